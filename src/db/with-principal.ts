@@ -1,0 +1,32 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Tables } from './tables.ts';
+import { principalSettings, type Principal } from './principal.ts';
+
+export type Tx = Transaction<Tables>;
+
+/** The database role a unit of work runs as; only the audit sealer uses the second. */
+export type DbRole = 'caseline_app' | 'caseline_sealer';
+
+/**
+ * Runs `fn` in one transaction as `principal`: the settings row-level security reads are
+ * transaction-local, and the role is neither superuser nor owner, so RLS applies even
+ * though the connection may log in as a superuser. Everything commits or nothing does.
+ */
+export async function withPrincipal<T>(
+  db: Kysely<Tables>,
+  principal: Principal,
+  fn: (trx: Tx) => Promise<T>,
+  role: DbRole = 'caseline_app',
+): Promise<T> {
+  const settings = principalSettings(principal);
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT
+      set_config('caseline.principal_kind', ${settings['caseline.principal_kind']}, true),
+      set_config('caseline.principal_id', ${settings['caseline.principal_id']}, true),
+      set_config('caseline.subject_id', ${settings['caseline.subject_id']}, true),
+      set_config('caseline.areas', ${settings['caseline.areas']}, true),
+      set_config('caseline.grants', ${settings['caseline.grants']}, true)`.execute(trx);
+    await sql.raw(`SET LOCAL ROLE ${role}`).execute(trx);
+    return fn(trx);
+  });
+}
