@@ -1,0 +1,108 @@
+import type { CalendarAnchor, Period } from './types.ts';
+
+/** A date on the wall calendar of some time zone; month and day are 1-based. */
+export interface LocalDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+const dayMs = 86_400_000;
+
+// Building a formatter costs far more than using one; a process sees few zones.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The local wall-clock reading of an instant, as if that reading were UTC. */
+function wallClockMs(instant: number, timeZone: string): number {
+  const parts = new Map<string, number>();
+  for (const part of formatterFor(timeZone).formatToParts(instant)) parts.set(part.type, Number(part.value));
+  const read = (type: Intl.DateTimeFormatPartTypes): number => parts.get(type) ?? 0;
+  const millis = ((instant % 1000) + 1000) % 1000;
+  return Date.UTC(read('year'), read('month') - 1, read('day'), read('hour'), read('minute'), read('second'), millis);
+}
+
+function offsetAt(instant: number, timeZone: string): number {
+  return wallClockMs(instant, timeZone) - instant;
+}
+
+function fromUtcDay(ms: number): LocalDate {
+  const d = new Date(ms);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+function utcDay(date: LocalDate): number {
+  return Date.UTC(date.year, date.month - 1, date.day);
+}
+
+export function localDateOf(instant: number, timeZone: string): LocalDate {
+  return fromUtcDay(wallClockMs(instant, timeZone));
+}
+
+function compareLocalDates(a: LocalDate, b: LocalDate): number {
+  return utcDay(a) - utcDay(b);
+}
+
+/** The first instant whose local date is `date` or later. */
+export function startOfLocalDay(date: LocalDate, timeZone: string): number {
+  const wall = utcDay(date);
+  // A zone changes its offset at most once in a day, so local midnight is read under
+  // the offset in force the day before or the one in force the day after.
+  const candidates = [offsetAt(wall - dayMs, timeZone), offsetAt(wall + dayMs, timeZone)].map((o) => wall - o);
+  const midnights = candidates.filter((t) => wallClockMs(t, timeZone) === wall);
+  if (midnights.length > 0) return Math.min(...midnights);
+  // Midnight falls in a gap (clocks jump from 24:00 to 01:00): the day begins at the
+  // transition, which lies between the two readings; find it to the millisecond.
+  let before = Math.min(...candidates);
+  let after = Math.max(...candidates);
+  while (after - before > 1) {
+    const mid = Math.floor((before + after) / 2);
+    if (wallClockMs(mid, timeZone) >= wall) after = mid;
+    else before = mid;
+  }
+  return after;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Adds whole days, months or years; a day the target month lacks clamps to its last. */
+export function addPeriod(date: LocalDate, period: Period): LocalDate {
+  if (period.unit === 'days') return fromUtcDay(Date.UTC(date.year, date.month - 1, date.day + period.amount));
+  const months = period.unit === 'months' ? period.amount : period.amount * 12;
+  const index = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
+}
+
+/** The first day after `date` that falls on the anchor (clamped in short months). */
+export function nextAnchorDay(date: LocalDate, anchor: CalendarAnchor): LocalDate {
+  const inYear = (year: number): LocalDate => ({
+    year,
+    month: anchor.month,
+    day: Math.min(anchor.day, daysInMonth(year, anchor.month)),
+  });
+  const sameYear = inYear(date.year);
+  return compareLocalDates(sameYear, date) > 0 ? sameYear : inYear(date.year + 1);
+}

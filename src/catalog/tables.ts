@@ -1,0 +1,20 @@
+import { foundationTables } from './tables/foundation.ts';
+import type { TableDecl } from './types.ts';
+
+/**
+ * Merges the table declarations of the foundation and of each module. A table declared
+ * twice is an error rather than a silent overwrite: two owners would disagree about it.
+ */
+export function declareTables(...groups: readonly Readonly<Record<string, TableDecl>>[]): Readonly<Record<string, TableDecl>> {
+  const merged: Record<string, TableDecl> = {};
+  for (const group of groups) {
+    for (const [name, decl] of Object.entries(group)) {
+      if (Object.hasOwn(merged, name)) throw new Error(`Table "${name}" is declared twice in the catalog`);
+      merged[name] = decl;
+    }
+  }
+  return Object.freeze(merged);
+}
+
+/** Every table of the database, as the catalog conformance test compares it with the schema. */
+export const tables: Readonly<Record<string, TableDecl>> = declareTables(foundationTables);
