@@ -109,7 +109,13 @@ export const matrix: Record<Role, Cells> = {
     'record.read_sensitive': always,
     'record.export': always,
     'audit.read': always,
+    'audit.verify': always,
     'catalog.read': always,
+    // The operator's CLI on the server's own machine acts as the system.
+    'user.manage': always,
+    'settings.manage': always,
+    'keys.manage': always,
+    'retention.manage': always,
   },
 };
 

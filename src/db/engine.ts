@@ -16,6 +16,39 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** The embedded database is one process's: a second opener would corrupt it. */
+export class EngineLocked extends Error {}
+
+async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+  const file = path.join(dir, 'caseline.pid');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await fs.open(file, 'wx', 0o600);
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => fs.rm(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(await fs.readFile(file, 'utf8').catch(() => ''));
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
+        throw new EngineLocked(`the embedded database in ${dir} is in use by process ${pid} (a running Caseline server?); stop it first, or use the server's API`);
+      }
+      // The process that held it is gone: a crash left the lock behind.
+      await fs.rm(file, { force: true });
+    }
+  }
+  throw new EngineLocked(`could not lock the embedded database in ${dir}`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export type EngineOptions =
   | { readonly kind: 'postgres'; readonly url: string; readonly poolSize?: number }
   | { readonly kind: 'pglite'; readonly dataDir: string | null; readonly loadDataDir?: Blob };
@@ -24,7 +57,7 @@ export type EngineOptions =
 // sequence positions well inside 2^53, and both engines must return the same types.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-function wrap(kind: EngineKind, pool: pg.Pool, pglite: PGlite | null): Database {
+function wrap(kind: EngineKind, pool: pg.Pool, pglite: PGlite | null, unlock: () => Promise<void> = async () => undefined): Database {
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind,
@@ -33,6 +66,7 @@ function wrap(kind: EngineKind, pool: pg.Pool, pglite: PGlite | null): Database 
     async close() {
       await db.destroy();
       if (pglite) await pglite.close();
+      await unlock();
     },
   };
 }
@@ -45,14 +79,22 @@ export async function openDatabase(options: EngineOptions): Promise<Database> {
     return wrap('postgres', pool, null);
   }
   let pglite: PGlite;
+  let unlock: () => Promise<void> = async () => undefined;
   if (options.dataDir === null) {
     pglite = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   } else {
+    await fs.mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+    unlock = await lockDataDir(options.dataDir);
     const dir = path.join(options.dataDir, 'pgdata');
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-    pglite = await PGlite.create({ dataDir: dir });
+    try {
+      pglite = await PGlite.create({ dataDir: dir });
+    } catch (error) {
+      await unlock();
+      throw error;
+    }
   }
   // PGlite is a single session: one pooled connection serialises transactions, as PostgreSQL would lock them.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
-  return wrap('pglite', pool, pglite);
+  return wrap('pglite', pool, pglite, unlock);
 }

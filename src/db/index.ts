@@ -1,4 +1,4 @@
-export { openDatabase, type Database, type EngineKind, type EngineOptions } from './engine.ts';
+export { openDatabase, EngineLocked, type Database, type EngineKind, type EngineOptions } from './engine.ts';
 export { migrate, migrationStatus, loadMigrations, MigrationError, type Migration, type MigrationStatus } from './migrate.ts';
 export { withPrincipal, type Tx, type DbRole } from './with-principal.ts';
 export type { Principal, StaffPrincipal, CustomerPrincipal, SystemPrincipal } from './principal.ts';

@@ -1,0 +1,60 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { Tx } from '../../db/index.ts';
+import type { StaffSessionsTable } from '../../db/tables.ts';
+
+export type SessionRow = Selectable<StaffSessionsTable>;
+
+/** Lifetimes: a full session ends after idle minutes (config) or 12 hours; a half-finished login after 10 minutes. */
+export const absoluteLifetimeMs = 12 * 60 * 60 * 1000;
+export const pendingLifetimeMs = 10 * 60 * 1000;
+// last_seen_at is written at most this often, so reads do not turn every request into a write.
+const touchEveryMs = 30 * 1000;
+
+export function tokenDigest(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export async function createSession(trx: Tx, userId: string, mfaPassed: boolean, complete: boolean, now: Date) {
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(now.getTime() + (complete ? absoluteLifetimeMs : pendingLifetimeMs));
+  await trx
+    .insertInto('staff_sessions')
+    .values({ token_hash: tokenDigest(token), user_id: userId, csrf_token: csrfToken, mfa_passed: mfaPassed, created_at: now, last_seen_at: now, expires_at: expiresAt })
+    .execute();
+  return { token, csrfToken, expiresAt };
+}
+
+export function findSession(trx: Tx, token: string): Promise<SessionRow | undefined> {
+  return trx.selectFrom('staff_sessions').selectAll().where('token_hash', '=', tokenDigest(token)).executeTakeFirst();
+}
+
+export function isLive(session: SessionRow, idleMs: number, now: Date): boolean {
+  return session.expires_at.getTime() > now.getTime() && session.last_seen_at.getTime() + idleMs > now.getTime();
+}
+
+export async function touchSession(trx: Tx, session: SessionRow, now: Date): Promise<void> {
+  if (now.getTime() - session.last_seen_at.getTime() < touchEveryMs) return;
+  await trx.updateTable('staff_sessions').set({ last_seen_at: now }).where('token_hash', '=', session.token_hash).execute();
+}
+
+export async function completeMfa(trx: Tx, session: SessionRow, now: Date): Promise<void> {
+  await trx
+    .updateTable('staff_sessions')
+    .set({ mfa_passed: true, last_seen_at: now, expires_at: new Date(now.getTime() + absoluteLifetimeMs) })
+    .where('token_hash', '=', session.token_hash)
+    .execute();
+}
+
+export async function deleteSession(trx: Tx, token: string): Promise<void> {
+  await trx.deleteFrom('staff_sessions').where('token_hash', '=', tokenDigest(token)).execute();
+}
+
+export async function deleteUserSessions(trx: Tx, userId: string): Promise<void> {
+  await trx.deleteFrom('staff_sessions').where('user_id', '=', userId).execute();
+}
