@@ -16,6 +16,8 @@ export interface Config {
   readonly auditCheckpointEvery: number;
   readonly sessionIdleMinutes: number;
   readonly trustProxy: boolean;
+  /** Sign-in attempts (password, TOTP) allowed per client address per minute. */
+  readonly signInRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -63,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointEvery: integer(env, 'CASELINE_AUDIT_CHECKPOINT_EVERY', 1000, 1, 1_000_000),
     sessionIdleMinutes: integer(env, 'CASELINE_SESSION_IDLE_MINUTES', 15, 1, 24 * 60),
     trustProxy: text(env, 'CASELINE_TRUST_PROXY') === 'true',
+    signInRateLimit: integer(env, 'CASELINE_SIGN_IN_RATE_LIMIT', 10, 1, 100_000),
   };
 }

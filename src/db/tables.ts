@@ -107,6 +107,20 @@ export interface AuditCheckpointsTable {
   signature: Buffer;
 }
 
+export interface CustomersTable {
+  subject_id: string;
+  business_area: string | null;
+  kind: 'person' | 'organisation';
+  name_ct: Buffer;
+  email_ct: Buffer | null;
+  phone_ct: Buffer | null;
+  zip_ct: Buffer | null;
+  ssn_last4_ct: Buffer | null;
+  record_source: 'customer' | 'agent' | 'list_provider' | 'import';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Tables {
   data_subjects: DataSubjectsTable;
   subject_keys: SubjectKeysTable;
@@ -117,4 +131,5 @@ export interface Tables {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;
+  customers: CustomersTable;
 }

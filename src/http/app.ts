@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { StaffAuth } from '../access/index.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/index.ts';
+import { installAuth } from './auth.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { loggerOptions } from './logger.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { ProblemSchema } from './problem.ts';
+import { healthRoutes } from './routes/health.ts';
+import { authRoutes } from './routes/auth.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { catalogRoutes } from './routes/catalog.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { customerRoutes } from './routes/customers.ts';
+import { createCustomerService } from '../modules/customers/index.ts';
+import type { Vault } from '../crypto/index.ts';
+import type { KeyObject } from 'node:crypto';
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly database: Database;
+  readonly staffAuth: StaffAuth;
+  /** The audit checkpoint signing key's public half, for verification. */
+  readonly publicKey: KeyObject;
+  readonly vault: Vault;
+  readonly clock: () => Date;
+  /** Tests pass a stream to read what the server logs; production logs to stdout. */
+  readonly logStream?: NodeJS.WritableStream;
+  readonly metrics?: Metrics;
+}
+
+export type App = FastifyInstance;
+
+function serverOptions(deps: AppDeps): FastifyServerOptions & { https?: { cert: Buffer; key: Buffer } } {
+  const { config } = deps;
+  const logger = { ...(loggerOptions(config.logLevel) as object), ...(deps.logStream ? { stream: deps.logStream } : {}) };
+  return {
+    logger: logger as FastifyServerOptions['logger'],
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    connectionTimeout: 30_000,
+    requestTimeout: 60_000,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    ...(config.tlsCert && config.tlsKey
+      ? { https: { cert: fs.readFileSync(config.tlsCert), key: fs.readFileSync(config.tlsKey) } }
+      : {}),
+  };
+}
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify(serverOptions(deps)).withTypeProvider<TypeBoxTypeProvider>();
+  const metrics = deps.metrics ?? createMetrics();
+
+  installErrorHandler(app);
+  app.addSchema(ProblemSchema);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        // Only where TLS is ours to offer; on plain http it would break every asset.
+        upgradeInsecureRequests: deps.config.tlsCert ? [] : null,
+      },
+    },
+    strictTransportSecurity: deps.config.tlsCert ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Caseline API',
+        version: '0.1.0',
+        description: 'Customer contact and case management that obeys its own System of Records Notice. Errors are RFC 9457 problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'caseline_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  // Personal data must never sit in a shared cache: every API answer is no-store.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      reply.header('cache-control', 'no-store');
+      reply.header('vary', 'Cookie, Authorization');
+    }
+    metrics.observe(request, reply);
+  });
+
+  installAuth(app, { staffAuth: deps.staffAuth, db: deps.database.db, clock: deps.clock });
+
+  app.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
+  await app.register(healthRoutes, { database: deps.database, metrics });
+  await app.register(authRoutes, { prefix: '/api/auth', staffAuth: deps.staffAuth, signInRateLimit: deps.config.signInRateLimit });
+  await app.register(adminRoutes, { prefix: '/api', database: deps.database, clock: deps.clock });
+  await app.register(catalogRoutes, { prefix: '/api/catalog' });
+  await app.register(customerRoutes, { prefix: '/api/customers', database: deps.database, customers: createCustomerService(deps.vault), clock: deps.clock });
+  await app.register(auditRoutes, {
+    prefix: '/api/audit',
+    database: deps.database,
+    clock: deps.clock,
+    publicKey: deps.publicKey,
+    checkpointFile: deps.config.auditCheckpointFile,
+  });
+  return app;
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { appendAudit, authorize, can, type AuditContext } from '../../access/index.ts';
+import { InvalidIndexValueError, type IndexKind, type Vault } from '../../crypto/index.ts';
+import type { Principal, Tx } from '../../db/index.ts';
+import { encryptedFields, mask, type Customer, type EncryptedField, type NewCustomer } from './customer.ts';
+import { insertCustomer, insertCustomerSubject, selectCustomer, selectCustomers, type CustomerRow } from './customer-repository.ts';
+
+export class CustomerNotFound extends Error {}
+
+/** A value that cannot be what its field says; `field` names it, the message never repeats the value. */
+export class InvalidCustomerField extends Error {
+  readonly field: string;
+  constructor(field: string, reason: string) {
+    super(`${field}: ${reason}`);
+    this.field = field;
+  }
+}
+
+/** A search that would single people out by a key too weak to be theirs alone. */
+export class WeakLookup extends Error {}
+
+export interface CustomerSearch {
+  readonly name?: string;
+  readonly email?: string;
+  readonly phone?: string;
+  readonly zip?: string;
+  readonly ssnLast4?: string;
+}
+
+const searchKinds: Record<keyof CustomerSearch, IndexKind> = { name: 'name', email: 'email', phone: 'phone', zip: 'zip', ssnLast4: 'ssn_last4' };
+
+function location(id: string, field: EncryptedField) {
+  return { table: 'customers', column: encryptedFields[field].column, rowId: id };
+}
+
+export interface CustomerService {
+  create(trx: Tx, principal: Principal, input: NewCustomer, ctx: AuditContext, now: Date): Promise<Customer>;
+  get(trx: Tx, principal: Principal, id: string, options: { reveal: boolean }, ctx: AuditContext, now: Date): Promise<Customer>;
+  search(trx: Tx, principal: Principal, query: CustomerSearch, ctx: AuditContext, now: Date): Promise<Customer[]>;
+}
+
+export function createCustomerService(vault: Vault): CustomerService {
+  async function decrypt(trx: Tx, row: CustomerRow, field: EncryptedField): Promise<string | null> {
+    const ciphertext = row[encryptedFields[field].column];
+    return ciphertext === null ? null : (await vault.decryptFor(trx, row.subject_id, location(row.subject_id, field), ciphertext)).toString('utf8');
+  }
+
+  async function toCustomer(trx: Tx, row: CustomerRow, reveal: boolean): Promise<Customer> {
+    const ssn = row.ssn_last4_ct === null ? null : reveal ? await decrypt(trx, row, 'ssnLast4') : mask;
+    return {
+      id: row.subject_id,
+      kind: row.kind,
+      name: (await decrypt(trx, row, 'name'))!,
+      email: await decrypt(trx, row, 'email'),
+      phone: await decrypt(trx, row, 'phone'),
+      zip: await decrypt(trx, row, 'zip'),
+      ssnLast4: ssn,
+      ssnLast4Revealed: reveal && ssn !== null,
+      businessArea: row.business_area,
+      recordSource: row.record_source,
+      createdAt: row.created_at,
+    };
+  }
+
+  async function audit(trx: Tx, principal: Principal, ctx: AuditContext, now: Date, action: 'create' | 'read' | 'reveal' | 'search', recordId: string | null, subjects: string[], detail: Record<string, string | number | boolean> = {}) {
+    await appendAudit(trx, { at: now, actor: principal, action, recordType: 'usps-880/customer', recordId, subjects, purpose: ctx.purpose, requestId: ctx.requestId, clientAddr: ctx.clientAddr, outcome: 'ok', detail });
+  }
+
+  return {
+    async create(trx, principal, input, ctx, now) {
+      const id = randomUUID();
+      const businessArea = input.businessArea ?? null;
+      authorize(principal, 'record.create', { subjectId: id, businessArea });
+      await insertCustomerSubject(trx, id, input.kind, businessArea, now);
+      await vault.createSubjectKey(trx, id, businessArea);
+      const values: Partial<Record<EncryptedField, string>> = {};
+      for (const field of Object.keys(encryptedFields) as EncryptedField[]) {
+        const value = input[field]?.trim();
+        if (value) values[field] = value;
+      }
+      const encrypted: Partial<Record<EncryptedField, Buffer>> = {};
+      for (const [field, value] of Object.entries(values) as [EncryptedField, string][]) {
+        encrypted[field] = await vault.encryptFor(trx, id, location(id, field), value);
+      }
+      await insertCustomer(trx, {
+        subject_id: id,
+        business_area: businessArea,
+        kind: input.kind,
+        name_ct: encrypted.name!,
+        email_ct: encrypted.email ?? null,
+        phone_ct: encrypted.phone ?? null,
+        zip_ct: encrypted.zip ?? null,
+        ssn_last4_ct: encrypted.ssnLast4 ?? null,
+        record_source: input.recordSource,
+        created_at: now,
+        updated_at: now,
+      });
+      for (const [field, value] of Object.entries(values) as [EncryptedField, string][]) {
+        try {
+          await vault.indexValue(trx, { kind: encryptedFields[field].index, value, subjectId: id, businessArea, recordTable: 'customers', recordId: id });
+        } catch (error) {
+          if (error instanceof InvalidIndexValueError) throw new InvalidCustomerField(field, error.message.replace(/^invalid [a-z_0-9]+: /, ''));
+          throw error;
+        }
+      }
+      await audit(trx, principal, ctx, now, 'create', id, [id], { fields: Object.keys(values).sort().join(',') });
+      return toCustomer(trx, (await selectCustomer(trx, id))!, false);
+    },
+
+    async get(trx, principal, id, options, ctx, now) {
+      const row = await selectCustomer(trx, id);
+      // Row-level security already hid rows this principal may not read; both cases look alike.
+      if (!row) throw new CustomerNotFound('no such customer');
+      const scope = { subjectId: row.subject_id, businessArea: row.business_area };
+      authorize(principal, 'record.read', scope);
+      if (options.reveal) authorize(principal, 'record.read_sensitive', scope);
+      const customer = await toCustomer(trx, row, options.reveal);
+      await audit(trx, principal, ctx, now, 'read', id, [id]);
+      if (customer.ssnLast4Revealed) await audit(trx, principal, ctx, now, 'reveal', id, [id], { field: 'ssn_last4' });
+      return customer;
+    },
+
+    async search(trx, principal, query, ctx, now) {
+      const given = (Object.keys(searchKinds) as (keyof CustomerSearch)[]).filter((k) => query[k]?.trim());
+      if (given.length === 0) throw new WeakLookup('give at least one of name, email, phone, zip, ssnLast4');
+      // 10,000 people share any four digits: with a name or ZIP they narrow a caller down, alone they list strangers.
+      if (given.length === 1 && given[0] === 'ssnLast4') throw new WeakLookup('ssnLast4 retrieves no one alone: add name or zip');
+      let ids: ReadonlySet<string> | undefined;
+      for (const key of given) {
+        let matches;
+        try {
+          matches = await vault.findByIndex(trx, searchKinds[key], query[key]!);
+        } catch (error) {
+          if (error instanceof InvalidIndexValueError) throw new InvalidCustomerField(key, error.message.replace(/^invalid [a-z_0-9]+: /, ''));
+          throw error;
+        }
+        const found = new Set(matches.filter((m) => m.recordTable === 'customers').map((m) => m.recordId));
+        const previous: ReadonlySet<string> | undefined = ids;
+        ids = previous === undefined ? found : new Set([...previous].filter((id) => found.has(id)));
+      }
+      const rows = (await selectCustomers(trx, [...(ids ?? [])])).filter((row) => can(principal, 'record.read', { subjectId: row.subject_id, businessArea: row.business_area }));
+      const customers = await Promise.all(rows.map((row) => toCustomer(trx, row, false)));
+      await audit(trx, principal, ctx, now, 'search', null, customers.map((c) => c.id), { keys: given.sort().join(','), matches: customers.length });
+      return customers;
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { createCustomerService, CustomerNotFound, InvalidCustomerField, WeakLookup, type CustomerSearch, type CustomerService } from './customer-service.ts';
+export { mask, type Customer, type NewCustomer } from './customer.ts';
