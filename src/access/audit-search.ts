@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Principal, Tx } from '../db/index.ts';
 import { appendAudit, type AuditAction } from './audit/index.ts';
 import type { AuditContext } from './audit-context.ts';
@@ -39,7 +40,7 @@ export async function searchAuditLog(trx: Tx, principal: Principal, filter: Audi
   authorize(principal, 'audit.read');
   let query = trx.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(filter.limit);
   if (filter.actor) query = query.where('actor_id', '=', filter.actor);
-  if (filter.subject) query = query.where('subjects', '@>', [filter.subject]);
+  if (filter.subject) query = query.where(sql<boolean>`subjects @> ARRAY[${filter.subject}::uuid]`);
   if (filter.recordType) query = query.where('record_type', '=', filter.recordType);
   if (filter.recordId) query = query.where('record_id', '=', filter.recordId);
   if (filter.action) query = query.where('action', '=', filter.action);

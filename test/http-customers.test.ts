@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealPending } from '../src/access/index.ts';
+import { client, type Client } from './support/client.ts';
+import { testApp, type TestApp } from './support/app.ts';
+
+// Personal values of this file: none may ever show up in the server's logs or the audit log.
+const person = { kind: 'person', name: 'Zebulon Quixote', email: 'zeb.quixote+cases@example.org', phone: '(202) 555-0147', zip: '20260-0004', ssnLast4: '4821' };
+const personalValues = ['Zebulon', 'Quixote', 'zeb.quixote', '555-0147', '5550147', '4821', '20260-0004'];
+
+let t: TestApp;
+let agent: Client;
+let customerId: string;
+const password = 'correct horse battery staple';
+const now = () => new Date(t.clock.now);
+
+beforeAll(async () => {
+  t = await testApp();
+  await t.addArea('trademarks');
+  await t.addArea('patents');
+  await t.addStaff('agnes', password, ['agent'], ['trademarks']);
+  await t.addStaff('carl', password, ['contractor'], ['patents']);
+  await t.addStaff('ada', password, ['administrator']);
+  await t.addStaff('otto', password, ['auditor']);
+  agent = client(t.app);
+  await agent.signIn('agnes', password, now);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function signedIn(username: string) {
+  const c = client(t.app);
+  await c.signIn(username, password, now);
+  return c;
+}
+
+describe('customers over HTTP', () => {
+  it('registers a customer and shows it back, sensitive field masked, never cacheable', async () => {
+    const created = await agent.post('/api/customers', person);
+    expect(created.statusCode).toBe(201);
+    customerId = created.json().id;
+    const read = await agent.get(`/api/customers/${customerId}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.headers['cache-control']).toBe('no-store');
+    expect(read.json()).toMatchObject({ name: person.name, email: person.email, ssnLast4: '••••', ssnLast4Revealed: false });
+    const revealed = await agent.get(`/api/customers/${customerId}?reveal=ssnLast4`);
+    expect(revealed.json()).toMatchObject({ ssnLast4: '4821', ssnLast4Revealed: true });
+  });
+
+  it('finds the customer by any key, tolerant of spelling, and never by SSN digits alone', async () => {
+    const byName = await agent.post('/api/customers/search', { name: 'zebulun QUIXOTTE' });
+    expect(byName.json().map((c: { id: string }) => c.id)).toContain(customerId);
+    const byPhone = await agent.post('/api/customers/search', { phone: '+1 202.555.0147' });
+    expect(byPhone.json().map((c: { id: string }) => c.id), byPhone.body).toEqual([customerId]);
+    const byEmail = await agent.post('/api/customers/search', { email: 'ZEB.Quixote+cases@Example.ORG' });
+    expect(byEmail.json().map((c: { id: string }) => c.id)).toEqual([customerId]);
+    const byZip = await agent.post('/api/customers/search', { zip: '20260', ssnLast4: '4821' });
+    expect(byZip.json().map((c: { id: string }) => c.id)).toEqual([customerId]);
+    const ssnAlone = await agent.post('/api/customers/search', { ssnLast4: '4821' });
+    expect(ssnAlone.statusCode).toBe(422);
+    expect(ssnAlone.json().detail).toMatch(/ssnLast4 retrieves no one alone/);
+  });
+
+  it('rejects a bad value naming its field, and stores nothing', async () => {
+    const bad = await agent.post('/api/customers', { ...person, name: 'Wilhelmina Nobody', phone: '123' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].field).toBe('/body/phone');
+    expect(JSON.stringify(bad.json())).not.toContain('123');
+    expect((await agent.post('/api/customers/search', { name: 'Wilhelmina Nobody' })).json()).toEqual([]);
+  });
+
+  it('shows the customer to no one whose duties do not require it', async () => {
+    const contractor = await signedIn('carl');
+    expect((await contractor.get(`/api/customers/${customerId}`)).statusCode).toBe(404);
+    expect((await contractor.post('/api/customers/search', { email: person.email })).json()).toEqual([]);
+    const admin = await signedIn('ada');
+    expect((await admin.get(`/api/customers/${customerId}`)).statusCode).toBe(404);
+    const otherArea = await agent.post('/api/customers', { ...person, name: 'Other Area', businessArea: 'patents' });
+    expect(otherArea.statusCode).toBe(403);
+  });
+
+  it('logs every access in the audit log with the subject, and no personal value', async () => {
+    await sealPending(t.database.db, { batchSize: 1000, now });
+    const auditor = await signedIn('otto');
+    const listed = await auditor.get(`/api/audit?subject=${customerId}&limit=100`);
+    expect(listed.statusCode, listed.body + t.logs.filter((l) => l.includes('request failed')).join('\n')).toBe(200);
+    const entries = listed.json() as { action: string; subjects: string[]; purpose: string }[];
+    const actions = new Set(entries.map((e) => e.action));
+    for (const action of ['create', 'read', 'reveal', 'search']) expect(actions).toContain(action);
+    expect(entries.every((e) => e.subjects.includes(customerId))).toBe(true);
+    const text = JSON.stringify(entries);
+    for (const value of personalValues) expect(text).not.toContain(value);
+    const verification = (await auditor.get('/api/audit/verify')).json();
+    expect(verification).toMatchObject({ ok: true });
+    expect(verification.entries).toBeGreaterThan(entries.length);
+  });
+
+  it('keeps every personal value of this file out of the server log', () => {
+    expect(t.logs.length).toBeGreaterThan(10);
+    const log = t.logs.join('\n');
+    for (const value of personalValues) expect(log).not.toContain(value);
+    expect(log).not.toContain(password);
+  });
+});
