@@ -20,6 +20,14 @@ export function program(io: Io): Command {
   for (const command of [serveCommand, migrateCommand, userCommand, areaCommand, auditCommand, sornCommand, keysCommand]) {
     root.addCommand(command(config, io));
   }
+  // addCommand does not pass these on: without them a subcommand's --help or usage error would exit the process.
+  const inherit = (command: Command) => {
+    for (const sub of command.commands) {
+      sub.copyInheritedSettings(command);
+      inherit(sub);
+    }
+  };
+  inherit(root);
   return root;
 }
 
