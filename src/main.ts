@@ -11,7 +11,7 @@ export async function startServer(config: Config, out: (line: string) => void = 
 
   const sinks = [fileCheckpointSink(config.auditCheckpointFile), ...(config.auditWebhook ? [webhookCheckpointSink(config.auditWebhook)] : [])];
   const metrics = createMetrics();
-  const app = await buildApp({ config, database: runtime.database, staffAuth: runtime.staffAuth, clock: runtime.clock, metrics, publicKey: runtime.signer.publicKey, vault: runtime.vault });
+  const app = await buildApp({ config, database: runtime.database, staffAuth: runtime.staffAuth, clock: runtime.clock, metrics, publicKey: runtime.signer.publicKey, vault: runtime.vault, keyring: runtime.keyring });
   const stopSealer = startSealer(runtime.database.db, {
     batchSize: 500,
     now: runtime.clock,

@@ -22,7 +22,9 @@ import { catalogRoutes } from './routes/catalog.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { createCustomerService } from '../modules/customers/index.ts';
-import type { Vault } from '../crypto/index.ts';
+import type { MasterKeyring, Vault } from '../crypto/index.ts';
+import { keyRoutes } from './routes/keys.ts';
+import { auditBacklog } from '../access/index.ts';
 import type { KeyObject } from 'node:crypto';
 
 export interface AppDeps {
@@ -32,6 +34,7 @@ export interface AppDeps {
   /** The audit checkpoint signing key's public half, for verification. */
   readonly publicKey: KeyObject;
   readonly vault: Vault;
+  readonly keyring: MasterKeyring;
   readonly clock: () => Date;
   /** Tests pass a stream to read what the server logs; production logs to stdout. */
   readonly logStream?: NodeJS.WritableStream;
@@ -61,6 +64,7 @@ function serverOptions(deps: AppDeps): FastifyServerOptions & { https?: { cert: 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify(serverOptions(deps)).withTypeProvider<TypeBoxTypeProvider>();
   const metrics = deps.metrics ?? createMetrics();
+  metrics.gauge('caseline_audit_unsealed_entries', 'Audit entries written but not yet sealed into the hash chain', () => auditBacklog(deps.database.db));
 
   installErrorHandler(app);
   app.addSchema(ProblemSchema);
@@ -114,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(authRoutes, { prefix: '/api/auth', staffAuth: deps.staffAuth, signInRateLimit: deps.config.signInRateLimit });
   await app.register(adminRoutes, { prefix: '/api', database: deps.database, clock: deps.clock });
   await app.register(catalogRoutes, { prefix: '/api/catalog' });
+  await app.register(keyRoutes, { prefix: '/api/admin/keys', database: deps.database, keyring: deps.keyring, clock: deps.clock });
   await app.register(customerRoutes, { prefix: '/api/customers', database: deps.database, customers: createCustomerService(deps.vault), clock: deps.clock });
   await app.register(auditRoutes, {
     prefix: '/api/audit',

@@ -39,7 +39,7 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
       done();
     },
   });
-  const app = await buildApp({ config, database, staffAuth, clock: now, publicKey: signer.publicKey, logStream, vault: createVault({ keys: keyring, blindIndex: keyring.blindIndex }) });
+  const app = await buildApp({ config, database, staffAuth, clock: now, publicKey: signer.publicKey, logStream, vault: createVault({ keys: keyring, blindIndex: keyring.blindIndex }), keyring });
   await app.ready();
   const cli = systemPrincipal('test');
   const ctx = { requestId: null, clientAddr: null, purpose: 'test set-up' };
