@@ -58,3 +58,16 @@ describe('withPrincipal', () => {
     expect(rows).toEqual([]);
   });
 });
+
+describe('landed migrations', () => {
+  it('refuse to run on a database where an applied migration was edited', async () => {
+    const copy = await testDatabase();
+    try {
+      await sql`UPDATE public.schema_migrations SET checksum = 'edited' WHERE version = 1`.execute(copy.db);
+      await expect(migrationStatus(copy.db)).rejects.toThrow(/0*1_db_principal was edited after it was applied/);
+      await expect(migrate(copy.db)).rejects.toThrow(/edited after it was applied/);
+    } finally {
+      await copy.close();
+    }
+  });
+});
