@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import summaryReporter from './test/summary-reporter.ts';
 
 export default defineConfig({
   test: {
+    reporters: ['default', summaryReporter()],
     globalSetup: ['test/global-setup.ts'],
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,

@@ -1,0 +1,19 @@
+import type { Reporter, TestModule } from 'vitest/node';
+
+/** Ends every run with one plain line, `tests: N passed, N failed, N skipped`, that any CI can read. */
+export default function summaryReporter(): Reporter {
+  return {
+    onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
+      const counts = { passed: 0, failed: 0, skipped: 0 };
+      for (const module of testModules) {
+        for (const test of module.children.allTests()) {
+          const state = test.result().state;
+          if (state === 'passed') counts.passed++;
+          else if (state === 'failed') counts.failed++;
+          else counts.skipped++;
+        }
+      }
+      console.log(`tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+    },
+  };
+}
