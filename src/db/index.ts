@@ -2,4 +2,4 @@ export { openDatabase, EngineLocked, type Database, type EngineKind, type Engine
 export { migrate, migrationStatus, loadMigrations, MigrationError, type Migration, type MigrationStatus } from './migrate.ts';
 export { withPrincipal, type Tx, type DbRole } from './with-principal.ts';
 export type { Principal, StaffPrincipal, CustomerPrincipal, SystemPrincipal } from './principal.ts';
-export type { Tables } from './tables.ts';
+export type * from './tables.ts';

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { Tx } from '../../db/index.ts';
-import type { StaffSessionsTable } from '../../db/tables.ts';
+import type { StaffSessionsTable, Tx } from '../../db/index.ts';
 
 export type SessionRow = Selectable<StaffSessionsTable>;
 

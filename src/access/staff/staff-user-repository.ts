@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Tx } from '../../db/index.ts';
-import type { StaffUsersTable } from '../../db/tables.ts';
+import type { StaffUsersTable, Tx } from '../../db/index.ts';
 
 export type StaffUserRow = Selectable<StaffUsersTable>;
 

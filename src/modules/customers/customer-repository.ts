@@ -1,6 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Tx } from '../../db/index.ts';
-import type { CustomersTable } from '../../db/tables.ts';
+import type { CustomersTable, Tx } from '../../db/index.ts';
 
 export type CustomerRow = Selectable<CustomersTable>;
 
