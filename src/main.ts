@@ -5,13 +5,28 @@ import { createMetrics } from './http/metrics.ts';
 import { openRuntime } from './runtime.ts';
 
 /** Starts Caseline: database created and migrated on first start, audit sealer, HTTP server. */
-export async function startServer(config: Config, out: (line: string) => void = console.log): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startServer(
+  config: Config,
+  out: (line: string) => void = console.log,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const runtime = await openRuntime(config, { migrate: true });
   const bootstrap = await runtime.staffAuth.bootstrapAdministrator();
 
-  const sinks = [fileCheckpointSink(config.auditCheckpointFile), ...(config.auditWebhook ? [webhookCheckpointSink(config.auditWebhook)] : [])];
+  const sinks = [
+    fileCheckpointSink(config.auditCheckpointFile),
+    ...(config.auditWebhook ? [webhookCheckpointSink(config.auditWebhook)] : []),
+  ];
   const metrics = createMetrics();
-  const app = await buildApp({ config, database: runtime.database, staffAuth: runtime.staffAuth, clock: runtime.clock, metrics, publicKey: runtime.signer.publicKey, vault: runtime.vault, keyring: runtime.keyring });
+  const app = await buildApp({
+    config,
+    database: runtime.database,
+    staffAuth: runtime.staffAuth,
+    clock: runtime.clock,
+    metrics,
+    publicKey: runtime.signer.publicKey,
+    vault: runtime.vault,
+    keyring: runtime.keyring,
+  });
   const stopSealer = startSealer(runtime.database.db, {
     batchSize: 500,
     now: runtime.clock,
@@ -23,7 +38,9 @@ export async function startServer(config: Config, out: (line: string) => void = 
 
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
-  out(`Caseline is listening on ${url} (database: ${runtime.database.kind === 'pglite' ? `embedded, in ${config.dataDir}` : 'PostgreSQL server'})`);
+  out(
+    `Caseline is listening on ${url} (database: ${runtime.database.kind === 'pglite' ? `embedded, in ${config.dataDir}` : 'PostgreSQL server'})`,
+  );
   out(`API documentation: ${url}/docs`);
   if (bootstrap) {
     out('');

@@ -46,7 +46,10 @@ function rowFor(relation: Relation, principalSubject: string): { id: string; bus
 
 async function seed(row: { id: string; business_area: string | null }) {
   // As the owner (a superuser here), outside any principal: set-up is not under test.
-  await database.db.insertInto('data_subjects').values({ ...row, kind: 'person', record_type: 'test' }).execute();
+  await database.db
+    .insertInto('data_subjects')
+    .values({ ...row, kind: 'person', record_type: 'test' })
+    .execute();
 }
 
 async function attempt(principal: Principal, action: RecordAction, row: { id: string; business_area: string | null }): Promise<boolean> {
@@ -55,7 +58,10 @@ async function attempt(principal: Principal, action: RecordAction, row: { id: st
       case 'record.read':
         return (await trx.selectFrom('data_subjects').select('id').where('id', '=', row.id).execute()).length === 1;
       case 'record.create':
-        await trx.insertInto('data_subjects').values({ ...row, kind: 'person', record_type: 'test' }).execute();
+        await trx
+          .insertInto('data_subjects')
+          .values({ ...row, kind: 'person', record_type: 'test' })
+          .execute();
         return true;
       case 'record.update': {
         const r = await trx.updateTable('data_subjects').set({ record_type: 'changed' }).where('id', '=', row.id).executeTakeFirst();

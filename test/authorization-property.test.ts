@@ -21,11 +21,13 @@ const areas = ['area-a', 'area-b', 'area-c'];
 const subjects = [randomUUID(), randomUUID()];
 
 const principal = fc.oneof(
-  fc.record({
-    roles: fc.subarray([...staffRoles], { minLength: 0 }),
-    areas: fc.subarray(areas),
-    mfaPassed: fc.boolean(),
-  }).map((p) => staffPrincipal({ id: randomUUID(), ...p })),
+  fc
+    .record({
+      roles: fc.subarray([...staffRoles], { minLength: 0 }),
+      areas: fc.subarray(areas),
+      mfaPassed: fc.boolean(),
+    })
+    .map((p) => staffPrincipal({ id: randomUUID(), ...p })),
   fc.constantFrom(...subjects).map((s) => customerPrincipal(s)),
 );
 const record = fc.record({

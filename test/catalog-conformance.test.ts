@@ -40,8 +40,14 @@ describe('catalog conformance', () => {
       const live = schema.get(table);
       expect(live, `personal table ${table} is declared but not in the schema`).toBeDefined();
       const declared = new Set(Object.keys(decl.columns));
-      expect([...live!].filter((c) => !declared.has(c)), `unclassified columns of ${table}`).toEqual([]);
-      expect([...declared].filter((c) => !live!.has(c)), `declared columns missing from ${table}`).toEqual([]);
+      expect(
+        [...live!].filter((c) => !declared.has(c)),
+        `unclassified columns of ${table}`,
+      ).toEqual([]);
+      expect(
+        [...declared].filter((c) => !live!.has(c)),
+        `declared columns missing from ${table}`,
+      ).toEqual([]);
       for (const fieldClass of Object.values(decl.columns)) expect(fieldClasses).toContain(fieldClass);
     }
   });

@@ -42,13 +42,27 @@ afterAll(async () => {
 async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(['node', 'caseline', ...args], { out: (l) => out.push(l), err: (l) => err.push(l), env, stdin: Readable.from([stdin]) });
+  const code = await main(['node', 'caseline', ...args], {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env,
+    stdin: Readable.from([stdin]),
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 describe('caseline CLI', () => {
   it('prints help for every command', async () => {
-    for (const command of [[], ['serve'], ['migrate'], ['user', 'add'], ['audit', 'verify'], ['sorn', 'list'], ['sorn', 'show'], ['keys', 'rotate']]) {
+    for (const command of [
+      [],
+      ['serve'],
+      ['migrate'],
+      ['user', 'add'],
+      ['audit', 'verify'],
+      ['sorn', 'list'],
+      ['sorn', 'show'],
+      ['keys', 'rotate'],
+    ]) {
       const result = await run([...command, '--help']);
       expect(result.code, command.join(' ')).toBe(0);
       expect(result.out, command.join(' ')).toMatch(/^Usage: caseline/);
@@ -58,7 +72,13 @@ describe('caseline CLI', () => {
   it('prints a notice in the Federal Register layout, or as JSON', async () => {
     const markdown = await run(['sorn', 'show', '880.000']);
     expect(markdown.code).toBe(0);
-    const headings = ['SYSTEM NAME AND NUMBER:', 'SYSTEM LOCATION:', 'CATEGORIES OF RECORDS IN THE SYSTEM:', 'POLICIES AND PRACTICES FOR RETENTION AND DISPOSAL OF RECORDS:', 'HISTORY:'];
+    const headings = [
+      'SYSTEM NAME AND NUMBER:',
+      'SYSTEM LOCATION:',
+      'CATEGORIES OF RECORDS IN THE SYSTEM:',
+      'POLICIES AND PRACTICES FOR RETENTION AND DISPOSAL OF RECORDS:',
+      'HISTORY:',
+    ];
     const positions = headings.map((h) => markdown.out.indexOf(`**${h}**`));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

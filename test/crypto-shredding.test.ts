@@ -27,7 +27,13 @@ describe('crypto-shredding', () => {
   it('leaves a backup taken before the erasure unable to decrypt the erased subject', async () => {
     const customers = createCustomerService(keys.vault);
     const [gone, kept] = await withPrincipal(database.db, system, async (trx) => [
-      await customers.create(trx, system, { kind: 'person', name: 'Erased Person', email: 'erased@example.com', recordSource: 'agent' }, ctx, new Date()),
+      await customers.create(
+        trx,
+        system,
+        { kind: 'person', name: 'Erased Person', email: 'erased@example.com', recordSource: 'agent' },
+        ctx,
+        new Date(),
+      ),
       await customers.create(trx, system, { kind: 'person', name: 'Kept Person', recordSource: 'agent' }, ctx, new Date()),
     ]);
     // The "backup": the rows as they stood, ciphertext and wrapped key alike.
@@ -41,15 +47,20 @@ describe('crypto-shredding', () => {
     const shredded = await withPrincipal(database.db, system, (trx) => keys.vault.shred(trx, gone.id));
     expect(shredded.keyDestroyed).toBe(true);
     expect(shredded.indexRowsDeleted).toBeGreaterThan(0);
-    await expect(withPrincipal(database.db, system, (trx) => keys.vault.decryptFor(trx, gone.id, { table: 'customers', column: 'name_ct', rowId: gone.id }, backup.name)))
-      .rejects.toBeInstanceOf(SubjectShreddedError);
+    await expect(
+      withPrincipal(database.db, system, (trx) =>
+        keys.vault.decryptFor(trx, gone.id, { table: 'customers', column: 'name_ct', rowId: gone.id }, backup.name),
+      ),
+    ).rejects.toBeInstanceOf(SubjectShreddedError);
     expect(await withPrincipal(database.db, system, (trx) => keys.vault.findByIndex(trx, 'email', 'erased@example.com'))).toEqual([]);
 
     const rotation = await rotateMasterKey((work) => withPrincipal(database.db, system, work), keys.keyring);
     expect(rotation.retired).toEqual([backup.key.master_key_id]);
     await expect(keys.keyring.unwrap(backup.key.master_key_id, backup.key.wrapped_key)).rejects.toThrow(/retired/);
 
-    const still = await withPrincipal(database.db, system, (trx) => customers.get(trx, system, kept.id, { reveal: false }, ctx, new Date()));
+    const still = await withPrincipal(database.db, system, (trx) =>
+      customers.get(trx, system, kept.id, { reveal: false }, ctx, new Date()),
+    );
     expect(still.name).toBe('Kept Person');
   });
 });

@@ -33,10 +33,10 @@ export default async function setup(project: TestProject) {
     console.log(`[caseline tests] engine: PostgreSQL server (DATABASE_URL), template database ${template}`);
     project.provide('databaseTemplate', { kind: 'postgres', url, template });
     return async () => {
-      const leftovers = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
-        [template, `${template}_t%`],
-      );
+      const leftovers = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [
+        template,
+        `${template}_t%`,
+      ]);
       for (const row of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
       await admin.end();
     };

@@ -4,7 +4,14 @@ import { client, type Client } from './support/client.ts';
 import { testApp, type TestApp } from './support/app.ts';
 
 // Personal values of this file: none may ever show up in the server's logs or the audit log.
-const person = { kind: 'person', name: 'Zebulon Quixote', email: 'zeb.quixote+cases@example.org', phone: '(202) 555-0147', zip: '20260-0004', ssnLast4: '4821' };
+const person = {
+  kind: 'person',
+  name: 'Zebulon Quixote',
+  email: 'zeb.quixote+cases@example.org',
+  phone: '(202) 555-0147',
+  zip: '20260-0004',
+  ssnLast4: '4821',
+};
 const personalValues = ['Zebulon', 'Quixote', 'zeb.quixote', '555-0147', '5550147', '4821', '20260-0004'];
 
 let t: TestApp;
@@ -51,7 +58,10 @@ describe('customers over HTTP', () => {
     const byName = await agent.post('/api/customers/search', { name: 'zebulun QUIXOTTE' });
     expect(byName.json().map((c: { id: string }) => c.id)).toContain(customerId);
     const byPhone = await agent.post('/api/customers/search', { phone: '+1 202.555.0147' });
-    expect(byPhone.json().map((c: { id: string }) => c.id), byPhone.body).toEqual([customerId]);
+    expect(
+      byPhone.json().map((c: { id: string }) => c.id),
+      byPhone.body,
+    ).toEqual([customerId]);
     const byEmail = await agent.post('/api/customers/search', { email: 'ZEB.Quixote+cases@Example.ORG' });
     expect(byEmail.json().map((c: { id: string }) => c.id)).toEqual([customerId]);
     const byZip = await agent.post('/api/customers/search', { zip: '20260', ssnLast4: '4821' });

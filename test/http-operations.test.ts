@@ -33,8 +33,9 @@ describe('operations endpoints', () => {
   it('publish OpenAPI 3.1 where every operation declares its responses, and a browsable page', async () => {
     const doc = (await t.app.inject('/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    const operations = Object.entries(doc.paths as Record<string, Record<string, { responses?: Record<string, unknown> }>>)
-      .flatMap(([p, methods]) => Object.entries(methods).map(([m, op]) => ({ name: `${m.toUpperCase()} ${p}`, op })));
+    const operations = Object.entries(doc.paths as Record<string, Record<string, { responses?: Record<string, unknown> }>>).flatMap(
+      ([p, methods]) => Object.entries(methods).map(([m, op]) => ({ name: `${m.toUpperCase()} ${p}`, op })),
+    );
     expect(operations.length).toBeGreaterThan(20);
     for (const { name, op } of operations) {
       const success = Object.keys(op.responses ?? {}).filter((code) => code.startsWith('2'));
@@ -94,17 +95,39 @@ describe('TLS', () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'caseline-tls-'));
     const cert = path.join(dir, 'cert.pem');
     const key = path.join(dir, 'key.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+      ],
+      { stdio: 'ignore' },
+    );
     const secure = await testApp({ tlsCert: cert, tlsKey: key });
     try {
       const address = await secure.app.listen({ port: 0, host: '127.0.0.1' });
       expect(address).toMatch(/^https:/);
       const body = await new Promise<string>((resolve, reject) => {
-        https.get(`${address}/healthz`, { rejectUnauthorized: false }, (res) => {
-          let data = '';
-          res.on('data', (c) => (data += c));
-          res.on('end', () => resolve(data));
-        }).on('error', reject);
+        https
+          .get(`${address}/healthz`, { rejectUnauthorized: false }, (res) => {
+            let data = '';
+            res.on('data', (c) => (data += c));
+            res.on('end', () => resolve(data));
+          })
+          .on('error', reject);
       });
       expect(JSON.parse(body)).toEqual({ status: 'ok' });
     } finally {

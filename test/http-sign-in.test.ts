@@ -45,7 +45,9 @@ describe('staff sign-in', () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json().type).toBe('urn:caseline:problem:csrf');
     c.csrf = token;
-    expect((await c.request({ method: 'PUT', url: '/api/admin/business-areas/patents', payload: { name: 'Patents' } })).statusCode).toBe(200);
+    expect((await c.request({ method: 'PUT', url: '/api/admin/business-areas/patents', payload: { name: 'Patents' } })).statusCode).toBe(
+      200,
+    );
   });
 
   it('makes an agent enrol TOTP before any data, then asks for the code at every sign-in', async () => {
@@ -82,7 +84,12 @@ describe('staff sign-in', () => {
   it('makes a bootstrap-style account change its one-time password before anything else', async () => {
     const c = client(t.app);
     await c.signIn('ada', password, now);
-    const created = await c.post('/api/admin/users', { username: 'newbie', displayName: 'New Bie', password: 'one-time password 1', roles: ['auditor'] });
+    const created = await c.post('/api/admin/users', {
+      username: 'newbie',
+      displayName: 'New Bie',
+      password: 'one-time password 1',
+      roles: ['auditor'],
+    });
     expect(created.statusCode).toBe(201);
     const n = client(t.app);
     expect((await n.login('newbie', 'one-time password 1')).json().stage).toBe('password_change');
@@ -90,7 +97,10 @@ describe('staff sign-in', () => {
     const weak = await n.post('/api/auth/password', { currentPassword: 'one-time password 1', newPassword: 'short' });
     expect(weak.statusCode).toBe(422);
     expect(weak.json().errors[0].field).toBe('/body/newPassword');
-    expect((await n.post('/api/auth/password', { currentPassword: 'one-time password 1', newPassword: 'a much longer passphrase' })).json().stage).toBe('full');
+    expect(
+      (await n.post('/api/auth/password', { currentPassword: 'one-time password 1', newPassword: 'a much longer passphrase' })).json()
+        .stage,
+    ).toBe('full');
     expect((await n.get('/api/audit')).statusCode).toBe(200);
   });
 });
@@ -118,11 +128,21 @@ describe('errors', () => {
     const c = client(t.app);
     await c.signIn('ada', password, now);
     const before = (await c.get('/api/admin/users')).json().length;
-    const bad = await c.post('/api/admin/users', { username: 'Bad Name!', displayName: 'x', password: 'long enough password', roles: ['agent'] });
+    const bad = await c.post('/api/admin/users', {
+      username: 'Bad Name!',
+      displayName: 'x',
+      password: 'long enough password',
+      roles: ['agent'],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toContain('/body/username');
-    const unknownRole = await c.post('/api/admin/users', { username: 'fine', displayName: 'x', password: 'long enough password', roles: ['overlord'] });
+    const unknownRole = await c.post('/api/admin/users', {
+      username: 'fine',
+      displayName: 'x',
+      password: 'long enough password',
+      roles: ['overlord'],
+    });
     expect(unknownRole.statusCode).toBe(400);
     expect(unknownRole.json().errors.some((e: { field: string }) => e.field.startsWith('/body/roles'))).toBe(true);
     expect((await c.get('/api/admin/users')).json().length).toBe(before);

@@ -21,14 +21,51 @@ beforeAll(async () => {
   const customers = createCustomerService(keys.vault);
   const system = systemPrincipal('test');
   [alice, bob] = await withPrincipal(database.db, system, async (trx) => {
-    const a = await customers.create(trx, system, { kind: 'person', name: 'Alice Example', email: 'alice@example.com', phone: '202-555-0101', zip: '20260', ssnLast4: '1234', recordSource: 'agent' }, ctx, new Date());
-    const b = await customers.create(trx, system, { kind: 'person', name: 'Bob Example', email: 'bob@example.com', phone: '202-555-0102', zip: '20260', ssnLast4: '5678', recordSource: 'agent' }, ctx, new Date());
+    const a = await customers.create(
+      trx,
+      system,
+      {
+        kind: 'person',
+        name: 'Alice Example',
+        email: 'alice@example.com',
+        phone: '202-555-0101',
+        zip: '20260',
+        ssnLast4: '1234',
+        recordSource: 'agent',
+      },
+      ctx,
+      new Date(),
+    );
+    const b = await customers.create(
+      trx,
+      system,
+      {
+        kind: 'person',
+        name: 'Bob Example',
+        email: 'bob@example.com',
+        phone: '202-555-0102',
+        zip: '20260',
+        ssnLast4: '5678',
+        recordSource: 'agent',
+      },
+      ctx,
+      new Date(),
+    );
     return [a.id, b.id];
   });
   for (const subject of [alice, bob]) {
     const p = customerPrincipal(subject);
     await withPrincipal(database.db, p, (trx) =>
-      appendAudit(trx, { at: new Date(), actor: p, action: 'read', recordType: 'usps-880/customer', recordId: subject, subjects: [subject], purpose: 'portal', outcome: 'ok' }),
+      appendAudit(trx, {
+        at: new Date(),
+        actor: p,
+        action: 'read',
+        recordType: 'usps-880/customer',
+        recordId: subject,
+        subjects: [subject],
+        purpose: 'portal',
+        outcome: 'ok',
+      }),
     );
   }
 });
@@ -65,29 +102,78 @@ describe('a customer principal, by row-level security', () => {
   });
 
   it('cannot insert rows for another subject', async () => {
-    await refused(asAlice((trx) => trx.insertInto('data_subjects').values({ id: crypto.randomUUID(), kind: 'person', business_area: null, record_type: 'x' }).execute()));
-    await refused(asAlice((trx) => trx.insertInto('subject_keys').values({ subject_id: bob, business_area: null, master_key_id: 'x', wrapped_key: Buffer.alloc(40) }).execute()));
-    await refused(asAlice((trx) => trx.insertInto('blind_index').values({ kind: 'email', digest: Buffer.alloc(32), subject_id: bob, business_area: null, record_table: 'customers', record_id: bob }).execute()));
+    await refused(
+      asAlice((trx) =>
+        trx
+          .insertInto('data_subjects')
+          .values({ id: crypto.randomUUID(), kind: 'person', business_area: null, record_type: 'x' })
+          .execute(),
+      ),
+    );
+    await refused(
+      asAlice((trx) =>
+        trx
+          .insertInto('subject_keys')
+          .values({ subject_id: bob, business_area: null, master_key_id: 'x', wrapped_key: Buffer.alloc(40) })
+          .execute(),
+      ),
+    );
+    await refused(
+      asAlice((trx) =>
+        trx
+          .insertInto('blind_index')
+          .values({
+            kind: 'email',
+            digest: Buffer.alloc(32),
+            subject_id: bob,
+            business_area: null,
+            record_table: 'customers',
+            record_id: bob,
+          })
+          .execute(),
+      ),
+    );
     const p: Principal = customerPrincipal(alice);
-    await refused(withPrincipal(database.db, p, (trx) =>
-      appendAudit(trx, { at: new Date(), actor: p, action: 'read', subjects: [bob], purpose: 'forged', outcome: 'ok' })));
+    await refused(
+      withPrincipal(database.db, p, (trx) =>
+        appendAudit(trx, { at: new Date(), actor: p, action: 'read', subjects: [bob], purpose: 'forged', outcome: 'ok' }),
+      ),
+    );
   });
 
   it('cannot update or delete another subject’s rows, nor move its own to another subject', async () => {
     const changed = await asAlice(async (trx) => [
       (await trx.updateTable('data_subjects').set({ record_type: 'stolen' }).where('id', '=', bob).executeTakeFirst()).numUpdatedRows,
-      (await trx.updateTable('subject_keys').set({ wrapped_key: Buffer.alloc(40) }).where('subject_id', '=', bob).executeTakeFirst()).numUpdatedRows,
-      (await trx.updateTable('customers').set({ name_ct: Buffer.alloc(40) }).where('subject_id', '=', bob).executeTakeFirst()).numUpdatedRows,
+      (
+        await trx
+          .updateTable('subject_keys')
+          .set({ wrapped_key: Buffer.alloc(40) })
+          .where('subject_id', '=', bob)
+          .executeTakeFirst()
+      ).numUpdatedRows,
+      (
+        await trx
+          .updateTable('customers')
+          .set({ name_ct: Buffer.alloc(40) })
+          .where('subject_id', '=', bob)
+          .executeTakeFirst()
+      ).numUpdatedRows,
       (await trx.deleteFrom('customers').where('subject_id', '=', bob).executeTakeFirst()).numDeletedRows,
     ]);
     expect(changed).toEqual([0n, 0n, 0n, 0n]);
     await refused(asAlice((trx) => trx.updateTable('blind_index').set({ subject_id: bob }).where('subject_id', '=', alice).execute()));
-    const bobRow = await withPrincipal(database.db, systemPrincipal('test'), (trx) => trx.selectFrom('data_subjects').select('record_type').where('id', '=', bob).executeTakeFirstOrThrow());
+    const bobRow = await withPrincipal(database.db, systemPrincipal('test'), (trx) =>
+      trx.selectFrom('data_subjects').select('record_type').where('id', '=', bob).executeTakeFirstOrThrow(),
+    );
     expect(bobRow.record_type).toBe('usps-880/customer');
   });
 
   it('cannot decrypt another subject’s data even with its ciphertext in hand', async () => {
-    const bobName = await withPrincipal(database.db, systemPrincipal('test'), (trx) => trx.selectFrom('customers').select('name_ct').where('subject_id', '=', bob).executeTakeFirstOrThrow());
-    await expect(asAlice((trx) => keys.vault.decryptFor(trx, bob, { table: 'customers', column: 'name_ct', rowId: bob }, bobName.name_ct))).rejects.toThrow(/no data key/);
+    const bobName = await withPrincipal(database.db, systemPrincipal('test'), (trx) =>
+      trx.selectFrom('customers').select('name_ct').where('subject_id', '=', bob).executeTakeFirstOrThrow(),
+    );
+    await expect(
+      asAlice((trx) => keys.vault.decryptFor(trx, bob, { table: 'customers', column: 'name_ct', rowId: bob }, bobName.name_ct)),
+    ).rejects.toThrow(/no data key/);
   });
 });

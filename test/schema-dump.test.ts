@@ -44,7 +44,9 @@ async function dumpSchema(): Promise<string> {
       GROUP BY grantee, table_name ORDER BY table_name, grantee`),
     await lines(sql`SELECT format('function caseline.%s(%s)', p.proname, pg_get_function_identity_arguments(p.oid)) AS line
       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'caseline' ORDER BY 1`),
-    await lines(sql`SELECT format('trigger %s on %s', tgname, tgrelid::regclass) AS line FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1`),
+    await lines(
+      sql`SELECT format('trigger %s on %s', tgname, tgrelid::regclass) AS line FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1`,
+    ),
   ];
   return sections.map((s) => s.join('\n')).join('\n\n') + '\n';
 }

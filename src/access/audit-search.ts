@@ -36,7 +36,13 @@ export interface AuditRow {
 }
 
 /** Newest first. Reading the log is itself logged, with the filter's shape but not its values. */
-export async function searchAuditLog(trx: Tx, principal: Principal, filter: AuditFilter, ctx: AuditContext, now: Date): Promise<AuditRow[]> {
+export async function searchAuditLog(
+  trx: Tx,
+  principal: Principal,
+  filter: AuditFilter,
+  ctx: AuditContext,
+  now: Date,
+): Promise<AuditRow[]> {
   authorize(principal, 'audit.read');
   let query = trx.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(filter.limit);
   if (filter.actor) query = query.where('actor_id', '=', filter.actor);
@@ -59,7 +65,12 @@ export async function searchAuditLog(trx: Tx, principal: Principal, filter: Audi
     requestId: ctx.requestId,
     clientAddr: ctx.clientAddr,
     outcome: 'ok',
-    detail: { filters: Object.keys(filter).filter((k) => k !== 'limit').sort(), returned: rows.length },
+    detail: {
+      filters: Object.keys(filter)
+        .filter((k) => k !== 'limit')
+        .sort(),
+      returned: rows.length,
+    },
   });
   return rows.map((r) => ({
     id: r.id,

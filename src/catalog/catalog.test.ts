@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  disposeAfter,
-  fieldClasses,
-  findNotice,
-  getNotice,
-  getRecordType,
-  notices,
-  recordTypes,
-  retrievalKeys,
-} from './index.ts';
+import { disposeAfter, fieldClasses, findNotice, getNotice, getRecordType, notices, recordTypes, retrievalKeys } from './index.ts';
 import type { RecordHistory, RetentionRule } from './index.ts';
 
 const allRecordTypes = notices.flatMap((notice) => notice.recordTypes);
@@ -113,7 +104,8 @@ function expectStatementToState(statement: string, rule: RetentionRule, id: stri
     expect(statement, id).toMatch(new RegExp(`\\b${amount} ${period.unit.slice(0, -1)}s?\\b`));
   }
   if (rule.kind === 'until_event') expect(statement, id).toMatch(endingWording[rule.event]);
-  else if (rule.kind === 'from_creation') expect(statement, id).not.toMatch(/after resolution|after the relationship|new calendar year|until/);
+  else if (rule.kind === 'from_creation')
+    expect(statement, id).not.toMatch(/after resolution|after the relationship|new calendar year|until/);
   else expect(statement, id).toMatch(triggerWording[rule.kind]);
 }
 
@@ -173,7 +165,11 @@ const examples: readonly [string, RecordHistory, string | null][] = [
     { createdAt: at('2020-01-01T12:00:00Z'), resolvedAt: at('2025-05-05T12:00:00Z'), reopenedAt: at('2025-06-01T12:00:00Z') },
     null,
   ],
-  ['usps-880/identity-verification', { createdAt: at('2025-05-05T12:00:00Z'), resolvedAt: at('2025-05-05T12:05:00Z') }, '2027-05-06T04:00:00.000Z'],
+  [
+    'usps-880/identity-verification',
+    { createdAt: at('2025-05-05T12:00:00Z'), resolvedAt: at('2025-05-05T12:05:00Z') },
+    '2027-05-06T04:00:00.000Z',
+  ],
   // 820.200 (seed 001)
   ['usps-820/confirm', { createdAt: at('2025-03-01T12:00:00Z') }, '2025-04-01T04:00:00.000Z'],
   ['usps-820/epubwatch', { createdAt: at('2025-03-01T12:00:00Z') }, '2026-03-02T05:00:00.000Z'],
@@ -183,16 +179,28 @@ const examples: readonly [string, RecordHistory, string | null][] = [
   ['usps-820/drop-ship', { createdAt: at('2025-03-01T12:00:00Z') }, '2027-03-02T05:00:00.000Z'],
   ['usps-820/ach', { createdAt: at('2025-03-01T12:00:00Z') }, '2027-03-02T05:00:00.000Z'],
   ['usps-820/mailpiece-image', { createdAt: at('2025-03-08T20:00:00Z') }, '2025-03-12T04:00:00.000Z'],
-  ['usps-820/delivery-request', { createdAt: at('2024-01-01T12:00:00Z'), relationshipEndedAt: at('2025-01-31T20:00:00Z') }, '2029-02-01T05:00:00.000Z'],
+  [
+    'usps-820/delivery-request',
+    { createdAt: at('2024-01-01T12:00:00Z'), relationshipEndedAt: at('2025-01-31T20:00:00Z') },
+    '2029-02-01T05:00:00.000Z',
+  ],
   ['usps-820/customer-account', { createdAt: at('2024-01-01T12:00:00Z') }, null],
   ['usps-820/mail-tracking', { createdAt: at('2025-03-01T12:00:00Z') }, '2025-04-01T04:00:00.000Z'],
   ['usps-820/package-tracking', { createdAt: at('2025-03-01T12:00:00Z') }, '2025-05-31T04:00:00.000Z'],
   // 890.000 (seed 002)
-  ['usps-890/organization-membership', { createdAt: at('2020-01-01T12:00:00Z'), ceasedAt: at('2025-05-10T14:00:00Z') }, '2025-05-11T04:00:00.000Z'],
+  [
+    'usps-890/organization-membership',
+    { createdAt: at('2020-01-01T12:00:00Z'), ceasedAt: at('2025-05-10T14:00:00Z') },
+    '2025-05-11T04:00:00.000Z',
+  ],
   ['usps-890/publication-subscription', { createdAt: at('2020-01-01T12:00:00Z') }, null],
   ['usps-890/ach', { createdAt: at('2025-03-01T12:00:00Z') }, '2027-03-02T05:00:00.000Z'],
   ['usps-890/direct-marketing', { createdAt: at('2025-03-01T12:00:00Z') }, '2030-03-02T05:00:00.000Z'],
-  ['usps-890/sales-contact', { createdAt: at('2020-01-01T12:00:00Z'), relationshipEndedAt: at('2025-03-01T12:00:00Z') }, '2028-03-02T05:00:00.000Z'],
+  [
+    'usps-890/sales-contact',
+    { createdAt: at('2020-01-01T12:00:00Z'), relationshipEndedAt: at('2025-03-01T12:00:00Z') },
+    '2028-03-02T05:00:00.000Z',
+  ],
   ['usps-890/event-registration', { createdAt: at('2025-03-01T12:00:00Z') }, null],
   ['usps-890/web-meeting-session', { createdAt: at('2024-01-31T15:00:00Z') }, '2026-02-01T05:00:00.000Z'],
   ['usps-890/collaboration-record', { createdAt: at('2024-01-31T15:00:00Z') }, '2026-02-01T05:00:00.000Z'],

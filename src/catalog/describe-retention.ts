@@ -1,8 +1,18 @@
 import type { EndingEvent, Period, RetentionRule } from './types.ts';
 
 const months = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 const endings: Record<EndingEvent, string> = {
@@ -27,8 +37,6 @@ export function describeRetention(rule: RetentionRule): string {
     case 'calendar_anchored':
       return `${describePeriod(rule.period)} after the first ${months[rule.anchor.month - 1]} ${rule.anchor.day} following creation`;
     case 'until_event':
-      return rule.after === undefined
-        ? `until ${endings[rule.event]}`
-        : `${describePeriod(rule.after)} after ${endings[rule.event]}`;
+      return rule.after === undefined ? `until ${endings[rule.event]}` : `${describePeriod(rule.after)} after ${endings[rule.event]}`;
   }
 }

@@ -116,9 +116,7 @@ describe('disposeAfter, examples', () => {
     );
     const ceased: RetentionRule = { kind: 'until_event', event: 'ceased_to_participate' };
     expect(disposeAfter(ceased, { createdAt })).toBeNull();
-    expect(disposeAfter(ceased, { createdAt, ceasedAt: new Date('2025-05-10T14:00:00Z') })?.toISOString()).toBe(
-      '2025-05-11T04:00:00.000Z',
-    );
+    expect(disposeAfter(ceased, { createdAt, ceasedAt: new Date('2025-05-10T14:00:00Z') })?.toISOString()).toBe('2025-05-11T04:00:00.000Z');
     const ceasedThenYear: RetentionRule = { kind: 'until_event', event: 'ceased_to_participate', after: { amount: 1, unit: 'years' } };
     expect(disposeAfter(ceasedThenYear, { createdAt, ceasedAt: new Date('2025-05-10T14:00:00Z') })?.toISOString()).toBe(
       '2026-05-11T04:00:00.000Z',
@@ -139,15 +137,19 @@ const periodArb: fc.Arbitrary<Period> = fc.oneof(
 
 // Daylight saving changes in the zones under test, to probe instants near them.
 const transitions = [
-  '2024-03-10T07:00:00Z', '2024-11-03T06:00:00Z', '2031-03-09T07:00:00Z', '2031-11-02T06:00:00Z', // New York
-  '2024-03-10T11:00:00Z', '2024-11-03T10:00:00Z', '2027-03-14T11:00:00Z', '2027-11-07T10:00:00Z', // Anchorage
+  '2024-03-10T07:00:00Z',
+  '2024-11-03T06:00:00Z',
+  '2031-03-09T07:00:00Z',
+  '2031-11-02T06:00:00Z', // New York
+  '2024-03-10T11:00:00Z',
+  '2024-11-03T10:00:00Z',
+  '2027-03-14T11:00:00Z',
+  '2027-11-07T10:00:00Z', // Anchorage
 ].map((iso) => Date.parse(iso));
 
 const instantArb: fc.Arbitrary<Date> = fc.oneof(
   fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true }),
-  fc
-    .tuple(fc.constantFrom(...transitions), fc.integer({ min: -3 * dayMs, max: 3 * dayMs }))
-    .map(([at, offset]) => new Date(at + offset)),
+  fc.tuple(fc.constantFrom(...transitions), fc.integer({ min: -3 * dayMs, max: 3 * dayMs })).map(([at, offset]) => new Date(at + offset)),
 );
 
 const zoneArb = fc.constantFrom(...zones);
@@ -179,21 +181,31 @@ function daysInMonth(year: number, month: number): number {
 describe('disposeAfter, properties', () => {
   it('never falls due before the trigger plus the shortest the period can be', () => {
     fc.assert(
-      fc.property(instantArb, zoneArb, periodArb.chain((p) => fc.tuple(fc.constant(p), periodRuleArb(p))), (at, zone, [period, rule]) => {
-        const due = disposeAt(rule, allAt(at), zone);
-        // A spring-forward day is an hour short; any later one is paid back by a fall-back.
-        expect(due.getTime() - at.getTime()).toBeGreaterThanOrEqual(period.amount * minDays[period.unit] * dayMs - hourMs);
-      }),
+      fc.property(
+        instantArb,
+        zoneArb,
+        periodArb.chain((p) => fc.tuple(fc.constant(p), periodRuleArb(p))),
+        (at, zone, [period, rule]) => {
+          const due = disposeAt(rule, allAt(at), zone);
+          // A spring-forward day is an hour short; any later one is paid back by a fall-back.
+          expect(due.getTime() - at.getTime()).toBeGreaterThanOrEqual(period.amount * minDays[period.unit] * dayMs - hourMs);
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it('falls due no later than a day after the longest the period can be', () => {
     fc.assert(
-      fc.property(instantArb, zoneArb, periodArb.chain((p) => fc.tuple(fc.constant(p), periodRuleArb(p))), (at, zone, [period, rule]) => {
-        const due = disposeAt(rule, allAt(at), zone);
-        expect(due.getTime() - at.getTime()).toBeLessThanOrEqual((period.amount * maxDays[period.unit] + 1) * dayMs + hourMs);
-      }),
+      fc.property(
+        instantArb,
+        zoneArb,
+        periodArb.chain((p) => fc.tuple(fc.constant(p), periodRuleArb(p))),
+        (at, zone, [period, rule]) => {
+          const due = disposeAt(rule, allAt(at), zone);
+          expect(due.getTime() - at.getTime()).toBeLessThanOrEqual((period.amount * maxDays[period.unit] + 1) * dayMs + hourMs);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -214,7 +226,9 @@ describe('disposeAfter, properties', () => {
       fc.property(instantArb, zoneArb, periodArb, (at, zone, period) => {
         const due = disposeAt({ kind: 'from_creation', period }, { createdAt: at }, zone);
         const [y, m, d] = localDay(at, zone).split('-').map(Number) as [number, number, number];
-        const [ey, em, ed] = localDay(new Date(due.getTime() - 1), zone).split('-').map(Number) as [number, number, number];
+        const [ey, em, ed] = localDay(new Date(due.getTime() - 1), zone)
+          .split('-')
+          .map(Number) as [number, number, number];
         if (period.unit === 'days') {
           expect((Date.UTC(ey, em - 1, ed) - Date.UTC(y, m - 1, d)) / dayMs).toBe(period.amount);
         } else {

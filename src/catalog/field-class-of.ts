@@ -4,9 +4,7 @@ import type { FieldClass, PersonalTableDecl, TableDecl } from './types.ts';
 type Registry = Readonly<Record<string, TableDecl>>;
 
 export function personalTables(registry: Registry = tables): Readonly<Record<string, PersonalTableDecl>> {
-  return Object.fromEntries(
-    Object.entries(registry).filter((entry): entry is [string, PersonalTableDecl] => entry[1].personal),
-  );
+  return Object.fromEntries(Object.entries(registry).filter((entry): entry is [string, PersonalTableDecl] => entry[1].personal));
 }
 
 /**

@@ -11,16 +11,19 @@ function section(rendered: string, heading: string): string {
 }
 
 describe('renderNotice as Markdown', () => {
-  it.each(notices.map((n) => [n.designation, n] as const))('prints every Federal Register heading of %s once, in order, in bold', (_, notice) => {
-    const rendered = renderNotice(notice, 'markdown');
-    const positions = noticeHeadings.map((heading) => {
-      const marker = `**${heading}:**`;
-      expect(rendered.split(marker), heading).toHaveLength(2);
-      expect(rendered.startsWith(marker) || rendered.includes(`\n\n${marker}`), heading).toBe(true);
-      return rendered.indexOf(marker);
-    });
-    expect(positions).toEqual([...positions].sort((a, b) => a - b));
-  });
+  it.each(notices.map((n) => [n.designation, n] as const))(
+    'prints every Federal Register heading of %s once, in order, in bold',
+    (_, notice) => {
+      const rendered = renderNotice(notice, 'markdown');
+      const positions = noticeHeadings.map((heading) => {
+        const marker = `**${heading}:**`;
+        expect(rendered.split(marker), heading).toHaveLength(2);
+        expect(rendered.startsWith(marker) || rendered.includes(`\n\n${marker}`), heading).toBe(true);
+        return rendered.indexOf(marker);
+      });
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    },
+  );
 
   it('runs a single paragraph in after its heading and numbers enumerations', () => {
     const rendered = renderNotice(getNotice('820.200'));
@@ -29,7 +32,9 @@ describe('renderNotice as Markdown', () => {
       '**POLICIES AND PRACTICES FOR RETRIEVAL OF RECORDS:** By customer name, customer ID(s), logon ID, mailing address(es), 11-digit ZIP Code, or any Intelligent Mail barcode.',
     );
     const purposes = section(rendered, 'PURPOSE(S) OF THE SYSTEM');
-    expect(purposes).toMatch(/^\*\*PURPOSE\(S\) OF THE SYSTEM:\*\*\n\n1\. To provide mail acceptance, induction, and scheduling services\.\n2\. /);
+    expect(purposes).toMatch(
+      /^\*\*PURPOSE\(S\) OF THE SYSTEM:\*\*\n\n1\. To provide mail acceptance, induction, and scheduling services\.\n2\. /,
+    );
     expect(purposes).toContain('\n11. To verify a customer’s identity when applying for COA and Hold Mail services.');
     const managers = section(rendered, 'SYSTEM MANAGER(S)');
     expect(managers).toMatch(/^\*\*SYSTEM MANAGER\(S\):\*\* Chief Information Officer .*\n\nChief Customer and Marketing Officer /);
@@ -83,7 +88,9 @@ describe('renderNotice as Markdown', () => {
 
   it('states the PAT-TM-20 gaps before its retention items', () => {
     const retention = section(renderNotice(getNotice('PAT-TM-20')), 'POLICIES AND PRACTICES FOR RETENTION AND DISPOSAL OF RECORDS');
-    expect(retention).toMatch(/^\*\*POLICIES AND PRACTICES FOR RETENTION AND DISPOSAL OF RECORDS:\*\* Seed 003 states no retention period\. .*\n\n1\. /);
+    expect(retention).toMatch(
+      /^\*\*POLICIES AND PRACTICES FOR RETENTION AND DISPOSAL OF RECORDS:\*\* Seed 003 states no retention period\. .*\n\n1\. /,
+    );
     expect(retention).toContain('(GRS 6.5, item 020).');
   });
 
@@ -130,7 +137,9 @@ describe('describeRetention', () => {
   it('words each kind of rule', () => {
     expect(describeRetention({ kind: 'from_creation', period: { amount: 90, unit: 'days' } })).toBe('90 days from creation');
     expect(describeRetention({ kind: 'from_resolution', period: { amount: 1, unit: 'years' } })).toBe('1 year after resolution');
-    expect(describeRetention({ kind: 'from_relationship_end', period: { amount: 4, unit: 'years' } })).toBe('4 years after the relationship ends');
+    expect(describeRetention({ kind: 'from_relationship_end', period: { amount: 4, unit: 'years' } })).toBe(
+      '4 years after the relationship ends',
+    );
     expect(describeRetention({ kind: 'until_event', event: 'ceased_to_participate' })).toBe('until the customer ceases to participate');
     expect(describeRetention({ kind: 'until_event', event: 'ceased_to_participate', after: { amount: 1, unit: 'months' } })).toBe(
       '1 month after the customer ceases to participate',

@@ -21,7 +21,10 @@ const markdown: Style = {
   heading: (text) => `**${text}:**`,
   title: (text) => `*${escapeInline(text)}*`,
   // A paragraph opening with "1." or "-" would otherwise turn into a list.
-  lineStart: (text) => escapeInline(text).replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([#>+-])/, '\\$1'),
+  lineStart: (text) =>
+    escapeInline(text)
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+      .replace(/^([#>+-])/, '\\$1'),
   inline: escapeInline,
 };
 

@@ -19,7 +19,13 @@ export function areaCommand(config: () => Config, io: Io): Command {
       try {
         const principal = systemPrincipal('cli');
         await withPrincipal(runtime.database.db, principal, (trx) =>
-          upsertBusinessArea(trx, principal, { id, name, description: options.description }, { requestId: null, clientAddr: null, purpose: 'settings from the command line' }, runtime.clock()),
+          upsertBusinessArea(
+            trx,
+            principal,
+            { id, name, description: options.description },
+            { requestId: null, clientAddr: null, purpose: 'settings from the command line' },
+            runtime.clock(),
+          ),
         );
         io.out(`business area ${id}: ${name}`);
       } finally {

@@ -16,7 +16,9 @@ export function keysCommand(config: () => Config, io: Io): Command {
   const keys = new Command('keys').description('the master keys that wrap every data subject’s key');
   keys
     .command('rotate')
-    .description('add a new master key and re-wrap every data key under it, without re-encrypting data; safe while a PostgreSQL-backed server runs')
+    .description(
+      'add a new master key and re-wrap every data key under it, without re-encrypting data; safe while a PostgreSQL-backed server runs',
+    )
     .option('--resume', 'finish an interrupted rotation instead of adding another master key')
     .option('--batch-size <n>', 'data keys re-wrapped per transaction', positive, 500)
     .action(async (options: { resume?: boolean; batchSize: number }) => {
@@ -28,7 +30,9 @@ export function keysCommand(config: () => Config, io: Io): Command {
           batchSize: options.batchSize,
           onBatch: (p) => io.out(`re-wrapped ${p.rewrapped} data keys under ${p.activeKeyId}`),
         });
-        io.out(`master key ${result.activeKeyId} is active; ${result.rewrapped} data keys re-wrapped; retired: ${result.retired.join(', ') || 'none'}`);
+        io.out(
+          `master key ${result.activeKeyId} is active; ${result.rewrapped} data keys re-wrapped; retired: ${result.retired.join(', ') || 'none'}`,
+        );
       } finally {
         await runtime.close();
       }

@@ -12,7 +12,10 @@ import { CliError, type Io } from './io.ts';
 export function program(io: Io): Command {
   const root = new Command('caseline')
     .description('Caseline: customer contact and case management that obeys its own System of Records Notice.')
-    .addHelpText('after', '\nConfiguration comes from environment variables (see README, "Configuration"); DATABASE_URL selects a PostgreSQL server, otherwise the embedded database in CASELINE_DATA (./data).')
+    .addHelpText(
+      'after',
+      '\nConfiguration comes from environment variables (see README, "Configuration"); DATABASE_URL selects a PostgreSQL server, otherwise the embedded database in CASELINE_DATA (./data).',
+    )
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
@@ -32,7 +35,10 @@ export function program(io: Io): Command {
 }
 
 /** Runs the CLI and returns the exit status: 0 done, 1 failed (the reason on stderr), 2 usage error. */
-export async function main(argv: readonly string[], io: Io = { out: console.log, err: console.error, env: process.env, stdin: process.stdin }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: Io = { out: console.log, err: console.error, env: process.env, stdin: process.stdin },
+): Promise<number> {
   try {
     await program(io).parseAsync([...argv]);
     return 0;
@@ -50,4 +56,3 @@ export async function main(argv: readonly string[], io: Io = { out: console.log,
     return 1;
   }
 }
-

@@ -9,7 +9,9 @@ export function migrateCommand(config: () => Config, io: Io): Command {
     .option('--status', 'list applied and pending migrations without applying any')
     .action(async (options: { status?: boolean }) => {
       const c = config();
-      const database = await openDatabase(c.databaseUrl ? { kind: 'postgres', url: c.databaseUrl, poolSize: 1 } : { kind: 'pglite', dataDir: c.dataDir });
+      const database = await openDatabase(
+        c.databaseUrl ? { kind: 'postgres', url: c.databaseUrl, poolSize: 1 } : { kind: 'pglite', dataDir: c.dataDir },
+      );
       try {
         if (options.status) {
           const status = await migrationStatus(database.db);

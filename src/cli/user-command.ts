@@ -29,27 +29,36 @@ export function userCommand(config: () => Config, io: Io): Command {
     .option('-n, --name <display name>', 'the name shown in the console (default: the username)')
     .option('--password-stdin', 'read the initial password from standard input instead of generating one')
     .action(async (username: string, options: { role: StaffRole[]; area: string[]; name?: string; passwordStdin?: boolean }) => {
-      if (!new RegExp(usernamePattern).test(username)) throw new CliError('<username>: use 2-63 lower-case letters, digits, dot, dash or underscore, starting with a letter');
+      if (!new RegExp(usernamePattern).test(username))
+        throw new CliError('<username>: use 2-63 lower-case letters, digits, dot, dash or underscore, starting with a letter');
       const password = options.passwordStdin ? (await readStdin(io.stdin)).replace(/\r?\n$/, '') : randomBytes(15).toString('base64url');
       const runtime = await openRuntime(config(), { migrate: true });
       try {
         const principal = systemPrincipal('cli');
         const created = await withPrincipal(runtime.database.db, principal, (trx) =>
-          createStaffUser(trx, principal, {
-            username,
-            displayName: options.name ?? username,
-            password,
-            roles: options.role,
-            businessAreas: options.area,
-            mustChangePassword: true,
-          }, cliContext, runtime.clock()),
+          createStaffUser(
+            trx,
+            principal,
+            {
+              username,
+              displayName: options.name ?? username,
+              password,
+              roles: options.role,
+              businessAreas: options.area,
+              mustChangePassword: true,
+            },
+            cliContext,
+            runtime.clock(),
+          ),
         ).catch((error: unknown) => {
           if (error instanceof WeakPasswordError) throw new CliError(`password: ${error.message}`);
           if (error instanceof DuplicateUsername) throw new CliError(`<username>: ${username} is taken`);
           if (error instanceof UnknownBusinessArea) throw new CliError(`--area: ${error.message}`);
           throw error;
         });
-        io.out(`created ${created.username} (${created.roles.join(', ')}${created.businessAreas.length ? `; areas ${created.businessAreas.join(', ')}` : ''})`);
+        io.out(
+          `created ${created.username} (${created.roles.join(', ')}${created.businessAreas.length ? `; areas ${created.businessAreas.join(', ')}` : ''})`,
+        );
         if (!options.passwordStdin) io.out(`one-time password (shown once, must be changed at first sign-in): ${password}`);
       } finally {
         await runtime.close();
@@ -64,7 +73,11 @@ export function userCommand(config: () => Config, io: Io): Command {
         const principal = systemPrincipal('cli');
         const users = await withPrincipal(runtime.database.db, principal, (trx) => listStaffUsers(trx, principal));
         for (const u of users) {
-          const flags = [u.disabled ? 'disabled' : null, u.totpEnabled ? 'totp' : null, u.mustChangePassword ? 'must change password' : null].filter(Boolean);
+          const flags = [
+            u.disabled ? 'disabled' : null,
+            u.totpEnabled ? 'totp' : null,
+            u.mustChangePassword ? 'must change password' : null,
+          ].filter(Boolean);
           io.out(`${u.username.padEnd(20)} ${u.roles.join(',').padEnd(30)} ${u.businessAreas.join(',').padEnd(20)} ${flags.join(', ')}`);
         }
       } finally {

@@ -16,8 +16,7 @@ export function sealGcm(key: KeyObject, version: number, associatedData: Uint8Ar
 }
 
 export type GcmOpened =
-  | { readonly ok: true; readonly plaintext: Buffer }
-  | { readonly ok: false; readonly reason: 'truncated' | 'version' | 'authentication' };
+  { readonly ok: true; readonly plaintext: Buffer } | { readonly ok: false; readonly reason: 'truncated' | 'version' | 'authentication' };
 
 /** Opens what sealGcm wrote; the caller turns a failure into the error its context calls for. */
 export function openGcm(key: KeyObject, version: number, associatedData: Uint8Array, sealed: Uint8Array): GcmOpened {

@@ -103,7 +103,12 @@ describe('blind-index digests', () => {
   });
 
   it('query exact kinds with one group of one digest', () => {
-    for (const [kind, value] of [['email', 'a@b.org'], ['phone', '2022682000'], ['ssn_last4', '1234'], ['identifier', 'ab-12']] as const) {
+    for (const [kind, value] of [
+      ['email', 'a@b.org'],
+      ['phone', '2022682000'],
+      ['ssn_last4', '1234'],
+      ['identifier', 'ab-12'],
+    ] as const) {
       const query = digestsToQuery(keys, kind satisfies IndexKind, value);
       expect(query).toHaveLength(1);
       expect(hex(query[0]!)).toEqual(hex(digestsToStore(keys, kind, value)));

@@ -7,13 +7,7 @@ export { createVault, type Vault, type VaultOptions, type IndexEntry, type Index
 export type { FieldLocation } from './field-cipher.ts';
 export { createSecretBox, type SecretBox } from './secret-box.ts';
 export { indexKinds, type IndexKind } from './index-terms.ts';
-export {
-  rotateMasterKey,
-  type Transact,
-  type RotationOptions,
-  type RotationProgress,
-  type RotationResult,
-} from './rotate-master-key.ts';
+export { rotateMasterKey, type Transact, type RotationOptions, type RotationProgress, type RotationResult } from './rotate-master-key.ts';
 export { normaliseEmail } from './normalise-email.ts';
 export { normalisePhone } from './normalise-phone.ts';
 export { normaliseZip } from './normalise-zip.ts';

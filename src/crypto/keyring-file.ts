@@ -182,10 +182,7 @@ export async function createKeyringFile(file: string, now: Date): Promise<Keyrin
  * Changes the key file under a lock file (two rotations at once would otherwise lose a
  * key) and replaces it atomically by rename, so a reader sees the old or the new file.
  */
-export async function updateKeyringFile(
-  file: string,
-  change: (contents: KeyringContents) => KeyringContents,
-): Promise<KeyringFileState> {
+export async function updateKeyringFile(file: string, change: (contents: KeyringContents) => KeyringContents): Promise<KeyringFileState> {
   const lock = `${file}.lock`;
   let lockHandle: fs.FileHandle;
   try {

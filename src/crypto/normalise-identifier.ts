@@ -6,7 +6,11 @@ import { InvalidIndexValueError } from './errors.ts';
  * upper-cased, without the spaces and hyphens used to group characters.
  */
 export function normaliseIdentifier(value: string): string {
-  const folded = value.normalize('NFKC').toUpperCase().normalize('NFKC').replace(/[\s\-\u2010-\u2015\u2212]/gu, '');
+  const folded = value
+    .normalize('NFKC')
+    .toUpperCase()
+    .normalize('NFKC')
+    .replace(/[\s\-\u2010-\u2015\u2212]/gu, '');
   if (folded === '') throw new InvalidIndexValueError('identifier', 'the identifier is empty');
   return folded;
 }

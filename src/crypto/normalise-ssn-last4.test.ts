@@ -18,9 +18,12 @@ describe('normaliseSsnLast4', () => {
 
   it('is idempotent', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\d{4}$/).filter((d) => d !== '0000'), (digits) => {
-        expect(normaliseSsnLast4(normaliseSsnLast4(digits))).toBe(normaliseSsnLast4(digits));
-      }),
+      fc.property(
+        fc.stringMatching(/^\d{4}$/).filter((d) => d !== '0000'),
+        (digits) => {
+          expect(normaliseSsnLast4(normaliseSsnLast4(digits))).toBe(normaliseSsnLast4(digits));
+        },
+      ),
     );
   });
 });

@@ -135,7 +135,10 @@ describe('vault blind indexes', () => {
   it('shows a customer only their own matches', async () => {
     const [own, other] = [await subjectWithKey(), await subjectWithKey()];
     await asSystem(async (trx) => {
-      for (const [subjectId, recordId] of [[own, 'r-own'], [other, 'r-other']] as const) {
+      for (const [subjectId, recordId] of [
+        [own, 'r-own'],
+        [other, 'r-other'],
+      ] as const) {
         await vault.indexValue(trx, { kind: 'ssn_last4', value: '4321', ...customerRecord(subjectId, recordId) });
       }
     });

@@ -31,7 +31,9 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(await fs.readFile(file, 'utf8').catch(() => ''));
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
-        throw new EngineLocked(`the embedded database in ${dir} is in use by process ${pid} (a running Caseline server?); stop it first, or use the server's API`);
+        throw new EngineLocked(
+          `the embedded database in ${dir} is in use by process ${pid} (a running Caseline server?); stop it first, or use the server's API`,
+        );
       }
       // The process that held it is gone: a crash left the lock behind.
       await fs.rm(file, { force: true });

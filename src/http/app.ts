@@ -55,16 +55,16 @@ function serverOptions(deps: AppDeps): FastifyServerOptions & { https?: { cert: 
     connectionTimeout: 30_000,
     requestTimeout: 60_000,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
-    ...(config.tlsCert && config.tlsKey
-      ? { https: { cert: fs.readFileSync(config.tlsCert), key: fs.readFileSync(config.tlsKey) } }
-      : {}),
+    ...(config.tlsCert && config.tlsKey ? { https: { cert: fs.readFileSync(config.tlsCert), key: fs.readFileSync(config.tlsKey) } } : {}),
   };
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify(serverOptions(deps)).withTypeProvider<TypeBoxTypeProvider>();
   const metrics = deps.metrics ?? createMetrics();
-  metrics.gauge('caseline_audit_unsealed_entries', 'Audit entries written but not yet sealed into the hash chain', () => auditBacklog(deps.database.db));
+  metrics.gauge('caseline_audit_unsealed_entries', 'Audit entries written but not yet sealed into the hash chain', () =>
+    auditBacklog(deps.database.db),
+  );
 
   installErrorHandler(app);
   app.addSchema(ProblemSchema);
@@ -119,7 +119,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(adminRoutes, { prefix: '/api', database: deps.database, clock: deps.clock });
   await app.register(catalogRoutes, { prefix: '/api/catalog' });
   await app.register(keyRoutes, { prefix: '/api/admin/keys', database: deps.database, keyring: deps.keyring, clock: deps.clock });
-  await app.register(customerRoutes, { prefix: '/api/customers', database: deps.database, customers: createCustomerService(deps.vault), clock: deps.clock });
+  await app.register(customerRoutes, {
+    prefix: '/api/customers',
+    database: deps.database,
+    customers: createCustomerService(deps.vault),
+    clock: deps.clock,
+  });
   await app.register(auditRoutes, {
     prefix: '/api/audit',
     database: deps.database,

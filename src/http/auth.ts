@@ -27,12 +27,24 @@ export const sessionCookie = 'caseline_session';
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function requirePrincipal(request: FastifyRequest): Principal {
-  if (!request.principal) throw new ProblemError(401, problemTypes.unauthenticated, 'Sign-in required', 'Sign in, or send an API token as Authorization: Bearer.');
+  if (!request.principal)
+    throw new ProblemError(
+      401,
+      problemTypes.unauthenticated,
+      'Sign-in required',
+      'Sign in, or send an API token as Authorization: Bearer.',
+    );
   return request.principal;
 }
 
 export function requireSessionToken(request: FastifyRequest): string {
-  if (!request.sessionToken) throw new ProblemError(401, problemTypes.unauthenticated, 'Sign-in required', 'This step needs the session cookie from POST /api/auth/login.');
+  if (!request.sessionToken)
+    throw new ProblemError(
+      401,
+      problemTypes.unauthenticated,
+      'Sign-in required',
+      'This step needs the session cookie from POST /api/auth/login.',
+    );
   return request.sessionToken;
 }
 
@@ -75,7 +87,8 @@ export function installAuth(app: FastifyInstance, deps: { staffAuth: StaffAuth; 
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       const principal = await resolveApiToken(deps.db, authorization.slice(7).trim(), deps.clock());
-      if (!principal) throw new ProblemError(401, problemTypes.unauthenticated, 'Invalid token', 'The API token is unknown, expired or revoked.');
+      if (!principal)
+        throw new ProblemError(401, problemTypes.unauthenticated, 'Invalid token', 'The API token is unknown, expired or revoked.');
       request.principal = principal;
       return;
     }
@@ -86,14 +99,20 @@ export function installAuth(app: FastifyInstance, deps: { staffAuth: StaffAuth; 
         request.session = session;
         request.sessionToken = token;
         if (level !== 'public' && unsafeMethods.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
-          throw new ProblemError(403, problemTypes.csrf, 'Missing CSRF token', 'Send the csrfToken from sign-in as the X-CSRF-Token header.');
+          throw new ProblemError(
+            403,
+            problemTypes.csrf,
+            'Missing CSRF token',
+            'Send the csrfToken from sign-in as the X-CSRF-Token header.',
+          );
         }
         if (session.stage === 'full') request.principal = session.principal;
       }
     }
     if (level === 'public') return;
     if (level === 'signing-in') {
-      if (!request.session) throw new ProblemError(401, problemTypes.unauthenticated, 'Sign-in required', 'Sign in at POST /api/auth/login.');
+      if (!request.session)
+        throw new ProblemError(401, problemTypes.unauthenticated, 'Sign-in required', 'Sign in at POST /api/auth/login.');
       return;
     }
     if (request.session && request.session.stage !== 'full') {

@@ -21,7 +21,13 @@ function fieldOf(error: FastifyError['validation'] extends (infer T)[] | undefin
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
     if (error instanceof ProblemError) {
-      return send(reply, request, { type: error.type, title: error.title, status: error.status, detail: error.message, errors: error.errors });
+      return send(reply, request, {
+        type: error.type,
+        title: error.title,
+        status: error.status,
+        detail: error.message,
+        errors: error.errors,
+      });
     }
     const fe = error as FastifyError;
     if (fe.validation) {
@@ -35,10 +41,20 @@ export function installErrorHandler(app: FastifyInstance): void {
       });
     }
     if (error instanceof AccessDenied) {
-      return send(reply, request, { type: problemTypes.forbidden, title: 'Forbidden', status: 403, detail: `Your roles do not allow ${error.action} here.` });
+      return send(reply, request, {
+        type: problemTypes.forbidden,
+        title: 'Forbidden',
+        status: 403,
+        detail: `Your roles do not allow ${error.action} here.`,
+      });
     }
     if (fe.statusCode === 429) {
-      return send(reply, request, { type: problemTypes.rateLimited, title: 'Too many requests', status: 429, detail: 'Wait a moment before trying again.' });
+      return send(reply, request, {
+        type: problemTypes.rateLimited,
+        title: 'Too many requests',
+        status: 429,
+        detail: 'Wait a moment before trying again.',
+      });
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       // Fastify's own client errors (bad JSON, body too large, wrong content type): their messages carry no data.
@@ -47,7 +63,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     // The message is left out: database errors quote the offending value, which may be personal data.
     const frames = (error.stack ?? '').split('\n').slice(1).join('\n');
     request.log.error({ err: { type: error.name, code: fe.code, frames } }, 'request failed');
-    return send(reply, request, { type: problemTypes.internal, title: 'Internal error', status: 500, detail: 'The request failed; the error was logged under this request id.' });
+    return send(reply, request, {
+      type: problemTypes.internal,
+      title: 'Internal error',
+      status: 500,
+      detail: 'The request failed; the error was logged under this request id.',
+    });
   });
 
   app.setNotFoundHandler((request, reply) =>

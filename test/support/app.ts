@@ -2,7 +2,14 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { createStaffAuth, createStaffUser, loadSigningKey, systemPrincipal, upsertBusinessArea, type StaffRole } from '../../src/access/index.ts';
+import {
+  createStaffAuth,
+  createStaffUser,
+  loadSigningKey,
+  systemPrincipal,
+  upsertBusinessArea,
+  type StaffRole,
+} from '../../src/access/index.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createSecretBox, createVault, openKeyring } from '../../src/crypto/index.ts';
 import { withPrincipal, type Database } from '../../src/db/index.ts';
@@ -31,7 +38,12 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
   const now = () => new Date(clock.now);
   const keyring = await openKeyring({ dataDir, masterKey: null, now });
   const signer = await loadSigningKey(dataDir);
-  const staffAuth = createStaffAuth({ db: database.db, secrets: createSecretBox(keyring), clock: now, idleMinutes: config.sessionIdleMinutes });
+  const staffAuth = createStaffAuth({
+    db: database.db,
+    secrets: createSecretBox(keyring),
+    clock: now,
+    idleMinutes: config.sessionIdleMinutes,
+  });
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _enc, done) {
@@ -39,7 +51,16 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
       done();
     },
   });
-  const app = await buildApp({ config, database, staffAuth, clock: now, publicKey: signer.publicKey, logStream, vault: createVault({ keys: keyring, blindIndex: keyring.blindIndex }), keyring });
+  const app = await buildApp({
+    config,
+    database,
+    staffAuth,
+    clock: now,
+    publicKey: signer.publicKey,
+    logStream,
+    vault: createVault({ keys: keyring, blindIndex: keyring.blindIndex }),
+    keyring,
+  });
   await app.ready();
   const cli = systemPrincipal('test');
   const ctx = { requestId: null, clientAddr: null, purpose: 'test set-up' };
@@ -52,7 +73,13 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
     clock,
     async addStaff(username, password, roles, areas = []) {
       const user = await withPrincipal(database.db, cli, (trx) =>
-        createStaffUser(trx, cli, { username, displayName: username, password, roles, businessAreas: areas, mustChangePassword: false }, ctx, now()),
+        createStaffUser(
+          trx,
+          cli,
+          { username, displayName: username, password, roles, businessAreas: areas, mustChangePassword: false },
+          ctx,
+          now(),
+        ),
       );
       return user.id;
     },

@@ -28,7 +28,8 @@ export function client(app: App): Client {
       return response;
     },
     get: (url) => c.request({ method: 'GET', url }),
-    post: (url, payload) => c.request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }) }),
+    post: (url, payload) =>
+      c.request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }) }),
     async login(username, password) {
       const response = await c.post('/api/auth/login', { username, password });
       if (response.statusCode === 200) c.csrf = response.json().csrfToken;

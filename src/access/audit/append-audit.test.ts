@@ -91,7 +91,9 @@ describe('appendAudit', () => {
     const customer = testCustomer();
     const own = entryFor(customer, { subjects: [customer.subjectId] });
     await withPrincipal(database.db, customer, (trx) => appendAudit(trx, own));
-    expect(await stored(own.requestId!)).toMatchObject([{ actor_kind: 'customer', actor_role: 'customer', subjects: [customer.subjectId] }]);
+    expect(await stored(own.requestId!)).toMatchObject([
+      { actor_kind: 'customer', actor_role: 'customer', subjects: [customer.subjectId] },
+    ]);
 
     const other = entryFor(customer, { subjects: [customer.subjectId, randomUUID()] });
     await expect(withPrincipal(database.db, customer, (trx) => appendAudit(trx, other))).rejects.toThrow(/row-level security/);

@@ -35,6 +35,8 @@ export function entryFor(actor: AuditEntry['actor'], overrides: Partial<AuditEnt
 export async function appendEntries(db: Kysely<Tables>, count: number): Promise<void> {
   const staff = testStaff();
   for (let i = 0; i < count; i += 1) {
-    await withPrincipal(db, staff, (trx) => appendAudit(trx, entryFor(staff, { at: new Date(Date.UTC(2025, 0, 1, 0, 0, i)), detail: { n: i } })));
+    await withPrincipal(db, staff, (trx) =>
+      appendAudit(trx, entryFor(staff, { at: new Date(Date.UTC(2025, 0, 1, 0, 0, i)), detail: { n: i } })),
+    );
   }
 }

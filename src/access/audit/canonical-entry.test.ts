@@ -31,7 +31,9 @@ describe('canonical entry', () => {
   });
 
   it('lays out null, text and lists as documented', () => {
-    expect(lengthPrefixed([null, '', ['a'], 'é']).toString('hex')).toBe('00' + '0100000000' + '0200000001' + '0100000001' + '61' + '0100000002' + 'c3a9');
+    expect(lengthPrefixed([null, '', ['a'], 'é']).toString('hex')).toBe(
+      '00' + '0100000000' + '0200000001' + '0100000001' + '61' + '0100000002' + 'c3a9',
+    );
   });
 
   it('never gives two different value sequences the same bytes', () => {

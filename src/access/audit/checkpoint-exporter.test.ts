@@ -67,7 +67,9 @@ describe('createCheckpointExporter', () => {
     await appendEntries(database.db, 2);
     await seal(database);
     // A new process learns from the file where it stopped.
-    expect((await createCheckpointExporter(database.db, [fileCheckpointSink(file)]).exportPending()).delivered).toEqual({ [`file:${file}`]: 1 });
+    expect((await createCheckpointExporter(database.db, [fileCheckpointSink(file)]).exportPending()).delivered).toEqual({
+      [`file:${file}`]: 1,
+    });
     expect((await readCheckpointFile(file)).map((c) => c.chainPos)).toEqual([2, 4, 6]);
   });
 

@@ -9,7 +9,8 @@ import { fileCheckpointSink } from './file-checkpoint-sink.ts';
 import { readCheckpointFile } from './read-checkpoint-file.ts';
 
 const signer = createAuditSigner(generateKeyPairSync('ed25519').privateKey);
-const checkpoint = (chainPos: number): Checkpoint => signCheckpoint(signer, chainPos, Buffer.alloc(32, chainPos), new Date(Date.UTC(2025, 0, chainPos)));
+const checkpoint = (chainPos: number): Checkpoint =>
+  signCheckpoint(signer, chainPos, Buffer.alloc(32, chainPos), new Date(Date.UTC(2025, 0, chainPos)));
 
 let dir: string;
 let file: string;

@@ -29,5 +29,12 @@ export { fileCheckpointSink } from './file-checkpoint-sink.ts';
 export { webhookCheckpointSink, type WebhookOptions } from './webhook-checkpoint-sink.ts';
 export { createCheckpointExporter, type CheckpointExporter, type ExportReport, type ExporterOptions } from './checkpoint-exporter.ts';
 export { readCheckpointFile } from './read-checkpoint-file.ts';
-export { verifyChain, type ChainProblem, type ChainProblemKind, type ChainSummary, type ChainVerification, type VerifyChainOptions } from './verify-chain.ts';
+export {
+  verifyChain,
+  type ChainProblem,
+  type ChainProblemKind,
+  type ChainSummary,
+  type ChainVerification,
+  type VerifyChainOptions,
+} from './verify-chain.ts';
 export { verifyAudit, type AuditVerification, type VerifyAuditOptions } from './verify-audit.ts';

@@ -133,7 +133,9 @@ describe('sealPending', () => {
       'caseline_sealer',
     );
     expect(resealed.numAffectedRows).toBe(0n);
-    await expect(sql`UPDATE audit_log SET purpose = 'changed'`.execute(database.db)).rejects.toThrow('sealed audit log entries cannot be changed');
+    await expect(sql`UPDATE audit_log SET purpose = 'changed'`.execute(database.db)).rejects.toThrow(
+      'sealed audit log entries cannot be changed',
+    );
     await expect(sql`DELETE FROM audit_log`.execute(database.db)).rejects.toThrow('audit log entries cannot be deleted');
     expect(await verifyAudit(database.db, { publicKey: signer.publicKey })).toMatchObject({ ok: true, entries: 1 });
   });

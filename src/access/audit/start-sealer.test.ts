@@ -52,7 +52,11 @@ describe('startSealer', () => {
     await stop();
     expect(errors).toEqual([]);
     expect((await readCheckpointFile(file)).map((c) => c.chainPos)).toEqual([3, 6]);
-    expect(await verifyAudit(database.db, { publicKey: signer.publicKey, checkpoints: file })).toMatchObject({ ok: true, entries: 7, unsealed: 0 });
+    expect(await verifyAudit(database.db, { publicKey: signer.publicKey, checkpoints: file })).toMatchObject({
+      ok: true,
+      entries: 7,
+      unsealed: 0,
+    });
 
     await appendEntries(database.db, 1);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -111,7 +111,9 @@ describe('verifyAudit', () => {
     const [head, ...rest] = rows.slice(1); // rewrite from position 2
     const resealed = sealRecords({ chainPos: 1, hash: rows[0]!.hash! }, [{ ...head!, purpose: 'rewritten' }, ...rest], rows[1]!.sealedAt!);
     await tamper(
-      ...resealed.map((r) => sql`UPDATE audit_log SET purpose = ${r.purpose}, prev_hash = ${r.prevHash}, hash = ${r.hash} WHERE id = ${r.id}`),
+      ...resealed.map(
+        (r) => sql`UPDATE audit_log SET purpose = ${r.purpose}, prev_hash = ${r.prevHash}, hash = ${r.hash} WHERE id = ${r.id}`,
+      ),
     );
     expect(await verify()).toMatchObject({ ok: false, problem: { kind: 'checkpoint_mismatch', chainPos: 4 } });
   });

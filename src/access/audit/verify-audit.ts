@@ -20,8 +20,7 @@ export interface VerifyAuditOptions {
 }
 
 export type AuditVerification =
-  | ({ readonly ok: true; readonly unsealed: number } & ChainSummary)
-  | { readonly ok: false; readonly problem: ChainProblem };
+  ({ readonly ok: true; readonly unsealed: number } & ChainSummary) | { readonly ok: false; readonly problem: ChainProblem };
 
 type Db = Kysely<Tables>;
 

@@ -17,24 +17,28 @@ const nullableText = fc.option(text, { nil: null });
 const isoTime = fc
   .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
   .map((d) => `${d.toISOString().slice(0, -1)}000Z`);
-const detail = fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), fc.oneof(fc.integer(), fc.boolean(), text), { maxKeys: 3 }).map((o) => JSON.stringify(o));
+const detail = fc
+  .dictionary(fc.string({ minLength: 1, maxLength: 6 }), fc.oneof(fc.integer(), fc.boolean(), text), { maxKeys: 3 })
+  .map((o) => JSON.stringify(o));
 
 const record = (id: number) =>
-  fc.record({
-    at: isoTime,
-    actorKind: fc.constantFrom('staff', 'customer', 'system'),
-    actorId: text,
-    actorRole: text,
-    action: fc.constantFrom('read', 'create', 'update', 'disclose', 'login'),
-    recordType: nullableText,
-    recordId: nullableText,
-    subjects: fc.array(fc.uuid(), { maxLength: 3 }),
-    purpose: text,
-    requestId: nullableText,
-    clientAddr: nullableText,
-    outcome: fc.constantFrom('ok', 'denied', 'failed'),
-    detail,
-  }).map((r): AuditRecord => ({ id, ...r }));
+  fc
+    .record({
+      at: isoTime,
+      actorKind: fc.constantFrom('staff', 'customer', 'system'),
+      actorId: text,
+      actorRole: text,
+      action: fc.constantFrom('read', 'create', 'update', 'disclose', 'login'),
+      recordType: nullableText,
+      recordId: nullableText,
+      subjects: fc.array(fc.uuid(), { maxLength: 3 }),
+      purpose: text,
+      requestId: nullableText,
+      clientAddr: nullableText,
+      outcome: fc.constantFrom('ok', 'denied', 'failed'),
+      detail,
+    })
+    .map((r): AuditRecord => ({ id, ...r }));
 
 interface Built {
   readonly sealed: SealedRecord[];
@@ -44,7 +48,9 @@ interface Built {
 /** A chain as the sealer builds it: ids increasing but with holes (rolled-back inserts), sealed in batches. */
 const chain = fc
   .integer({ min: 1, max: 30 })
-  .chain((n) => fc.tuple(fc.constant(n), fc.array(fc.integer({ min: 1, max: 3 }), { minLength: n, maxLength: n }), fc.integer({ min: 1, max: 8 })))
+  .chain((n) =>
+    fc.tuple(fc.constant(n), fc.array(fc.integer({ min: 1, max: 3 }), { minLength: n, maxLength: n }), fc.integer({ min: 1, max: 8 })),
+  )
   .chain(([n, steps, every]) => {
     const ids = steps.reduce<number[]>((acc, step) => [...acc, (acc[acc.length - 1] ?? 0) + step], []);
     return fc.tuple(fc.tuple(...ids.map(record)), fc.array(isoTime, { minLength: n, maxLength: n }), fc.constant(every));
@@ -52,7 +58,7 @@ const chain = fc
   .map(([records, sealTimes, every]): Built => {
     let sealed: SealedRecord[] = [];
     // Batches of 1–4, each with its own sealed_at, as successive sealPending calls produce.
-    for (let i = 0; i < records.length; ) {
+    for (let i = 0; i < records.length;) {
       const size = 1 + (i % 4);
       const head = sealed[sealed.length - 1] ?? null;
       sealed = [...sealed, ...sealRecords(head, records.slice(i, i + size), sealTimes[i]!)];
@@ -71,13 +77,26 @@ function asRead(rows: readonly ChainRecord[]): ChainRecord[] {
 
 function flip(buffer: Buffer, bit: number): Buffer {
   const copy = Buffer.from(buffer);
-  copy[Math.floor(bit / 8) % copy.length]! ^= 1 << bit % 8;
+  copy[Math.floor(bit / 8) % copy.length]! ^= 1 << (bit % 8);
   return copy;
 }
 
 const contentFields = [
-  'id', 'at', 'actorKind', 'actorId', 'actorRole', 'action', 'recordType', 'recordId',
-  'subjects', 'purpose', 'requestId', 'clientAddr', 'outcome', 'detail', 'sealedAt',
+  'id',
+  'at',
+  'actorKind',
+  'actorId',
+  'actorRole',
+  'action',
+  'recordType',
+  'recordId',
+  'subjects',
+  'purpose',
+  'requestId',
+  'clientAddr',
+  'outcome',
+  'detail',
+  'sealedAt',
 ] as const;
 
 /** A different value for a field: the change an attacker with the owner's rights would make. */
@@ -109,14 +128,13 @@ type Mutation = (built: Built) => { rows: ChainRecord[]; checkpoints: Checkpoint
 const pick = (n: number, r: number) => 1 + (r % n);
 
 const mutations: Record<string, fc.Arbitrary<Mutation>> = {
-  changeField: fc.tuple(fc.nat(), fc.constantFrom(...contentFields), fc.string({ minLength: 1, maxLength: 4 })).map(
-    ([r, field, salt]) =>
-      ({ sealed, checkpoints }) => {
-        const p = pick(sealed.length, r);
-        const rows = sealed.map((s) => (s.chainPos === p ? { ...s, ...changed(s, field, salt) } : s));
-        return { rows: asRead(rows), checkpoints, expected: { kind: 'hash_mismatch', chainPos: p } };
-      },
-  ),
+  changeField: fc
+    .tuple(fc.nat(), fc.constantFrom(...contentFields), fc.string({ minLength: 1, maxLength: 4 }))
+    .map(([r, field, salt]) => ({ sealed, checkpoints }) => {
+      const p = pick(sealed.length, r);
+      const rows = sealed.map((s) => (s.chainPos === p ? { ...s, ...changed(s, field, salt) } : s));
+      return { rows: asRead(rows), checkpoints, expected: { kind: 'hash_mismatch', chainPos: p } };
+    }),
   changePrevHash: fc.tuple(fc.nat(), fc.nat(255)).map(([r, bit]) => ({ sealed, checkpoints }) => {
     const p = pick(sealed.length, r);
     const rows = sealed.map((s) => (s.chainPos === p ? { ...s, prevHash: flip(s.prevHash, bit) } : s));
@@ -152,24 +170,26 @@ const mutations: Record<string, fc.Arbitrary<Mutation>> = {
     const rows = asRead(sealed.map((s) => (s.chainPos === i ? { ...s, chainPos: j } : s.chainPos === j ? { ...s, chainPos: i } : s)));
     return { rows, checkpoints, expected: { kind: 'prev_mismatch', chainPos: Math.min(i, j) } };
   }),
-  insertForged: fc.tuple(fc.nat(), record(0), fc.boolean(), fc.boolean()).map(([r, forged, renumber, lowId]) => ({ sealed, checkpoints }) => {
-    const k = pick(sealed.length, r);
-    // The forger knows the algorithm: the entry links correctly to the one before it.
-    const prevHash = sealed[k - 2]?.hash ?? Buffer.alloc(32);
-    const id = lowId ? -1 : sealed[sealed.length - 1]!.id + 1;
-    const base = { ...forged, id, chainPos: k, sealedAt: sealed[k - 1]!.sealedAt };
-    const entry: ChainRecord = { ...base, prevHash, hash: entryHash(prevHash, base) };
-    const others = renumber ? sealed.map((s) => (s.chainPos >= k ? { ...s, chainPos: s.chainPos + 1 } : s)) : sealed;
-    // The forged entry, when read first at k, links; a checkpoint at k then exposes it.
-    // Otherwise the next entry read breaks: the displaced one (renumbered) no longer
-    // links, or a second entry claims position k.
-    const readFirst = renumber || lowId;
-    const expected: Expectation =
-      readFirst && checkpoints.some((c) => c.chainPos === k)
-        ? { kind: 'checkpoint_mismatch', chainPos: k }
-        : { kind: 'prev_mismatch', chainPos: renumber ? k + 1 : k };
-    return { rows: asRead([...others, entry]), checkpoints, expected };
-  }),
+  insertForged: fc
+    .tuple(fc.nat(), record(0), fc.boolean(), fc.boolean())
+    .map(([r, forged, renumber, lowId]) => ({ sealed, checkpoints }) => {
+      const k = pick(sealed.length, r);
+      // The forger knows the algorithm: the entry links correctly to the one before it.
+      const prevHash = sealed[k - 2]?.hash ?? Buffer.alloc(32);
+      const id = lowId ? -1 : sealed[sealed.length - 1]!.id + 1;
+      const base = { ...forged, id, chainPos: k, sealedAt: sealed[k - 1]!.sealedAt };
+      const entry: ChainRecord = { ...base, prevHash, hash: entryHash(prevHash, base) };
+      const others = renumber ? sealed.map((s) => (s.chainPos >= k ? { ...s, chainPos: s.chainPos + 1 } : s)) : sealed;
+      // The forged entry, when read first at k, links; a checkpoint at k then exposes it.
+      // Otherwise the next entry read breaks: the displaced one (renumbered) no longer
+      // links, or a second entry claims position k.
+      const readFirst = renumber || lowId;
+      const expected: Expectation =
+        readFirst && checkpoints.some((c) => c.chainPos === k)
+          ? { kind: 'checkpoint_mismatch', chainPos: k }
+          : { kind: 'prev_mismatch', chainPos: renumber ? k + 1 : k };
+      return { rows: asRead([...others, entry]), checkpoints, expected };
+    }),
   truncateBehindCheckpoint: fc.tuple(fc.nat(), fc.nat()).map(([r1, r2]) => ({ sealed, checkpoints }) => {
     const last = checkpoints[checkpoints.length - 1];
     if (!last) return null;
@@ -237,16 +257,45 @@ describe('verifyChain', () => {
   }
 
   it('accepts an empty chain and reports a checkpoint beyond it as truncation', async () => {
-    expect(await verifyChain([], { checkpoints: [], publicKey })).toEqual({ ok: true, entries: 0, sealedHead: null, checkpointsChecked: 0 });
+    expect(await verifyChain([], { checkpoints: [], publicKey })).toEqual({
+      ok: true,
+      entries: 0,
+      sealedHead: null,
+      checkpointsChecked: 0,
+    });
     const checkpoint = signCheckpoint(signer, 3, Buffer.alloc(32, 1), new Date());
     const result = await verifyChain([], { checkpoints: [checkpoint], publicKey });
     expect(result).toMatchObject({ ok: false, problem: { kind: 'truncated', chainPos: 1 } });
   });
 
   it('accepts checkpoints of an earlier key when its public key is given too', async () => {
-    const [entry] = sealRecords(null, [{ id: 1, at: '2025-01-01T00:00:00.000000Z', actorKind: 'system', actorId: 'system:t', actorRole: 'system', action: 'read', recordType: null, recordId: null, subjects: [], purpose: 'p', requestId: null, clientAddr: null, outcome: 'ok', detail: '{}' }], '2025-01-01T00:00:01.000000Z');
+    const [entry] = sealRecords(
+      null,
+      [
+        {
+          id: 1,
+          at: '2025-01-01T00:00:00.000000Z',
+          actorKind: 'system',
+          actorId: 'system:t',
+          actorRole: 'system',
+          action: 'read',
+          recordType: null,
+          recordId: null,
+          subjects: [],
+          purpose: 'p',
+          requestId: null,
+          clientAddr: null,
+          outcome: 'ok',
+          detail: '{}',
+        },
+      ],
+      '2025-01-01T00:00:01.000000Z',
+    );
     const old = signCheckpoint(otherSigner, 1, entry!.hash, new Date());
     expect((await verifyChain([entry!], { checkpoints: [old], publicKey })).ok).toBe(false);
-    expect(await verifyChain([entry!], { checkpoints: [old], publicKey: [publicKey, otherSigner.publicKey] })).toMatchObject({ ok: true, checkpointsChecked: 1 });
+    expect(await verifyChain([entry!], { checkpoints: [old], publicKey: [publicKey, otherSigner.publicKey] })).toMatchObject({
+      ok: true,
+      checkpointsChecked: 1,
+    });
   });
 });

@@ -48,30 +48,71 @@ export async function createApiToken(
   const id = randomUUID();
   const token = prefix + newToken();
   const expiresAt = new Date(now.getTime() + Math.min(input.expiresInDays, maxLifetimeDays) * 86_400_000);
-  await trx.insertInto('api_tokens').values({
-    id, user_id: owner.id, name: input.name, token_hash: tokenDigest(token), scopes: [...input.scopes], created_at: now, expires_at: expiresAt,
-  }).execute();
+  await trx
+    .insertInto('api_tokens')
+    .values({
+      id,
+      user_id: owner.id,
+      name: input.name,
+      token_hash: tokenDigest(token),
+      scopes: [...input.scopes],
+      created_at: now,
+      expires_at: expiresAt,
+    })
+    .execute();
   await appendAudit(trx, {
-    at: now, actor: owner, action: 'permission_change', recordType: 'api_token', recordId: id, subjects: [],
-    purpose: ctx.purpose, requestId: ctx.requestId, clientAddr: ctx.clientAddr, outcome: 'ok',
+    at: now,
+    actor: owner,
+    action: 'permission_change',
+    recordType: 'api_token',
+    recordId: id,
+    subjects: [],
+    purpose: ctx.purpose,
+    requestId: ctx.requestId,
+    clientAddr: ctx.clientAddr,
+    outcome: 'ok',
     detail: { change: 'token_created', scopes: input.scopes.join(',') },
   });
-  return { token, apiToken: { id, name: input.name, scopes: [...input.scopes], createdAt: now, expiresAt, lastUsedAt: null, revoked: false } };
+  return {
+    token,
+    apiToken: { id, name: input.name, scopes: [...input.scopes], createdAt: now, expiresAt, lastUsedAt: null, revoked: false },
+  };
 }
 
 export async function listApiTokens(trx: Tx, owner: StaffPrincipal): Promise<ApiToken[]> {
   const rows = await trx.selectFrom('api_tokens').selectAll().where('user_id', '=', owner.id).orderBy('created_at', 'desc').execute();
   return rows.map((r) => ({
-    id: r.id, name: r.name, scopes: r.scopes as Action[], createdAt: r.created_at, expiresAt: r.expires_at, lastUsedAt: r.last_used_at, revoked: r.revoked_at !== null,
+    id: r.id,
+    name: r.name,
+    scopes: r.scopes as Action[],
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    lastUsedAt: r.last_used_at,
+    revoked: r.revoked_at !== null,
   }));
 }
 
 export async function revokeApiToken(trx: Tx, owner: StaffPrincipal, id: string, ctx: AuditContext, now: Date): Promise<boolean> {
-  const result = await trx.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).where('user_id', '=', owner.id).where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await trx
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('user_id', '=', owner.id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   if (result.numUpdatedRows !== 1n) return false;
   await appendAudit(trx, {
-    at: now, actor: owner, action: 'permission_change', recordType: 'api_token', recordId: id, subjects: [],
-    purpose: ctx.purpose, requestId: ctx.requestId, clientAddr: ctx.clientAddr, outcome: 'ok', detail: { change: 'token_revoked' },
+    at: now,
+    actor: owner,
+    action: 'permission_change',
+    recordType: 'api_token',
+    recordId: id,
+    subjects: [],
+    purpose: ctx.purpose,
+    requestId: ctx.requestId,
+    clientAddr: ctx.clientAddr,
+    outcome: 'ok',
+    detail: { change: 'token_revoked' },
   });
   return true;
 }

@@ -24,7 +24,15 @@ export async function createSession(trx: Tx, userId: string, mfaPassed: boolean,
   const expiresAt = new Date(now.getTime() + (complete ? absoluteLifetimeMs : pendingLifetimeMs));
   await trx
     .insertInto('staff_sessions')
-    .values({ token_hash: tokenDigest(token), user_id: userId, csrf_token: csrfToken, mfa_passed: mfaPassed, created_at: now, last_seen_at: now, expires_at: expiresAt })
+    .values({
+      token_hash: tokenDigest(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      mfa_passed: mfaPassed,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: expiresAt,
+    })
     .execute();
   return { token, csrfToken, expiresAt };
 }

@@ -38,12 +38,23 @@ export interface StaffUserChange {
 
 async function checkAreas(trx: Tx, areas: readonly string[]): Promise<void> {
   if (areas.length === 0) return;
-  const known = await trx.selectFrom('business_areas').select('id').where('id', 'in', [...areas]).execute();
+  const known = await trx
+    .selectFrom('business_areas')
+    .select('id')
+    .where('id', 'in', [...areas])
+    .execute();
   const missing = areas.filter((a) => !known.some((k) => k.id === a));
   if (missing.length > 0) throw new UnknownBusinessArea(missing);
 }
 
-async function auditChange(trx: Tx, actor: Principal, ctx: AuditContext, at: Date, userId: string, detail: Record<string, string | number | boolean>) {
+async function auditChange(
+  trx: Tx,
+  actor: Principal,
+  ctx: AuditContext,
+  at: Date,
+  userId: string,
+  detail: Record<string, string | number | boolean>,
+) {
   await appendAudit(trx, {
     at,
     actor,
@@ -66,18 +77,25 @@ export async function createStaffUser(trx: Tx, actor: Principal, input: NewStaff
   await checkAreas(trx, input.businessAreas);
   if (await findStaffUserByUsername(trx, username)) throw new DuplicateUsername(`username ${username} is taken`);
   const id = randomUUID();
-  await trx.insertInto('staff_users').values({
-    id,
-    username,
-    display_name: input.displayName,
-    password_hash: await hashPassword(input.password),
-    roles: [...input.roles],
-    business_areas: [...input.businessAreas],
-    must_change_password: input.mustChangePassword,
-    created_at: now,
-    updated_at: now,
-  }).execute();
-  await auditChange(trx, actor, ctx, now, id, { change: 'user_created', roles: input.roles.join(','), areas: input.businessAreas.join(',') });
+  await trx
+    .insertInto('staff_users')
+    .values({
+      id,
+      username,
+      display_name: input.displayName,
+      password_hash: await hashPassword(input.password),
+      roles: [...input.roles],
+      business_areas: [...input.businessAreas],
+      must_change_password: input.mustChangePassword,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await auditChange(trx, actor, ctx, now, id, {
+    change: 'user_created',
+    roles: input.roles.join(','),
+    areas: input.businessAreas.join(','),
+  });
   return toStaffUser((await findStaffUserById(trx, id))!);
 }
 
@@ -86,18 +104,29 @@ export async function listStaffUsers(trx: Tx, actor: Principal): Promise<StaffUs
   return (await listStaffUserRows(trx)).map(toStaffUser);
 }
 
-export async function updateStaffUser(trx: Tx, actor: Principal, id: string, change: StaffUserChange, ctx: AuditContext, now: Date): Promise<StaffUser> {
+export async function updateStaffUser(
+  trx: Tx,
+  actor: Principal,
+  id: string,
+  change: StaffUserChange,
+  ctx: AuditContext,
+  now: Date,
+): Promise<StaffUser> {
   authorize(actor, 'user.manage');
   const before = await findStaffUserById(trx, id);
   if (!before) throw new NotFound('no such user');
   if (change.businessAreas) await checkAreas(trx, change.businessAreas);
-  await trx.updateTable('staff_users').set({
-    ...(change.roles ? { roles: [...change.roles] } : {}),
-    ...(change.businessAreas ? { business_areas: [...change.businessAreas] } : {}),
-    ...(change.displayName ? { display_name: change.displayName } : {}),
-    ...(change.disabled === undefined ? {} : { disabled_at: change.disabled ? now : null }),
-    updated_at: now,
-  }).where('id', '=', id).execute();
+  await trx
+    .updateTable('staff_users')
+    .set({
+      ...(change.roles ? { roles: [...change.roles] } : {}),
+      ...(change.businessAreas ? { business_areas: [...change.businessAreas] } : {}),
+      ...(change.displayName ? { display_name: change.displayName } : {}),
+      ...(change.disabled === undefined ? {} : { disabled_at: change.disabled ? now : null }),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
   // Permissions changed or account disabled: sessions holding the old grants end now.
   if (change.roles || change.businessAreas || change.disabled) await deleteUserSessions(trx, id);
   await auditChange(trx, actor, ctx, now, id, {
@@ -130,7 +159,13 @@ export async function listBusinessAreas(trx: Tx): Promise<BusinessArea[]> {
   return trx.selectFrom('business_areas').select(['id', 'name', 'description']).orderBy('id').execute();
 }
 
-export async function upsertBusinessArea(trx: Tx, actor: Principal, area: BusinessArea, ctx: AuditContext, now: Date): Promise<BusinessArea> {
+export async function upsertBusinessArea(
+  trx: Tx,
+  actor: Principal,
+  area: BusinessArea,
+  ctx: AuditContext,
+  now: Date,
+): Promise<BusinessArea> {
   authorize(actor, 'settings.manage');
   await trx
     .insertInto('business_areas')
@@ -138,8 +173,17 @@ export async function upsertBusinessArea(trx: Tx, actor: Principal, area: Busine
     .onConflict((oc) => oc.column('id').doUpdateSet({ name: area.name, description: area.description }))
     .execute();
   await appendAudit(trx, {
-    at: now, actor, action: 'settings_change', recordType: 'business_area', recordId: area.id, subjects: [],
-    purpose: ctx.purpose, requestId: ctx.requestId, clientAddr: ctx.clientAddr, outcome: 'ok', detail: {},
+    at: now,
+    actor,
+    action: 'settings_change',
+    recordType: 'business_area',
+    recordId: area.id,
+    subjects: [],
+    purpose: ctx.purpose,
+    requestId: ctx.requestId,
+    clientAddr: ctx.clientAddr,
+    outcome: 'ok',
+    detail: {},
   });
   return area;
 }

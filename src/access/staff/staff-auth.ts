@@ -1,21 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { withPrincipal, type StaffPrincipal, type Tables, type Tx } from '../../db/index.ts';
+import { withPrincipal, type Principal, type StaffPrincipal, type Tables, type Tx } from '../../db/index.ts';
 import type { AuditContext } from '../audit-context.ts';
-import { appendAudit } from '../audit/index.ts';
+import { appendAudit, type AuditAction, type AuditOutcome } from '../audit/index.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword } from '../passwords.ts';
 import { requiresMfa, staffPrincipal, systemPrincipal } from '../principals.ts';
 import type { SecretBox } from '../secret-box.ts';
 import { newTotpSecret, totpUri, verifyTotp } from '../totp.ts';
-import {
-  completeMfa,
-  createSession,
-  deleteSession,
-  findSession,
-  isLive,
-  touchSession,
-  type SessionRow,
-} from './sessions.ts';
+import { completeMfa, createSession, deleteSession, findSession, isLive, touchSession, type SessionRow } from './sessions.ts';
 import {
   countStaffUsers,
   findStaffUserById,
@@ -86,7 +78,15 @@ export function createStaffAuth(deps: StaffAuthDeps) {
   const loginPrincipal = systemPrincipal('login');
   const idleMs = deps.idleMinutes * 60 * 1000;
 
-  async function audit(trx: Tx, actor: StaffPrincipal | typeof loginPrincipal, ctx: AuditContext, action: Parameters<typeof appendAudit>[1]['action'], userId: string | null, outcome: 'ok' | 'denied' | 'failed', detail: Record<string, string | number | boolean> = {}) {
+  async function audit(
+    trx: Tx,
+    actor: Principal,
+    ctx: AuditContext,
+    action: AuditAction,
+    userId: string | null,
+    outcome: AuditOutcome,
+    detail: Record<string, string | number | boolean> = {},
+  ) {
     await appendAudit(trx, {
       at: deps.clock(),
       actor,
@@ -184,7 +184,11 @@ export function createStaffAuth(deps: StaffAuthDeps) {
     if (info.user.totpEnabled) throw new WrongStage('TOTP is already enabled; an administrator can reset it');
     const secret = newTotpSecret();
     await withPrincipal(deps.db, info.principal, (trx) =>
-      trx.updateTable('staff_users').set({ totp_secret: deps.secrets.seal(secret, totpContext(info.user.id)), updated_at: deps.clock() }).where('id', '=', info.user.id).execute(),
+      trx
+        .updateTable('staff_users')
+        .set({ totp_secret: deps.secrets.seal(secret, totpContext(info.user.id)), updated_at: deps.clock() })
+        .where('id', '=', info.user.id)
+        .execute(),
     );
     return { secret, uri: totpUri(secret, info.user.username) };
   }
@@ -194,7 +198,8 @@ export function createStaffAuth(deps: StaffAuthDeps) {
     const now = deps.clock();
     const stage = await withPrincipal(deps.db, info.principal, async (trx) => {
       const row = await findStaffUserById(trx, info.user.id);
-      const secret = row?.totp_secret && row.totp_enabled_at === null ? deps.secrets.open(row.totp_secret, totpContext(info.user.id)) : null;
+      const secret =
+        row?.totp_secret && row.totp_enabled_at === null ? deps.secrets.open(row.totp_secret, totpContext(info.user.id)) : null;
       if (!secret || !verifyTotp(secret, code, now)) return null;
       await trx.updateTable('staff_users').set({ totp_enabled_at: now, updated_at: now }).where('id', '=', info.user.id).execute();
       const session = await findSession(trx, token);
@@ -216,7 +221,11 @@ export function createStaffAuth(deps: StaffAuthDeps) {
         await audit(trx, info.principal, ctx, 'password_change', info.user.id, 'denied');
         return false;
       }
-      await trx.updateTable('staff_users').set({ password_hash: nextHash, must_change_password: false, updated_at: deps.clock() }).where('id', '=', info.user.id).execute();
+      await trx
+        .updateTable('staff_users')
+        .set({ password_hash: nextHash, must_change_password: false, updated_at: deps.clock() })
+        .where('id', '=', info.user.id)
+        .execute();
       await audit(trx, info.principal, ctx, 'password_change', info.user.id, 'ok');
       return true;
     });
@@ -244,15 +253,18 @@ export function createStaffAuth(deps: StaffAuthDeps) {
     return withPrincipal(deps.db, bootstrap, async (trx) => {
       if ((await countStaffUsers(trx)) > 0) return null;
       const id = randomUUID();
-      await trx.insertInto('staff_users').values({
-        id,
-        username: 'admin',
-        display_name: 'Administrator',
-        password_hash: passwordHash,
-        roles: ['administrator'],
-        business_areas: [],
-        must_change_password: true,
-      }).execute();
+      await trx
+        .insertInto('staff_users')
+        .values({
+          id,
+          username: 'admin',
+          display_name: 'Administrator',
+          password_hash: passwordHash,
+          roles: ['administrator'],
+          business_areas: [],
+          must_change_password: true,
+        })
+        .execute();
       await appendAudit(trx, {
         at: deps.clock(),
         actor: bootstrap,

@@ -16,7 +16,10 @@ export function listStaffUserRows(trx: Tx): Promise<StaffUserRow[]> {
 }
 
 export async function countStaffUsers(trx: Tx): Promise<number> {
-  const row = await trx.selectFrom('staff_users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('staff_users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -12,7 +12,8 @@ const seed = '003_711b4d94a9cdd131.txt';
 const operations =
   'Records of customer calls, e-mails, faxes, and postal and walk-in inquiries, and of their routing and follow-up, are retained 1 year after resolution of the request (GRS 6.5, item 010).';
 const surveys = 'Customer experience and satisfaction survey records are retained 1 year (GRS 6.5, item 010).';
-const orders = 'Sales order records are retained 6 years after resolution of the order by final payment or cancellation (GRS 1.1, item 010).';
+const orders =
+  'Sales order records are retained 6 years after resolution of the order by final payment or cancellation (GRS 1.1, item 010).';
 const customers =
   'Customer contact information and electronic information products registrations are retained until superseded or obsolete, or until the customer requests their removal (GRS 6.5, item 020).';
 
@@ -157,13 +158,22 @@ export const patTm20: Notice = {
       title: 'Customer information',
       text: 'Customer name, company name, email address, telephone and fax numbers, mailing address, and customer number.',
     },
-    { title: 'Contact information', text: 'Date and time of contact, agent name, and description and resolution of the problem or request.' },
+    {
+      title: 'Contact information',
+      text: 'Date and time of contact, agent name, and description and resolution of the problem or request.',
+    },
     // PIA item 3.
-    { title: 'Survey information', text: 'Responses to surveys of customer experience and satisfaction, and customer service recommendations.' },
+    {
+      title: 'Survey information',
+      text: 'Responses to surveys of customer experience and satisfaction, and customer service recommendations.',
+    },
     // PTA item 1; the PTA names no data elements.
     { title: 'Sales order information', text: 'Sales order entry and processing for products and services supported by EIPD.' },
     // PTA item 2.
-    { title: 'Electronic information products registration', text: 'Email address required for registration to download electronic information products.' },
+    {
+      title: 'Electronic information products registration',
+      text: 'Email address required for registration to download electronic information products.',
+    },
   ],
   // PIA items 1 and 5.
   recordSourceCategories:

@@ -315,7 +315,8 @@ export const usps820: Notice = {
     { title: 'Product usage information', text: 'Special Services label and article number.' },
     { title: 'Mail images', text: 'Images of mailpieces captured during normal mail processing operations.' },
   ],
-  recordSourceCategories: 'Customers and, for call center operations, commercially available sources of names, addresses, and telephone numbers.',
+  recordSourceCategories:
+    'Customers and, for call center operations, commercially available sources of names, addresses, and telephone numbers.',
   routineUses: { text: 'Standard routine uses 1. through 7., 10., and 11. apply.', standard: [1, 2, 3, 4, 5, 6, 7, 10, 11] },
   storage: 'Automated databases, computer storage media, and paper.',
   retrieval: {

@@ -121,16 +121,7 @@ const recordTypes: readonly RecordType[] = [
     // seed 000_a2cb10f5fedd0542.txt: "Business Service Network records are retained 5 years."
     retention: { kind: 'from_creation', period: { amount: 5, unit: 'years' } },
     retentionStatement: 'Business Service Network records are retained 5 years.',
-    retrievalKeys: [
-      'customer_name',
-      'customer_id',
-      'mailing_address',
-      'zip',
-      'email',
-      'phone',
-      'account_number',
-      'case_number',
-    ],
+    retrievalKeys: ['customer_name', 'customer_id', 'mailing_address', 'zip', 'email', 'phone', 'account_number', 'case_number'],
     fields: {
       ...handling,
       ...contact,
@@ -316,7 +307,8 @@ export const usps880: Notice = {
       text: 'Contact history; nature of inquiry, dates and times, comments, status, resolution, and USPS personnel involved.',
     },
   ],
-  recordSourceCategories: 'Customers and, for call center operations, commercially available sources of names, addresses, and telephone numbers.',
+  recordSourceCategories:
+    'Customers and, for call center operations, commercially available sources of names, addresses, and telephone numbers.',
   routineUses: { text: 'Standard routine uses 1. through 7., 10., and 11. apply.', standard: [1, 2, 3, 4, 5, 6, 7, 10, 11] },
   storage: 'Automated databases, computer storage media, and paper.',
   retrieval: {

@@ -23,7 +23,9 @@ const Entry = Type.Object({
   clientAddr: Type.Union([Type.String(), Type.Null()]),
   outcome: Type.String(),
   detail: Type.Record(Type.String(), Type.Unknown()),
-  chainPos: Type.Union([Type.Integer(), Type.Null()], { description: 'position in the hash chain; null until sealed (within about a second)' }),
+  chainPos: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'position in the hash chain; null until sealed (within about a second)',
+  }),
 });
 const Verification = Type.Object({
   ok: Type.Boolean(),
@@ -45,47 +47,67 @@ export const auditRoutes: FastifyPluginAsync<AuditRouteDeps> = async (base, deps
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['audit'];
 
-  app.get('/', {
-    schema: {
-      tags,
-      summary: 'Search the audit log (auditors, privacy officers)',
-      querystring: Type.Object({
-        actor: Type.Optional(Type.String({ maxLength: 100 })),
-        subject: Type.Optional(Type.String({ format: 'uuid' })),
-        recordType: Type.Optional(Type.String({ maxLength: 100 })),
-        recordId: Type.Optional(Type.String({ maxLength: 100 })),
-        action: Type.Optional(Type.Enum([...auditActions])),
-        from: Type.Optional(Type.String({ format: 'date-time' })),
-        to: Type.Optional(Type.String({ format: 'date-time' })),
-        before: Type.Optional(Type.Integer({ minimum: 1 })),
-        limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-      }, { additionalProperties: false }),
-      response: { 200: Type.Array(Entry), ...problemResponses },
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Search the audit log (auditors, privacy officers)',
+        querystring: Type.Object(
+          {
+            actor: Type.Optional(Type.String({ maxLength: 100 })),
+            subject: Type.Optional(Type.String({ format: 'uuid' })),
+            recordType: Type.Optional(Type.String({ maxLength: 100 })),
+            recordId: Type.Optional(Type.String({ maxLength: 100 })),
+            action: Type.Optional(Type.Enum([...auditActions])),
+            from: Type.Optional(Type.String({ format: 'date-time' })),
+            to: Type.Optional(Type.String({ format: 'date-time' })),
+            before: Type.Optional(Type.Integer({ minimum: 1 })),
+            limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(Entry), ...problemResponses },
+      },
+      config: { purpose: 'audit review' },
     },
-    config: { purpose: 'audit review' },
-  }, async (request) => {
-    const principal = requirePrincipal(request);
-    const q = request.query;
-    const rows = await withPrincipal(deps.database.db, principal, (trx) =>
-      searchAuditLog(trx, principal, {
-        ...q,
-        from: q.from ? new Date(q.from) : undefined,
-        to: q.to ? new Date(q.to) : undefined,
-      }, auditContext(request), deps.clock()),
-    );
-    return rows.map((r) => ({ ...r, at: r.at.toISOString(), subjects: [...r.subjects] }));
-  });
+    async (request) => {
+      const principal = requirePrincipal(request);
+      const q = request.query;
+      const rows = await withPrincipal(deps.database.db, principal, (trx) =>
+        searchAuditLog(
+          trx,
+          principal,
+          {
+            ...q,
+            from: q.from ? new Date(q.from) : undefined,
+            to: q.to ? new Date(q.to) : undefined,
+          },
+          auditContext(request),
+          deps.clock(),
+        ),
+      );
+      return rows.map((r) => ({ ...r, at: r.at.toISOString(), subjects: [...r.subjects] }));
+    },
+  );
 
-  app.get('/verify', {
-    schema: {
-      tags,
-      summary: 'Verify the hash chain and the signed checkpoints (including the exported checkpoint file)',
-      response: { 200: Verification, ...problemResponses },
+  app.get(
+    '/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Verify the hash chain and the signed checkpoints (including the exported checkpoint file)',
+        response: { 200: Verification, ...problemResponses },
+      },
     },
-  }, async (request) => {
-    authorize(requirePrincipal(request), 'audit.verify');
-    const exported = await fs.access(deps.checkpointFile).then(() => deps.checkpointFile, () => undefined);
-    const result = await verifyAudit(deps.database.db, { publicKey: deps.publicKey, ...(exported ? { checkpoints: exported } : {}) });
-    return result.ok ? { ...result } : { ok: false, problem: result.problem };
-  });
+    async (request) => {
+      authorize(requirePrincipal(request), 'audit.verify');
+      const exported = await fs.access(deps.checkpointFile).then(
+        () => deps.checkpointFile,
+        () => undefined,
+      );
+      const result = await verifyAudit(deps.database.db, { publicKey: deps.publicKey, ...(exported ? { checkpoints: exported } : {}) });
+      return result.ok ? { ...result } : { ok: false, problem: result.problem };
+    },
+  );
 };

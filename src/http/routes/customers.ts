@@ -26,65 +26,104 @@ const json = (c: Customer) => ({ ...c, createdAt: c.createdAt.toISOString() });
 
 function customerFailure(error: unknown): never {
   if (error instanceof InvalidCustomerField) throw fieldProblem(`/body/${error.field}`, error.message.slice(error.field.length + 2));
-  if (error instanceof CustomerNotFound) throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such customer, or not one you may see.');
+  if (error instanceof CustomerNotFound)
+    throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such customer, or not one you may see.');
   if (error instanceof WeakLookup) throw fieldProblem('/body', error.message);
   throw error;
 }
 
-export const customerRoutes: FastifyPluginAsync<{ database: Database; customers: CustomerService; clock: () => Date }> = async (base, { database, customers, clock }) => {
+export const customerRoutes: FastifyPluginAsync<{ database: Database; customers: CustomerService; clock: () => Date }> = async (
+  base,
+  { database, customers, clock },
+) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['customers'];
   const run = <T>(request: Parameters<typeof requirePrincipal>[0], fn: Parameters<typeof withPrincipal<T>>[2]) =>
     withPrincipal(database.db, requirePrincipal(request), fn).catch(customerFailure);
 
-  app.post('/', {
-    schema: {
-      tags,
-      summary: 'Register a customer',
-      description: 'Every value is encrypted under the customer’s own key and made findable by blind index only.',
-      body: Type.Object({
-        kind: Type.Union([Type.Literal('person'), Type.Literal('organisation')]),
-        name: Type.String({ minLength: 1, maxLength: 300 }),
-        email: Optional(Type.String({ maxLength: 320, format: 'email' })),
-        phone: Optional(Type.String({ maxLength: 40 })),
-        zip: Optional(Type.String({ maxLength: 10, pattern: '^[0-9]{5}(-?[0-9]{4})?$' })),
-        ssnLast4: Optional(Type.String({ pattern: '^[0-9]{4}$' })),
-        businessArea: Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' })),
-        recordSource: Type.Union([Type.Literal('customer'), Type.Literal('agent'), Type.Literal('list_provider'), Type.Literal('import')], { default: 'agent' }),
-      }, { additionalProperties: false }),
-      response: { 201: CustomerSchema, ...problemResponses },
+  app.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Register a customer',
+        description: 'Every value is encrypted under the customer’s own key and made findable by blind index only.',
+        body: Type.Object(
+          {
+            kind: Type.Union([Type.Literal('person'), Type.Literal('organisation')]),
+            name: Type.String({ minLength: 1, maxLength: 300 }),
+            email: Optional(Type.String({ maxLength: 320, format: 'email' })),
+            phone: Optional(Type.String({ maxLength: 40 })),
+            zip: Optional(Type.String({ maxLength: 10, pattern: '^[0-9]{5}(-?[0-9]{4})?$' })),
+            ssnLast4: Optional(Type.String({ pattern: '^[0-9]{4}$' })),
+            businessArea: Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' })),
+            recordSource: Type.Union(
+              [Type.Literal('customer'), Type.Literal('agent'), Type.Literal('list_provider'), Type.Literal('import')],
+              { default: 'agent' },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: CustomerSchema, ...problemResponses },
+      },
+      config: { purpose: 'customer service: record a customer contacting us (880.000)' },
     },
-    config: { purpose: 'customer service: record a customer contacting us (880.000)' },
-  }, async (request, reply) => {
-    const customer = await run(request, (trx) => customers.create(trx, request.principal!, request.body, auditContext(request), clock()));
-    return reply.status(201).send(json(customer));
-  });
+    async (request, reply) => {
+      const customer = await run(request, (trx) => customers.create(trx, request.principal!, request.body, auditContext(request), clock()));
+      return reply.status(201).send(json(customer));
+    },
+  );
 
-  app.get('/:id', {
-    schema: {
-      tags,
-      summary: 'One customer (sensitive fields masked unless revealed)',
-      params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-      querystring: Type.Object({ reveal: Type.Optional(Type.Literal('ssnLast4')) }, { additionalProperties: false }),
-      response: { 200: CustomerSchema, ...problemResponses },
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One customer (sensitive fields masked unless revealed)',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        querystring: Type.Object({ reveal: Type.Optional(Type.Literal('ssnLast4')) }, { additionalProperties: false }),
+        response: { 200: CustomerSchema, ...problemResponses },
+      },
+      config: { purpose: 'customer service: respond to an inquiry (880.000)' },
     },
-    config: { purpose: 'customer service: respond to an inquiry (880.000)' },
-  }, async (request) => json(await run(request, (trx) => customers.get(trx, request.principal!, request.params.id, { reveal: request.query.reveal === 'ssnLast4' }, auditContext(request), clock()))));
+    async (request) =>
+      json(
+        await run(request, (trx) =>
+          customers.get(
+            trx,
+            request.principal!,
+            request.params.id,
+            { reveal: request.query.reveal === 'ssnLast4' },
+            auditContext(request),
+            clock(),
+          ),
+        ),
+      ),
+  );
 
-  app.post('/search', {
-    schema: {
-      tags,
-      summary: 'Find customers by retrieval keys (all given keys must match)',
-      description: 'A POST so that the keys (personal data) never appear in a URL or an access log. ssnLast4 never retrieves anyone alone: any four digits are shared by about one American in ten thousand, so alone they would list strangers; with a name or ZIP they confirm a caller.',
-      body: Type.Object({
-        name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-        email: Type.Optional(Type.String({ minLength: 3, maxLength: 320 })),
-        phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40 })),
-        zip: Type.Optional(Type.String({ pattern: '^[0-9]{5}(-?[0-9]{4})?$' })),
-        ssnLast4: Type.Optional(Type.String({ pattern: '^[0-9]{4}$' })),
-      }, { additionalProperties: false, minProperties: 1 }),
-      response: { 200: Type.Array(CustomerSchema), ...problemResponses },
+  app.post(
+    '/search',
+    {
+      schema: {
+        tags,
+        summary: 'Find customers by retrieval keys (all given keys must match)',
+        description:
+          'A POST so that the keys (personal data) never appear in a URL or an access log. ssnLast4 never retrieves anyone alone: any four digits are shared by about one American in ten thousand, so alone they would list strangers; with a name or ZIP they confirm a caller.',
+        body: Type.Object(
+          {
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+            email: Type.Optional(Type.String({ minLength: 3, maxLength: 320 })),
+            phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40 })),
+            zip: Type.Optional(Type.String({ pattern: '^[0-9]{5}(-?[0-9]{4})?$' })),
+            ssnLast4: Type.Optional(Type.String({ pattern: '^[0-9]{4}$' })),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Type.Array(CustomerSchema), ...problemResponses },
+      },
+      config: { purpose: 'customer service: find the customer contacting us (880.000)' },
     },
-    config: { purpose: 'customer service: find the customer contacting us (880.000)' },
-  }, async (request) => (await run(request, (trx) => customers.search(trx, request.principal!, request.body, auditContext(request), clock()))).map(json));
+    async (request) =>
+      (await run(request, (trx) => customers.search(trx, request.principal!, request.body, auditContext(request), clock()))).map(json),
+  );
 };

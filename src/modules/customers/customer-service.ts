@@ -27,7 +27,13 @@ export interface CustomerSearch {
   readonly ssnLast4?: string;
 }
 
-const searchKinds: Record<keyof CustomerSearch, IndexKind> = { name: 'name', email: 'email', phone: 'phone', zip: 'zip', ssnLast4: 'ssn_last4' };
+const searchKinds: Record<keyof CustomerSearch, IndexKind> = {
+  name: 'name',
+  email: 'email',
+  phone: 'phone',
+  zip: 'zip',
+  ssnLast4: 'ssn_last4',
+};
 
 function location(id: string, field: EncryptedField) {
   return { table: 'customers', column: encryptedFields[field].column, rowId: id };
@@ -42,7 +48,9 @@ export interface CustomerService {
 export function createCustomerService(vault: Vault): CustomerService {
   async function decrypt(trx: Tx, row: CustomerRow, field: EncryptedField): Promise<string | null> {
     const ciphertext = row[encryptedFields[field].column];
-    return ciphertext === null ? null : (await vault.decryptFor(trx, row.subject_id, location(row.subject_id, field), ciphertext)).toString('utf8');
+    return ciphertext === null
+      ? null
+      : (await vault.decryptFor(trx, row.subject_id, location(row.subject_id, field), ciphertext)).toString('utf8');
   }
 
   async function toCustomer(trx: Tx, row: CustomerRow, reveal: boolean): Promise<Customer> {
@@ -62,8 +70,29 @@ export function createCustomerService(vault: Vault): CustomerService {
     };
   }
 
-  async function audit(trx: Tx, principal: Principal, ctx: AuditContext, now: Date, action: 'create' | 'read' | 'reveal' | 'search', recordId: string | null, subjects: string[], detail: Record<string, string | number | boolean> = {}) {
-    await appendAudit(trx, { at: now, actor: principal, action, recordType: 'usps-880/customer', recordId, subjects, purpose: ctx.purpose, requestId: ctx.requestId, clientAddr: ctx.clientAddr, outcome: 'ok', detail });
+  async function audit(
+    trx: Tx,
+    principal: Principal,
+    ctx: AuditContext,
+    now: Date,
+    action: 'create' | 'read' | 'reveal' | 'search',
+    recordId: string | null,
+    subjects: string[],
+    detail: Record<string, string | number | boolean> = {},
+  ) {
+    await appendAudit(trx, {
+      at: now,
+      actor: principal,
+      action,
+      recordType: 'usps-880/customer',
+      recordId,
+      subjects,
+      purpose: ctx.purpose,
+      requestId: ctx.requestId,
+      clientAddr: ctx.clientAddr,
+      outcome: 'ok',
+      detail,
+    });
   }
 
   return {
@@ -97,9 +126,17 @@ export function createCustomerService(vault: Vault): CustomerService {
       });
       for (const [field, value] of Object.entries(values) as [EncryptedField, string][]) {
         try {
-          await vault.indexValue(trx, { kind: encryptedFields[field].index, value, subjectId: id, businessArea, recordTable: 'customers', recordId: id });
+          await vault.indexValue(trx, {
+            kind: encryptedFields[field].index,
+            value,
+            subjectId: id,
+            businessArea,
+            recordTable: 'customers',
+            recordId: id,
+          });
         } catch (error) {
-          if (error instanceof InvalidIndexValueError) throw new InvalidCustomerField(field, error.message.replace(/^invalid [a-z_0-9]+: /, ''));
+          if (error instanceof InvalidIndexValueError)
+            throw new InvalidCustomerField(field, error.message.replace(/^invalid [a-z_0-9]+: /, ''));
           throw error;
         }
       }
@@ -131,16 +168,28 @@ export function createCustomerService(vault: Vault): CustomerService {
         try {
           matches = await vault.findByIndex(trx, searchKinds[key], query[key]!);
         } catch (error) {
-          if (error instanceof InvalidIndexValueError) throw new InvalidCustomerField(key, error.message.replace(/^invalid [a-z_0-9]+: /, ''));
+          if (error instanceof InvalidIndexValueError)
+            throw new InvalidCustomerField(key, error.message.replace(/^invalid [a-z_0-9]+: /, ''));
           throw error;
         }
         const found = new Set(matches.filter((m) => m.recordTable === 'customers').map((m) => m.recordId));
         const previous: ReadonlySet<string> | undefined = ids;
         ids = previous === undefined ? found : new Set([...previous].filter((id) => found.has(id)));
       }
-      const rows = (await selectCustomers(trx, [...(ids ?? [])])).filter((row) => can(principal, 'record.read', { subjectId: row.subject_id, businessArea: row.business_area }));
+      const rows = (await selectCustomers(trx, [...(ids ?? [])])).filter((row) =>
+        can(principal, 'record.read', { subjectId: row.subject_id, businessArea: row.business_area }),
+      );
       const customers = await Promise.all(rows.map((row) => toCustomer(trx, row, false)));
-      await audit(trx, principal, ctx, now, 'search', null, customers.map((c) => c.id), { keys: given.sort().join(','), matches: customers.length });
+      await audit(
+        trx,
+        principal,
+        ctx,
+        now,
+        'search',
+        null,
+        customers.map((c) => c.id),
+        { keys: given.sort().join(','), matches: customers.length },
+      );
       return customers;
     },
   };

@@ -1,2 +1,9 @@
-export { createCustomerService, CustomerNotFound, InvalidCustomerField, WeakLookup, type CustomerSearch, type CustomerService } from './customer-service.ts';
+export {
+  createCustomerService,
+  CustomerNotFound,
+  InvalidCustomerField,
+  WeakLookup,
+  type CustomerSearch,
+  type CustomerService,
+} from './customer-service.ts';
 export { mask, type Customer, type NewCustomer } from './customer.ts';
