@@ -34,16 +34,17 @@ async function serverVersion(database: Database): Promise<string> {
 async function openPglite(): Promise<BenchDatabase> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'caseline-bench-pglite-'));
   const database = await openDatabase({ kind: 'pglite', dataDir: dir });
-  await migrate(database.db);
-  return {
-    engine: 'pglite',
-    database,
-    version: `PGlite (PostgreSQL ${await serverVersion(database)})`,
-    async close() {
-      await database.close();
-      await fs.rm(dir, { recursive: true, force: true });
-    },
+  const remove = async () => {
+    await database.close();
+    await fs.rm(dir, { recursive: true, force: true });
   };
+  try {
+    await migrate(database.db);
+    return { engine: 'pglite', database, version: `PGlite (PostgreSQL ${await serverVersion(database)})`, close: remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
 }
 
 /** A database of its own on the server, with the production pool size (openDatabase's default). */

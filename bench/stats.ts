@@ -8,13 +8,11 @@ export interface Latency {
   readonly opsPerSec: number;
 }
 
-/** How many times the measured operation costs its baseline (>1: slower). */
+/** How many times the measured operation costs its baseline (>1: slower); for one client, `mean` is also the ops/s ratio. */
 export interface Ratio {
   readonly mean: number;
   readonly p50: number;
   readonly p95: number;
-  /** Baseline ops/s over measured ops/s, so that it reads the same way as the latencies. */
-  readonly throughput: number;
 }
 
 export interface Comparison {
@@ -52,7 +50,6 @@ export function compare(measured: Latency, baseline: Latency): Comparison {
       mean: round(measured.meanMs / baseline.meanMs, 2),
       p50: round(measured.p50Ms / baseline.p50Ms, 2),
       p95: round(measured.p95Ms / baseline.p95Ms, 2),
-      throughput: round(baseline.opsPerSec / measured.opsPerSec, 2),
     },
   };
 }
