@@ -32,9 +32,12 @@ export class SubjectShreddedError extends Error {
 export class InvalidIndexValueError extends Error {
   override readonly name = 'InvalidIndexValueError';
   readonly kind: string;
+  /** What is wrong, without the value: for an error that names the caller's own field. */
+  readonly reason: string;
 
   constructor(kind: string, reason: string) {
     super(`invalid ${kind}: ${reason}`);
     this.kind = kind;
+    this.reason = reason;
   }
 }

@@ -6,11 +6,17 @@ import { InvalidIndexValueError } from './errors.ts';
  * upper-cased, without the spaces and hyphens used to group characters.
  */
 export function normaliseIdentifier(value: string): string {
-  const folded = value
-    .normalize('NFKC')
-    .toUpperCase()
-    .normalize('NFKC')
-    .replace(/[\s\-\u2010-\u2015\u2212]/gu, '');
+  // To a fixed point: dropping a hyphen can join a combining mark to the letter before it,
+  // which NFKC then composes, and upper-casing can expand a letter ('ß' → 'SS').
+  let folded = value;
+  for (let previous = ''; previous !== folded; ) {
+    previous = folded;
+    folded = folded
+      .normalize('NFKC')
+      .toUpperCase()
+      .normalize('NFKC')
+      .replace(/[\s\-\u2010-\u2015\u2212]/gu, '');
+  }
   if (folded === '') throw new InvalidIndexValueError('identifier', 'the identifier is empty');
   return folded;
 }

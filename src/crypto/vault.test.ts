@@ -94,11 +94,11 @@ describe('vault blind indexes', () => {
   it('find records by normalised e-mail, phone, ZIP and sound-alike name', async () => {
     const [jane, john] = [await subjectWithKey(), await subjectWithKey()];
     await asSystem(async (trx) => {
-      await vault.indexValue(trx, { kind: 'email', value: 'Jane.Doe+news@gmail.com', ...customerRecord(jane, 'c-jane') });
-      await vault.indexValue(trx, { kind: 'phone', value: '(202) 268-2000', ...customerRecord(jane, 'c-jane') });
-      await vault.indexValue(trx, { kind: 'zip', value: '20260-0004', ...customerRecord(jane, 'c-jane') });
-      await vault.indexValue(trx, { kind: 'name', value: 'John Smith', ...customerRecord(john, 'c-john') });
-      await vault.indexValue(trx, { kind: 'zip', value: '20260', ...customerRecord(john, 'c-john') });
+      await vault.indexValues(trx, [{ kind: 'email', value: 'Jane.Doe+news@gmail.com', ...customerRecord(jane, 'c-jane') }]);
+      await vault.indexValues(trx, [{ kind: 'phone', value: '(202) 268-2000', ...customerRecord(jane, 'c-jane') }]);
+      await vault.indexValues(trx, [{ kind: 'zip', value: '20260-0004', ...customerRecord(jane, 'c-jane') }]);
+      await vault.indexValues(trx, [{ kind: 'name', value: 'John Smith', ...customerRecord(john, 'c-john') }]);
+      await vault.indexValues(trx, [{ kind: 'zip', value: '20260', ...customerRecord(john, 'c-john') }]);
     });
     const find = (kind: Parameters<Vault['findByIndex']>[1], value: string) => asSystem((trx) => vault.findByIndex(trx, kind, value));
     const janeRecord = [{ subjectId: jane, recordTable: 'customers', recordId: 'c-jane' }];
@@ -116,8 +116,8 @@ describe('vault blind indexes', () => {
     const subjectId = await subjectWithKey();
     const entry = { kind: 'identifier', value: 'EJ 958 083 578 US', ...customerRecord(subjectId, 'a1'), recordTable: 'articles' } as const;
     await asSystem(async (trx) => {
-      await vault.indexValue(trx, entry);
-      await vault.indexValue(trx, entry);
+      await vault.indexValues(trx, [entry]);
+      await vault.indexValues(trx, [entry]);
     });
     expect(await asSystem((trx) => vault.findByIndex(trx, 'identifier', 'ej958083578us'))).toHaveLength(1);
     expect(await asSystem((trx) => vault.unindexRecord(trx, 'articles', 'a1'))).toBe(1);
@@ -127,7 +127,7 @@ describe('vault blind indexes', () => {
   it('refuses a value that does not normalise, storing nothing', async () => {
     const subjectId = await subjectWithKey();
     await expect(
-      asSystem((trx) => vault.indexValue(trx, { kind: 'phone', value: '555-555-5555', ...customerRecord(subjectId, 'x') })),
+      asSystem((trx) => vault.indexValues(trx, [{ kind: 'phone', value: '555-555-5555', ...customerRecord(subjectId, 'x') }])),
     ).rejects.toThrow(InvalidIndexValueError);
     expect(await indexRows(subjectId)).toEqual([]);
   });
@@ -139,7 +139,7 @@ describe('vault blind indexes', () => {
         [own, 'r-own'],
         [other, 'r-other'],
       ] as const) {
-        await vault.indexValue(trx, { kind: 'ssn_last4', value: '4321', ...customerRecord(subjectId, recordId) });
+        await vault.indexValues(trx, [{ kind: 'ssn_last4', value: '4321', ...customerRecord(subjectId, recordId) }]);
       }
     });
     const matches = await withPrincipal(database.db, customer(own), (trx) => vault.findByIndex(trx, 'ssn_last4', '4321'));
@@ -152,8 +152,8 @@ describe('shred', () => {
     const [gone, kept] = [await subjectWithKey(), await subjectWithKey()];
     const [oldCiphertext, keptCiphertext] = await asSystem(async (trx) => {
       for (const subjectId of [gone, kept]) {
-        await vault.indexValue(trx, { kind: 'email', value: 'same@example.org', ...customerRecord(subjectId, subjectId) });
-        await vault.indexValue(trx, { kind: 'name', value: 'Ada Lovelace', ...customerRecord(subjectId, subjectId) });
+        await vault.indexValues(trx, [{ kind: 'email', value: 'same@example.org', ...customerRecord(subjectId, subjectId) }]);
+        await vault.indexValues(trx, [{ kind: 'name', value: 'Ada Lovelace', ...customerRecord(subjectId, subjectId) }]);
       }
       const encrypt = (subjectId: string) => vault.encryptFor(trx, subjectId, emailOf(subjectId), 'same@example.org');
       return [await encrypt(gone), await encrypt(kept)];

@@ -41,8 +41,11 @@ export interface Vault {
   encryptFor(trx: Tx, subjectId: string, location: FieldLocation, plaintext: string | Uint8Array): Promise<Buffer>;
   /** Throws SubjectShreddedError when the key is gone, DecryptionError when the ciphertext is not this location's. */
   decryptFor(trx: Tx, subjectId: string, location: FieldLocation, ciphertext: Uint8Array): Promise<Buffer>;
-  /** Stores the blind-index digests of a value; throws InvalidIndexValueError when it cannot be normalised. */
-  indexValue(trx: Tx, entry: IndexEntry): Promise<void>;
+  /**
+   * Stores the blind-index digests of values, in one statement; throws InvalidIndexValueError
+   * (naming the kind) when one cannot be normalised, and then stores none.
+   */
+  indexValues(trx: Tx, entries: readonly IndexEntry[]): Promise<void>;
   findByIndex(trx: Tx, kind: IndexKind, value: string): Promise<IndexMatch[]>;
   /** Removes every blind-index row of one record (its value changed, or it was disposed of); returns how many. */
   unindexRecord(trx: Tx, recordTable: string, recordId: string): Promise<number>;
@@ -119,15 +122,19 @@ export function createVault(options: VaultOptions): Vault {
       return decryptField(await dataKey(trx, subjectId), location, ciphertext);
     },
 
-    async indexValue(trx, entry) {
-      const rows = digestsToStore(blindIndex, entry.kind, entry.value).map((digest) => ({
-        kind: entry.kind,
-        digest,
-        subject_id: entry.subjectId,
-        business_area: entry.businessArea,
-        record_table: entry.recordTable,
-        record_id: entry.recordId,
-      }));
+    async indexValues(trx, entries) {
+      // Every value is normalised before anything is written: one bad value stores none.
+      const rows = entries.flatMap((entry) =>
+        digestsToStore(blindIndex, entry.kind, entry.value).map((digest) => ({
+          kind: entry.kind,
+          digest,
+          subject_id: entry.subjectId,
+          business_area: entry.businessArea,
+          record_table: entry.recordTable,
+          record_id: entry.recordId,
+        })),
+      );
+      if (rows.length === 0) return;
       await trx
         .insertInto('blind_index')
         .values(rows)

@@ -107,10 +107,27 @@ export function createCustomerService(vault: Vault): CustomerService {
         const value = input[field]?.trim();
         if (value) values[field] = value;
       }
+      const entries = Object.entries(values) as [EncryptedField, string][];
+      // First, as it normalises every value: a bad one fails the create before anything is encrypted.
+      await vault
+        .indexValues(
+          trx,
+          entries.map(([field, value]) => ({
+            kind: encryptedFields[field].index,
+            value,
+            subjectId: id,
+            businessArea,
+            recordTable: 'customers',
+            recordId: id,
+          })),
+        )
+        .catch((error: unknown) => {
+          if (!(error instanceof InvalidIndexValueError)) throw error;
+          const field = entries.find(([f]) => encryptedFields[f].index === error.kind)![0];
+          throw new InvalidCustomerField(field, error.reason);
+        });
       const encrypted: Partial<Record<EncryptedField, Buffer>> = {};
-      for (const [field, value] of Object.entries(values) as [EncryptedField, string][]) {
-        encrypted[field] = await vault.encryptFor(trx, id, location(id, field), value);
-      }
+      for (const [field, value] of entries) encrypted[field] = await vault.encryptFor(trx, id, location(id, field), value);
       await insertCustomer(trx, {
         subject_id: id,
         business_area: businessArea,
@@ -124,24 +141,25 @@ export function createCustomerService(vault: Vault): CustomerService {
         created_at: now,
         updated_at: now,
       });
-      for (const [field, value] of Object.entries(values) as [EncryptedField, string][]) {
-        try {
-          await vault.indexValue(trx, {
-            kind: encryptedFields[field].index,
-            value,
-            subjectId: id,
-            businessArea,
-            recordTable: 'customers',
-            recordId: id,
-          });
-        } catch (error) {
-          if (error instanceof InvalidIndexValueError)
-            throw new InvalidCustomerField(field, error.message.replace(/^invalid [a-z_0-9]+: /, ''));
-          throw error;
-        }
-      }
-      await audit(trx, principal, ctx, now, 'create', id, [id], { fields: Object.keys(values).sort().join(',') });
-      return toCustomer(trx, (await selectCustomer(trx, id))!, false);
+      await audit(trx, principal, ctx, now, 'create', id, [id], {
+        fields: entries
+          .map(([f]) => f)
+          .sort()
+          .join(','),
+      });
+      return {
+        id,
+        kind: input.kind,
+        name: values.name!,
+        email: values.email ?? null,
+        phone: values.phone ?? null,
+        zip: values.zip ?? null,
+        ssnLast4: values.ssnLast4 === undefined ? null : mask,
+        ssnLast4Revealed: false,
+        businessArea,
+        recordSource: input.recordSource,
+        createdAt: now,
+      };
     },
 
     async get(trx, principal, id, options, ctx, now) {
@@ -168,8 +186,7 @@ export function createCustomerService(vault: Vault): CustomerService {
         try {
           matches = await vault.findByIndex(trx, searchKinds[key], query[key]!);
         } catch (error) {
-          if (error instanceof InvalidIndexValueError)
-            throw new InvalidCustomerField(key, error.message.replace(/^invalid [a-z_0-9]+: /, ''));
+          if (error instanceof InvalidIndexValueError) throw new InvalidCustomerField(key, error.reason);
           throw error;
         }
         const found = new Set(matches.filter((m) => m.recordTable === 'customers').map((m) => m.recordId));
