@@ -97,11 +97,12 @@ describe('staff sign-in', () => {
     const weak = await n.post('/api/auth/password', { currentPassword: 'one-time password 1', newPassword: 'short' });
     expect(weak.statusCode).toBe(422);
     expect(weak.json().errors[0].field).toBe('/body/newPassword');
-    expect(
-      (await n.post('/api/auth/password', { currentPassword: 'one-time password 1', newPassword: 'a much longer passphrase' })).json()
-        .stage,
-    ).toBe('full');
+    const elsewhere = client(t.app);
+    await elsewhere.login('newbie', 'one-time password 1');
+    const changed = await n.post('/api/auth/password', { currentPassword: 'one-time password 1', newPassword: 'a much longer passphrase' });
+    expect(changed.json().stage).toBe('full');
     expect((await n.get('/api/audit')).statusCode).toBe(200);
+    expect((await elsewhere.get('/api/auth/session')).statusCode).toBe(401);
   });
 });
 

@@ -65,3 +65,8 @@ export async function deleteSession(trx: Tx, token: string): Promise<void> {
 export async function deleteUserSessions(trx: Tx, userId: string): Promise<void> {
   await trx.deleteFrom('staff_sessions').where('user_id', '=', userId).execute();
 }
+
+/** After a password change: every other session of the user ends, the one that changed it stays. */
+export async function deleteOtherSessions(trx: Tx, userId: string, keepToken: string): Promise<void> {
+  await trx.deleteFrom('staff_sessions').where('user_id', '=', userId).where('token_hash', '!=', tokenDigest(keepToken)).execute();
+}

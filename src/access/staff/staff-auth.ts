@@ -7,7 +7,16 @@ import { checkPasswordStrength, hashPassword, verifyPassword } from '../password
 import { requiresMfa, staffPrincipal, systemPrincipal } from '../principals.ts';
 import type { SecretBox } from '../secret-box.ts';
 import { newTotpSecret, totpUri, verifyTotp } from '../totp.ts';
-import { completeMfa, createSession, deleteSession, findSession, isLive, touchSession, type SessionRow } from './sessions.ts';
+import {
+  completeMfa,
+  createSession,
+  deleteOtherSessions,
+  deleteSession,
+  findSession,
+  isLive,
+  touchSession,
+  type SessionRow,
+} from './sessions.ts';
 import {
   countStaffUsers,
   findStaffUserById,
@@ -226,6 +235,7 @@ export function createStaffAuth(deps: StaffAuthDeps) {
         .set({ password_hash: nextHash, must_change_password: false, updated_at: deps.clock() })
         .where('id', '=', info.user.id)
         .execute();
+      await deleteOtherSessions(trx, info.user.id, token);
       await audit(trx, info.principal, ctx, 'password_change', info.user.id, 'ok');
       return true;
     });
