@@ -12,6 +12,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/index.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { installWebConsole } from './web-console.ts';
 import { loggerOptions } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { ProblemSchema } from './problem.ts';
@@ -39,6 +40,8 @@ export interface AppDeps {
   /** Tests pass a stream to read what the server logs; production logs to stdout. */
   readonly logStream?: NodeJS.WritableStream;
   readonly metrics?: Metrics;
+  /** The built web console; default web/dist. */
+  readonly consoleRoot?: string;
 }
 
 export type App = FastifyInstance;
@@ -66,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     auditBacklog(deps.database.db),
   );
 
-  installErrorHandler(app);
+  installErrorHandler(app, await installWebConsole(app, deps.consoleRoot));
   app.addSchema(ProblemSchema);
   await app.register(cookie);
   await app.register(helmet, {

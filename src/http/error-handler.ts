@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AccessDenied } from '../access/index.ts';
 import { problemTypes, ProblemError, type Problem } from './problem.ts';
+import { wantsConsolePage } from './web-console.ts';
 
 function send(reply: FastifyReply, request: FastifyRequest, problem: Problem) {
   return reply
@@ -18,7 +19,10 @@ function fieldOf(error: FastifyError['validation'] extends (infer T)[] | undefin
 }
 
 /** One error handler: problem+json always; 5xx detail and every stack trace stay in the server. */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(
+  app: FastifyInstance,
+  consolePage: ((request: FastifyRequest, reply: FastifyReply) => FastifyReply) | null = null,
+): void {
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
     if (error instanceof ProblemError) {
       return send(reply, request, {
@@ -71,7 +75,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     });
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, request, { type: problemTypes.notFound, title: 'Not found', status: 404, detail: 'No such resource.' }),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    if (consolePage && wantsConsolePage(request)) return consolePage(request, reply);
+    return send(reply, request, { type: problemTypes.notFound, title: 'Not found', status: 404, detail: 'No such resource.' });
+  });
 }
