@@ -118,7 +118,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
   await app.register(healthRoutes, { database: deps.database, metrics });
-  await app.register(authRoutes, { prefix: '/api/auth', staffAuth: deps.staffAuth, signInRateLimit: deps.config.signInRateLimit });
+  await app.register(authRoutes, {
+    prefix: '/api/auth',
+    staffAuth: deps.staffAuth,
+    signInRateLimit: deps.config.signInRateLimit,
+    idleMinutes: deps.config.sessionIdleMinutes,
+  });
   await app.register(adminRoutes, { prefix: '/api', database: deps.database, clock: deps.clock });
   await app.register(catalogRoutes, { prefix: '/api/catalog' });
   await app.register(keyRoutes, { prefix: '/api/admin/keys', database: deps.database, keyring: deps.keyring, clock: deps.clock });

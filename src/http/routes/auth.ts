@@ -33,6 +33,7 @@ const Me = Type.Object({
   stage: Stage,
   csrfToken: Type.String(),
   expiresAt: Type.String({ format: 'date-time' }),
+  idleMinutes: Type.Integer({ description: 'the session ends after this much inactivity; warn the user before' }),
 });
 
 function signInFailure(error: unknown): never {
@@ -45,9 +46,9 @@ function signInFailure(error: unknown): never {
   throw error;
 }
 
-export const authRoutes: FastifyPluginAsync<{ staffAuth: StaffAuth; signInRateLimit: number }> = async (
+export const authRoutes: FastifyPluginAsync<{ staffAuth: StaffAuth; signInRateLimit: number; idleMinutes: number }> = async (
   base,
-  { staffAuth, signInRateLimit },
+  { staffAuth, signInRateLimit, idleMinutes },
 ) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const signInLimit = { max: signInRateLimit, timeWindow: '1 minute' };
@@ -187,6 +188,7 @@ export const authRoutes: FastifyPluginAsync<{ staffAuth: StaffAuth; signInRateLi
         stage: session.stage,
         csrfToken: session.csrfToken,
         expiresAt: session.expiresAt.toISOString(),
+        idleMinutes,
       };
     },
   );
