@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,8 @@ function databaseUrl(base: string, database: string): string {
 
 /** Migrates once; every test database is then a copy of this template (fast isolation). */
 export default async function setup(project: TestProject) {
+  // The browser tests use the built console; rebuilt only when its sources changed.
+  execFileSync(process.execPath, [path.join(import.meta.dirname, '..', 'web', 'ensure-build.ts')], { stdio: 'inherit' });
   const url = process.env.DATABASE_URL;
   if (url) {
     const template = `caseline_tpl_${randomBytes(4).toString('hex')}`;
