@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isStaffRole, staffRoles, type OidcSettings, type RoleMapping } from './access/index.ts';
 
 /** Every setting Caseline reads from its environment; the README's configuration table mirrors this. */
 export interface Config {
@@ -16,9 +17,15 @@ export interface Config {
   readonly auditCheckpointEvery: number;
   readonly sessionIdleMinutes: number;
   readonly trustProxy: boolean;
-  /** Sign-in attempts (password, TOTP) allowed per client address per minute. */
+  /** Sign-in attempts (password, TOTP, single sign-on) allowed per client address per minute. */
   readonly signInRateLimit: number;
+  /** The console's external origin, as browsers (and the OpenID provider's redirects) reach it. */
+  readonly publicUrl: string;
+  /** Single sign-on, or null (off) unless CASELINE_OIDC_ISSUER and CASELINE_OIDC_CLIENT_ID are set. */
+  readonly oidc: OidcSettings | null;
 }
+
+export const defaultOidcLabel = 'Sign in with single sign-on';
 
 export class ConfigError extends Error {}
 
@@ -37,6 +44,115 @@ function text(env: NodeJS.ProcessEnv, name: string): string | null {
   return raw === undefined || raw === '' ? null : raw;
 }
 
+function publicUrlOf(env: NodeJS.ProcessEnv, port: number, tls: boolean): string {
+  const raw = text(env, 'CASELINE_PUBLIC_URL');
+  if (raw === null) return `${tls ? 'https' : 'http'}://localhost:${port}`;
+  const problem = new ConfigError('CASELINE_PUBLIC_URL must be an http(s) origin without a path, such as https://caseline.example.gov');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw problem;
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw problem;
+  }
+  return url.origin;
+}
+
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function issuerOf(raw: string): string {
+  const problem = new ConfigError(
+    "CASELINE_OIDC_ISSUER must be the provider's https issuer URL (plain http only for a provider on this machine: localhost, 127.0.0.1, [::1])",
+  );
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw problem;
+  }
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.has(url.hostname));
+  if (!secure || url.search || url.hash || url.username || url.password) throw problem;
+  return raw;
+}
+
+function roleOf(group: string, role: string): RoleMapping {
+  if (group === '') throw new ConfigError('CASELINE_OIDC_ROLE_MAP: a group name is empty');
+  if (!isStaffRole(role)) {
+    throw new ConfigError(
+      `CASELINE_OIDC_ROLE_MAP: "${role}" (for group "${group}") is not a staff role; use one of ${staffRoles.join(', ')}`,
+    );
+  }
+  return { group, role };
+}
+
+/**
+ * `group=role,group=role` (a group may be listed twice for two roles), or a JSON object
+ * `{"group": "role" | ["role", …]}` for group names holding commas or equals signs (LDAP DNs).
+ */
+function roleMapOf(raw: string): RoleMapping[] {
+  if (raw.trimStart().startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      throw new ConfigError('CASELINE_OIDC_ROLE_MAP is not valid JSON');
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new ConfigError('CASELINE_OIDC_ROLE_MAP as JSON must be an object of group: role');
+    }
+    return Object.entries(parsed).flatMap(([group, roles]) => {
+      const list: unknown[] = Array.isArray(roles) ? roles : [roles];
+      return list.map((role) => {
+        if (typeof role !== 'string') throw new ConfigError(`CASELINE_OIDC_ROLE_MAP: the role of group "${group}" must be a string`);
+        return roleOf(group, role);
+      });
+    });
+  }
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const at = entry.lastIndexOf('=');
+      if (at < 0) {
+        throw new ConfigError(
+          `CASELINE_OIDC_ROLE_MAP must list group=role pairs separated by commas, e.g. cc-agents=agent; got "${entry}"`,
+        );
+      }
+      return roleOf(entry.slice(0, at).trim(), entry.slice(at + 1).trim());
+    });
+}
+
+function oidcOf(env: NodeJS.ProcessEnv, publicUrl: string): OidcSettings | null {
+  const issuer = text(env, 'CASELINE_OIDC_ISSUER');
+  const clientId = text(env, 'CASELINE_OIDC_CLIENT_ID');
+  if (issuer === null && clientId === null) return null;
+  if (issuer === null || clientId === null) {
+    throw new ConfigError('CASELINE_OIDC_ISSUER and CASELINE_OIDC_CLIENT_ID must be set together (single sign-on is off when neither is)');
+  }
+  const mapText = text(env, 'CASELINE_OIDC_ROLE_MAP');
+  const roleMap = mapText === null ? [] : roleMapOf(mapText);
+  if (roleMap.length === 0) {
+    throw new ConfigError(
+      'CASELINE_OIDC_ROLE_MAP must map at least one group to a staff role when single sign-on is on, e.g. cc-agents=agent',
+    );
+  }
+  const label = text(env, 'CASELINE_OIDC_LABEL') ?? defaultOidcLabel;
+  if (label.length > 80) throw new ConfigError('CASELINE_OIDC_LABEL must be at most 80 characters');
+  return {
+    issuer: issuerOf(issuer),
+    clientId,
+    clientSecret: text(env, 'CASELINE_OIDC_CLIENT_SECRET'),
+    redirectUri: `${publicUrl}/api/auth/oidc/callback`,
+    roleClaim: text(env, 'CASELINE_OIDC_ROLE_CLAIM') ?? 'groups',
+    roleMap,
+    areaClaim: text(env, 'CASELINE_OIDC_AREA_CLAIM'),
+    label,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(text(env, 'CASELINE_DATA') ?? 'data');
   const tlsCert = text(env, 'CASELINE_TLS_CERT');
@@ -50,8 +166,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new ConfigError('CASELINE_TIME_ZONE must be an IANA time zone such as America/New_York');
   }
+  const port = integer(env, 'CASELINE_PORT', 8080, 0, 65535);
+  const publicUrl = publicUrlOf(env, port, tlsCert !== null);
   return {
-    port: integer(env, 'CASELINE_PORT', 8080, 0, 65535),
+    port,
     host: text(env, 'CASELINE_HOST') ?? '0.0.0.0',
     dataDir,
     databaseUrl: text(env, 'DATABASE_URL'),
@@ -66,5 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: integer(env, 'CASELINE_SESSION_IDLE_MINUTES', 15, 1, 24 * 60),
     trustProxy: text(env, 'CASELINE_TRUST_PROXY') === 'true',
     signInRateLimit: integer(env, 'CASELINE_SIGN_IN_RATE_LIMIT', 10, 1, 100_000),
+    publicUrl,
+    oidc: oidcOf(env, publicUrl),
   };
 }

@@ -8,6 +8,19 @@ export type { SecretBox } from './secret-box.ts';
 export { WeakPasswordError, passwordRules } from './passwords.ts';
 export { totpCode } from './totp.ts';
 export { createStaffAuth, InvalidCode, LoginFailed, WrongStage, lockout } from './staff/staff-auth.ts';
+export {
+  createOidcSignIn,
+  flowLifetimeMs,
+  oidcScope,
+  SingleSignOnRefused,
+  SingleSignOnUnavailable,
+  type OidcRefusal,
+  type OidcSignIn,
+  type OidcSignInDeps,
+  type StartedSignIn,
+} from './oidc/oidc-sign-in.ts';
+export type { OidcSettings, RoleMapping } from './oidc/oidc-settings.ts';
+export { mfaMethods, providerPassedMfa } from './oidc/oidc-claims.ts';
 export type { IssuedSession, SessionInfo, SessionStage, StaffAuth, StaffAuthDeps } from './staff/staff-auth.ts';
 export { usernamePattern, type StaffUser } from './staff/staff-user.ts';
 export {

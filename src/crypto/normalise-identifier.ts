@@ -9,7 +9,7 @@ export function normaliseIdentifier(value: string): string {
   // To a fixed point: dropping a hyphen can join a combining mark to the letter before it,
   // which NFKC then composes, and upper-casing can expand a letter ('ß' → 'SS').
   let folded = value;
-  for (let previous = ''; previous !== folded; ) {
+  for (let previous = ''; previous !== folded;) {
     previous = folded;
     folded = folded
       .normalize('NFKC')

@@ -54,6 +54,9 @@ export interface StaffUsersTable {
   disabled_at: Timestamp | null;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
+  /** Single sign-on identity (migration 0006): both set for an SSO account, both null otherwise. */
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
 }
 
 export interface StaffSessionsTable {

@@ -7,8 +7,8 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { StaffAuth } from '../access/index.ts';
-import type { Config } from '../config.ts';
+import { createOidcSignIn, type SecretBox, type StaffAuth } from '../access/index.ts';
+import { defaultOidcLabel, type Config } from '../config.ts';
 import type { Database } from '../db/index.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler } from './error-handler.ts';
@@ -22,8 +22,9 @@ import { adminRoutes } from './routes/admin.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { oidcRoutes } from './routes/oidc.ts';
 import { createCustomerService } from '../modules/customers/index.ts';
-import type { MasterKeyring, Vault } from '../crypto/index.ts';
+import { createSecretBox, type LocalKeyring, type Vault } from '../crypto/index.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { auditBacklog } from '../access/index.ts';
 import type { KeyObject } from 'node:crypto';
@@ -35,7 +36,7 @@ export interface AppDeps {
   /** The audit checkpoint signing key's public half, for verification. */
   readonly publicKey: KeyObject;
   readonly vault: Vault;
-  readonly keyring: MasterKeyring;
+  readonly keyring: LocalKeyring;
   readonly clock: () => Date;
   /** Tests pass a stream to read what the server logs; production logs to stdout. */
   readonly logStream?: NodeJS.WritableStream;
@@ -62,6 +63,25 @@ function serverOptions(deps: AppDeps): FastifyServerOptions & { https?: { cert: 
   };
 }
 
+/**
+ * @fastify/cookie's signer for `signed: true` cookies: AES-256-GCM under a key derived from
+ * the keyring's root secret (crypto/ holds it; nothing here is hard-coded), so a signed
+ * cookie can be neither forged nor read, and every server sharing the keyring accepts it.
+ */
+function sealedCookieSigner(secrets: SecretBox) {
+  const context = 'http.signed-cookie';
+  return {
+    sign: (value: string) => secrets.seal(value, context).toString('base64url'),
+    unsign(input: string) {
+      try {
+        return { valid: true as const, renew: false, value: secrets.open(Buffer.from(input, 'base64url'), context) };
+      } catch {
+        return { valid: false as const, renew: false as const, value: null };
+      }
+    },
+  };
+}
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify(serverOptions(deps)).withTypeProvider<TypeBoxTypeProvider>();
   const metrics = deps.metrics ?? createMetrics();
@@ -71,7 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   installErrorHandler(app, await installWebConsole(app, deps.consoleRoot));
   app.addSchema(ProblemSchema);
-  await app.register(cookie);
+  await app.register(cookie, { secret: sealedCookieSigner(createSecretBox(deps.keyring)) });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -123,6 +143,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     staffAuth: deps.staffAuth,
     signInRateLimit: deps.config.signInRateLimit,
     idleMinutes: deps.config.sessionIdleMinutes,
+  });
+  await app.register(oidcRoutes, {
+    prefix: '/api/auth/oidc',
+    oidc: deps.config.oidc ? createOidcSignIn({ db: deps.database.db, clock: deps.clock, settings: deps.config.oidc }) : null,
+    label: defaultOidcLabel,
+    signInRateLimit: deps.config.signInRateLimit,
   });
   await app.register(adminRoutes, { prefix: '/api', database: deps.database, clock: deps.clock });
   await app.register(catalogRoutes, { prefix: '/api/catalog' });

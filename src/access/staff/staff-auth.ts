@@ -70,10 +70,13 @@ export interface StaffAuthDeps {
 
 export const lockout = { attempts: 5, minutes: 15 } as const;
 
-function stageOf(user: StaffUser, session: Pick<SessionRow, 'mfa_passed'>): SessionStage {
+/** The next sign-in step for a user and session; single sign-on (access/oidc) issues its sessions by the same rule. */
+export function stageOf(user: StaffUser, session: Pick<SessionRow, 'mfa_passed'>): SessionStage {
   if (user.totpEnabled && !session.mfa_passed) return 'mfa';
   if (user.mustChangePassword) return 'password_change';
-  if (!user.totpEnabled && requiresMfa(user.roles)) return 'mfa_enrolment';
+  // A session whose second factor was proven elsewhere (the OpenID provider's, see
+  // access/oidc) needs no authenticator here; a password session proves it only with TOTP.
+  if (!user.totpEnabled && requiresMfa(user.roles) && !session.mfa_passed) return 'mfa_enrolment';
   return 'full';
 }
 
@@ -122,7 +125,17 @@ export function createStaffAuth(deps: StaffAuthDeps) {
       }
       const user = toStaffUser(row);
       const locked = user.lockedUntil !== null && user.lockedUntil.getTime() > now.getTime();
-      const reason = user.disabled ? 'disabled' : locked ? 'locked' : passwordOk ? null : 'bad_password';
+      // A single sign-on account has no password: refused like any failure, but never counted
+      // toward the lockout (guessing at it must not lock its owner out of anything).
+      const reason = user.disabled
+        ? 'disabled'
+        : row.password_hash === null
+          ? 'no_password'
+          : locked
+            ? 'locked'
+            : passwordOk
+              ? null
+              : 'bad_password';
       if (reason !== null) {
         if (reason === 'bad_password') {
           await recordFailedLogin(trx, user.id, lockout.attempts, new Date(now.getTime() + lockout.minutes * 60_000));
@@ -222,6 +235,7 @@ export function createStaffAuth(deps: StaffAuthDeps) {
 
   async function changePassword(token: string, current: string, next: string, ctx: AuditContext): Promise<SessionStage> {
     const info = await requireStage(token, ['password_change', 'mfa_enrolment', 'full']);
+    if (info.user.singleSignOn) throw new WrongStage('this account signs in with single sign-on and has no password here');
     checkPasswordStrength(next, info.user.username);
     const nextHash = await hashPassword(next);
     const ok = await withPrincipal(deps.db, info.principal, async (trx) => {

@@ -13,6 +13,8 @@ export interface StaffUser {
   readonly disabled: boolean;
   readonly lockedUntil: Date | null;
   readonly createdAt: Date;
+  /** Signs in through an OpenID provider (no password); its roles follow the provider's groups. */
+  readonly singleSignOn: boolean;
 }
 
 export function toStaffUser(row: StaffUserRow): StaffUser {
@@ -27,6 +29,7 @@ export function toStaffUser(row: StaffUserRow): StaffUser {
     disabled: row.disabled_at !== null,
     lockedUntil: row.locked_until,
     createdAt: row.created_at,
+    singleSignOn: row.oidc_subject !== null,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { TableDecl } from '../types.ts';
 
-// The tables of migrations 0002-0004 (db, access). Pseudonymous ids, business areas,
+// The tables of migrations 0002-0004 and 0006 (db, access). Pseudonymous ids, business areas,
 // timestamps and hashes of secrets are operational; what would identify a person in
 // clear, or let someone act as them, is not.
 export const foundationTables = {
@@ -74,6 +74,10 @@ export const foundationTables = {
       disabled_at: 'operational',
       created_at: 'operational',
       updated_at: 'operational',
+      // Migration 0006: the OpenID provider's URL says nothing about the person; the
+      // subject is the provider's stable identifier for them.
+      oidc_issuer: 'operational',
+      oidc_subject: 'identifier',
     },
   },
   staff_sessions: {
