@@ -66,8 +66,9 @@ export async function searchAuditLog(
     clientAddr: ctx.clientAddr,
     outcome: 'ok',
     detail: {
-      filters: Object.keys(filter)
-        .filter((k) => k !== 'limit')
+      filters: Object.entries(filter)
+        .filter(([key, value]) => key !== 'limit' && value !== undefined)
+        .map(([key]) => key)
         .sort(),
       returned: rows.length,
     },

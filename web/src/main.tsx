@@ -1,17 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@uswds/uswds/css/uswds.min.css';
-
-function App() {
-  return (
-    <main className="grid-container">
-      <h1>Caseline</h1>
-    </main>
-  );
-}
+import '@trussworks/react-uswds/lib/index.css';
+import './styles.css';
+import { App } from './App.tsx';
+import { ErrorBoundary } from './frame/ErrorBoundary.tsx';
+import { FatalError } from './frame/FatalError.tsx';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary fallback={() => <FatalError />}>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -58,6 +58,15 @@ export async function completeMfa(trx: Tx, session: SessionRow, now: Date): Prom
     .execute();
 }
 
+/** A sign-in finished by another step (a password change): the full lifetime starts now. */
+export async function completeSignIn(trx: Tx, token: string, now: Date): Promise<void> {
+  await trx
+    .updateTable('staff_sessions')
+    .set({ last_seen_at: now, expires_at: new Date(now.getTime() + absoluteLifetimeMs) })
+    .where('token_hash', '=', tokenDigest(token))
+    .execute();
+}
+
 export async function deleteSession(trx: Tx, token: string): Promise<void> {
   await trx.deleteFrom('staff_sessions').where('token_hash', '=', tokenDigest(token)).execute();
 }

@@ -9,6 +9,7 @@ import type { SecretBox } from '../secret-box.ts';
 import { newTotpSecret, totpUri, verifyTotp } from '../totp.ts';
 import {
   completeMfa,
+  completeSignIn,
   createSession,
   deleteOtherSessions,
   deleteSession,
@@ -250,6 +251,9 @@ export function createStaffAuth(deps: StaffAuthDeps) {
         .where('id', '=', info.user.id)
         .execute();
       await deleteOtherSessions(trx, info.user.id, token);
+      const session = await findSession(trx, token);
+      if (session && stageOf({ ...info.user, mustChangePassword: false }, session) === 'full')
+        await completeSignIn(trx, token, deps.clock());
       await audit(trx, info.principal, ctx, 'password_change', info.user.id, 'ok');
       return true;
     });

@@ -1,0 +1,162 @@
+import { lazy } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AuthProvider } from './auth/AuthProvider.tsx';
+import { RequireAuth } from './auth/RequireAuth.tsx';
+import { RequireRoles } from './auth/RequireRoles.tsx';
+import { SignInPage } from './auth/SignInPage.tsx';
+import { Frame } from './frame/Frame.tsx';
+import { HomePage } from './frame/HomePage.tsx';
+import { NotFoundPage } from './frame/NotFoundPage.tsx';
+import { customerCreators, customerReaders, nav } from './frame/navItems.ts';
+import { NotificationsProvider } from './frame/NotificationsProvider.tsx';
+
+// Each area's pages load on first use; the sign-in page and the frame come with the first load.
+const ApiTokensPage = lazy(() => import('./account/ApiTokensPage.tsx').then((m) => ({ default: m.ApiTokensPage })));
+const ChangePasswordPage = lazy(() => import('./account/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })));
+const BusinessAreaPage = lazy(() => import('./admin/BusinessAreaPage.tsx').then((m) => ({ default: m.BusinessAreaPage })));
+const BusinessAreasPage = lazy(() => import('./admin/BusinessAreasPage.tsx').then((m) => ({ default: m.BusinessAreasPage })));
+const CreateUserPage = lazy(() => import('./admin/CreateUserPage.tsx').then((m) => ({ default: m.CreateUserPage })));
+const EditUserPage = lazy(() => import('./admin/EditUserPage.tsx').then((m) => ({ default: m.EditUserPage })));
+const SettingsPage = lazy(() => import('./admin/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
+const UsersPage = lazy(() => import('./admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('./audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const NoticePage = lazy(() => import('./catalog/NoticePage.tsx').then((m) => ({ default: m.NoticePage })));
+const NoticesPage = lazy(() => import('./catalog/NoticesPage.tsx').then((m) => ({ default: m.NoticesPage })));
+const CustomerPage = lazy(() => import('./customers/CustomerPage.tsx').then((m) => ({ default: m.CustomerPage })));
+const RegisterCustomerPage = lazy(() => import('./customers/RegisterCustomerPage.tsx').then((m) => ({ default: m.RegisterCustomerPage })));
+const SearchPage = lazy(() => import('./customers/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
+
+/**
+ * The console's routes. Each page admits the roles its navigation link is shown to
+ * (navItems.ts); the customer search results also serve the header's 'find customer'
+ * box, so they admit every role that reads customer records.
+ */
+export function App() {
+  return (
+    <BrowserRouter>
+      <NotificationsProvider>
+        <AuthProvider>
+          <Routes>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route
+              element={
+                <RequireAuth>
+                  <Frame />
+                </RequireAuth>
+              }
+            >
+              <Route index element={<HomePage />} />
+              <Route
+                path="search"
+                element={
+                  <RequireRoles roles={customerReaders}>
+                    <SearchPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="customers/new"
+                element={
+                  <RequireRoles roles={customerCreators}>
+                    <RegisterCustomerPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="customers/:id"
+                element={
+                  <RequireRoles roles={customerReaders}>
+                    <CustomerPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="records"
+                element={
+                  <RequireRoles roles={nav.records.roles}>
+                    <NoticesPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="records/:id"
+                element={
+                  <RequireRoles roles={nav.records.roles}>
+                    <NoticePage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="audit"
+                element={
+                  <RequireRoles roles={nav.audit.roles}>
+                    <AuditPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="admin/users"
+                element={
+                  <RequireRoles roles={nav.users.roles}>
+                    <UsersPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="admin/users/new"
+                element={
+                  <RequireRoles roles={nav.users.roles}>
+                    <CreateUserPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="admin/users/:id"
+                element={
+                  <RequireRoles roles={nav.users.roles}>
+                    <EditUserPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="admin/business-areas"
+                element={
+                  <RequireRoles roles={nav.businessAreas.roles}>
+                    <BusinessAreasPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="admin/business-areas/new"
+                element={
+                  <RequireRoles roles={nav.businessAreas.roles}>
+                    <BusinessAreaPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="admin/business-areas/:id"
+                element={
+                  <RequireRoles roles={nav.businessAreas.roles}>
+                    <BusinessAreaPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="admin/settings"
+                element={
+                  <RequireRoles roles={nav.settings.roles}>
+                    <SettingsPage />
+                  </RequireRoles>
+                }
+              />
+              <Route path="account/password" element={<ChangePasswordPage />} />
+              <Route path="account/tokens" element={<ApiTokensPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </AuthProvider>
+      </NotificationsProvider>
+    </BrowserRouter>
+  );
+}

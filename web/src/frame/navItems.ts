@@ -1,0 +1,49 @@
+import type { StaffRole } from '../api/roles.ts';
+
+export interface NavItem {
+  readonly label: string;
+  readonly path: string;
+  /** The roles that see the link; the route behind it admits at least these (see App.tsx). */
+  readonly roles: readonly StaffRole[];
+}
+
+/** Roles whose grants include reading customer records (record.read in src/access/matrix.ts). */
+export const customerReaders: readonly StaffRole[] = [
+  'agent',
+  'supervisor',
+  'business_area_staff',
+  'contractor',
+  'privacy_officer',
+  'records_manager',
+];
+/** Roles that may register a customer (record.create). */
+export const customerCreators: readonly StaffRole[] = ['agent', 'supervisor', 'business_area_staff', 'contractor'];
+
+/** Each destination once, so that the side navigation and the route guards agree. */
+export const nav = {
+  search: { label: 'Search', path: '/search', roles: ['agent', 'supervisor', 'business_area_staff', 'contractor'] },
+  users: { label: 'Users', path: '/admin/users', roles: ['administrator'] },
+  businessAreas: { label: 'Business areas', path: '/admin/business-areas', roles: ['administrator'] },
+  settings: { label: 'Settings', path: '/admin/settings', roles: ['administrator'] },
+  records: { label: 'Records', path: '/records', roles: ['privacy_officer', 'records_manager', 'administrator'] },
+  audit: { label: 'Audit', path: '/audit', roles: ['auditor', 'privacy_officer'] },
+} as const satisfies Record<string, NavItem>;
+
+/**
+ * The side navigation, in order. A role sees only the links it can use, so the
+ * destinations whose capability the API does not have yet are left out:
+ *   - My cases, Queues (agent, supervisor, business area staff): the cases module (cases, routing, SLA).
+ *   - Dashboards, Routing (supervisor): reports and routing rules, with the cases module.
+ *   - Requests (privacy officer): Privacy Act requests, amendments and disclosures (privacy module).
+ *   - Retention (records manager): the retention engine's sweeps, legal holds and disposal certificates.
+ *   - Incidents (privacy officer): breach incidents and notification letters (privacy module).
+ */
+export const navItems: readonly NavItem[] = [nav.search, nav.users, nav.businessAreas, nav.settings, nav.records, nav.audit];
+
+export function hasAnyRole(userRoles: readonly string[], allowed: readonly StaffRole[]): boolean {
+  return userRoles.some((role) => (allowed as readonly string[]).includes(role));
+}
+
+export function navItemsFor(userRoles: readonly string[]): NavItem[] {
+  return navItems.filter((item) => hasAnyRole(userRoles, item.roles));
+}
