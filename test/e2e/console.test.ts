@@ -219,6 +219,46 @@ describe.skipIf(!browserAvailable)(`web console in Chromium (${chromiumPath})`, 
     await audit.context.close();
   });
 
+  it('warns before the session ends after inactivity, keeps it on request, and ends it otherwise', async () => {
+    t.clock.now = new Date();
+    const { context, page } = await newPage();
+    await page.clock.install();
+    await signIn(page, 'ada');
+    await page.clock.fastForward(`${t.config.sessionIdleMinutes - 1}:30`);
+    const warning = page.getByRole('dialog', { name: 'Your session is about to end' });
+    await warning.waitFor();
+    await expectAccessible(page, 'session warning');
+    await screenshot(page, '30-session-warning');
+    await warning.getByRole('button', { name: 'Stay signed in' }).click();
+    await page.getByText('You are still signed in.').waitFor();
+    expect(await warning.isVisible()).toBe(false);
+
+    t.clock.now = new Date(t.clock.now.getTime() + (t.config.sessionIdleMinutes + 1) * 60_000);
+    await page.clock.fastForward(`${t.config.sessionIdleMinutes + 1}:00`);
+    await page.getByRole('heading', { name: 'Your session has ended' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect((await page.request.get('/api/auth/session')).status()).toBe(401);
+    await context.close();
+  });
+
+  it('answers unknown pages with a page of its own, and renders a notice as Federal Register text', async () => {
+    const { context, page } = await newPage();
+    await signIn(page, 'rick');
+    await page.goto('/no-such-page');
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await expectAccessible(page, 'not found');
+    await page.goto('/records');
+    await page.getByRole('link', { name: 'USPS 880.000' }).click();
+    await page.getByRole('heading', { name: 'Federal Register notice' }).waitFor();
+    await page.getByRole('heading', { name: 'POLICIES AND PRACTICES FOR RETENTION AND DISPOSAL OF RECORDS:' }).waitFor();
+    await expect
+      .poll(() => page.getByText('Other records are retained 2 years after resolution of the inquiry.').count())
+      .toBeGreaterThan(0);
+    await expectAccessible(page, 'notice 880.000');
+    await screenshot(page, '31-notice-880');
+    await context.close();
+  });
+
   it('works from the keyboard alone: skip link first, visible focus, sign-in by keys', async () => {
     const { context, page } = await newPage();
     await page.goto('/sign-in');
