@@ -2,8 +2,9 @@ import type { FastifyServerOptions } from 'fastify';
 
 /**
  * pino options for the server. Personal data must never reach the logs: secrets and cookies
- * are redacted, query strings (where lookups carry e-mail addresses and phone numbers) are
- * cut from logged URLs, bodies are never logged, and errors are logged without messages.
+ * are redacted, a request is logged by its route pattern (`/api/customers/:id`), never its
+ * URL (paths and query strings can carry phone numbers and e-mail addresses), bodies are
+ * never logged, and errors are logged without messages.
  */
 export function loggerOptions(level: string): NonNullable<FastifyServerOptions['logger']> {
   return {
@@ -13,9 +14,8 @@ export function loggerOptions(level: string): NonNullable<FastifyServerOptions['
       censor: '[redacted]',
     },
     serializers: {
-      req(request: { method: string; url: string; id: string }) {
-        const path = request.url.split('?')[0];
-        return { id: request.id, method: request.method, path };
+      req(request: { method: string; id: string; routeOptions?: { url?: string } }) {
+        return { id: request.id, method: request.method, route: request.routeOptions?.url ?? '(no route)' };
       },
       res(reply: { statusCode: number }) {
         return { statusCode: reply.statusCode };
