@@ -12,6 +12,7 @@ export { normaliseEmail } from './normalise-email.ts';
 export { normalisePhone } from './normalise-phone.ts';
 export { normaliseZip } from './normalise-zip.ts';
 export { normaliseName } from './normalise-name.ts';
+export { namePhoneticCodes } from './name-phonetic-codes.ts';
 export { normaliseSsnLast4 } from './normalise-ssn-last4.ts';
 export { normaliseIdentifier } from './normalise-identifier.ts';
 export { KeyringError, DecryptionError, SubjectShreddedError, InvalidIndexValueError } from './errors.ts';
