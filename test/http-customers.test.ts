@@ -120,3 +120,60 @@ describe('customers over HTTP', () => {
     expect(text).not.toContain(password);
   });
 });
+
+describe('the find-customer box (POST /api/lookup)', () => {
+  async function lookup(q: string) {
+    const response = await agent.post('/api/lookup', { q });
+    return { status: response.statusCode, body: response.json() };
+  }
+
+  it('recognises what was typed and finds the customer by it', async () => {
+    for (const q of [
+      'ZEB.Quixote+cases@Example.ORG',
+      '(202) 555-0147',
+      '+1.202.555.0147',
+      customerId,
+      'zebulun quixotte',
+      'Quixote, Zebulon',
+      'Zebulon Quixote 20260',
+    ]) {
+      const { status, body } = await lookup(q);
+      expect(status, q).toBe(200);
+      expect(
+        body.results.map((r: { customer: { id: string } }) => r.customer.id),
+        q,
+      ).toContain(customerId);
+    }
+    const byPhone = await lookup('202-555-0147');
+    expect(byPhone.body.interpretations[0].kind).toBe('phone');
+    expect(byPhone.body.results[0].matchedBy).toBe(byPhone.body.interpretations[0].description);
+  });
+
+  it('ranks the closest name first', async () => {
+    await agent.post('/api/customers', { kind: 'person', name: 'Zebulon Quixano', recordSource: 'agent' });
+    const { body } = await lookup('Zebulon Quixote');
+    expect(body.results[0].customer.id).toBe(customerId);
+  });
+
+  it('never retrieves anyone by SSN last four alone, and says why on the field', async () => {
+    const { status, body } = await lookup('4821');
+    expect(status).toBe(422);
+    expect(body.errors[0].field).toBe('/body/q');
+    expect(body.detail).toMatch(/must come with a name or ZIP/);
+    const combined = await lookup('Quixote 4821');
+    expect(combined.body.results.map((r: { customer: { id: string } }) => r.customer.id)).toEqual([customerId]);
+  });
+
+  it('records each lookup with its purpose and the customers it returned', async () => {
+    const response = await agent.post('/api/lookup', { q: 'zeb.quixote+cases@example.org', purpose: 'caller asked about a held parcel' });
+    expect(response.statusCode).toBe(200);
+    const entry = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('purpose', '=', 'caller asked about a held parcel')
+      .executeTakeFirstOrThrow();
+    expect(entry.action).toBe('search');
+    expect(entry.subjects).toEqual([customerId]);
+    expect(JSON.stringify(entry.detail)).not.toContain('quixote');
+  });
+});

@@ -22,6 +22,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { lookupRoutes } from './routes/lookup.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { createCustomerService } from '../modules/customers/index.ts';
 import { createSecretBox, type LocalKeyring, type Vault } from '../crypto/index.ts';
@@ -153,12 +154,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(adminRoutes, { prefix: '/api', database: deps.database, clock: deps.clock });
   await app.register(catalogRoutes, { prefix: '/api/catalog' });
   await app.register(keyRoutes, { prefix: '/api/admin/keys', database: deps.database, keyring: deps.keyring, clock: deps.clock });
-  await app.register(customerRoutes, {
-    prefix: '/api/customers',
-    database: deps.database,
-    customers: createCustomerService(deps.vault),
-    clock: deps.clock,
-  });
+  const customers = createCustomerService(deps.vault);
+  await app.register(customerRoutes, { prefix: '/api/customers', database: deps.database, customers, clock: deps.clock });
+  await app.register(lookupRoutes, { prefix: '/api/lookup', database: deps.database, customers, clock: deps.clock });
   await app.register(auditRoutes, {
     prefix: '/api/audit',
     database: deps.database,

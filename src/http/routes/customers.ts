@@ -4,33 +4,8 @@ import { Type } from 'typebox';
 import { withPrincipal, type Database } from '../../db/index.ts';
 import { CustomerNotFound, InvalidCustomerField, WeakLookup, type Customer, type CustomerService } from '../../modules/customers/index.ts';
 import { auditContext, requirePrincipal } from '../auth.ts';
+import { CustomerSchema, customerFailure, customerJson, Optional } from './customer-schema.ts';
 import { fieldProblem, problemResponses, problemTypes, ProblemError } from '../problem.ts';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const CustomerSchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  kind: Type.Union([Type.Literal('person'), Type.Literal('organisation')]),
-  name: Type.String(),
-  email: Nullable(Type.String()),
-  phone: Nullable(Type.String()),
-  zip: Nullable(Type.String()),
-  ssnLast4: Nullable(Type.String({ description: "'••••' unless revealed with ?reveal=ssnLast4 (needs MFA; audited)" })),
-  ssnLast4Revealed: Type.Boolean(),
-  businessArea: Nullable(Type.String()),
-  recordSource: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-});
-const Optional = (t: ReturnType<typeof Type.String>) => Type.Optional(Nullable(t));
-
-const json = (c: Customer) => ({ ...c, createdAt: c.createdAt.toISOString() });
-
-function customerFailure(error: unknown): never {
-  if (error instanceof InvalidCustomerField) throw fieldProblem(`/body/${error.field}`, error.message.slice(error.field.length + 2));
-  if (error instanceof CustomerNotFound)
-    throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such customer, or not one you may see.');
-  if (error instanceof WeakLookup) throw fieldProblem('/body', error.message);
-  throw error;
-}
 
 export const customerRoutes: FastifyPluginAsync<{ database: Database; customers: CustomerService; clock: () => Date }> = async (
   base,
@@ -70,7 +45,7 @@ export const customerRoutes: FastifyPluginAsync<{ database: Database; customers:
     },
     async (request, reply) => {
       const customer = await run(request, (trx) => customers.create(trx, request.principal!, request.body, auditContext(request), clock()));
-      return reply.status(201).send(json(customer));
+      return reply.status(201).send(customerJson(customer));
     },
   );
 
@@ -87,7 +62,7 @@ export const customerRoutes: FastifyPluginAsync<{ database: Database; customers:
       config: { purpose: 'customer service: respond to an inquiry (880.000)' },
     },
     async (request) =>
-      json(
+      customerJson(
         await run(request, (trx) =>
           customers.get(
             trx,
@@ -124,6 +99,8 @@ export const customerRoutes: FastifyPluginAsync<{ database: Database; customers:
       config: { purpose: 'customer service: find the customer contacting us (880.000)' },
     },
     async (request) =>
-      (await run(request, (trx) => customers.search(trx, request.principal!, request.body, auditContext(request), clock()))).map(json),
+      (await run(request, (trx) => customers.search(trx, request.principal!, request.body, auditContext(request), clock()))).map(
+        customerJson,
+      ),
   );
 };

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit, authorize, can, type AuditContext } from '../../access/index.ts';
-import { InvalidIndexValueError, type IndexKind, type Vault } from '../../crypto/index.ts';
+import { InvalidIndexValueError, normaliseName, type IndexKind, type Vault } from '../../crypto/index.ts';
+import { jaroWinkler } from './duplicates/index.ts';
+import { classifyQuery, describeInterpretation, SSN_LAST4_ALONE_REFUSAL, type QueryInterpretation } from './lookup/index.ts';
 import type { Principal, Tx } from '../../db/index.ts';
 import { encryptedFields, mask, type Customer, type EncryptedField, type NewCustomer } from './customer.ts';
 import { insertCustomer, insertCustomerSubject, selectCustomer, selectCustomers, type CustomerRow } from './customer-repository.ts';
@@ -43,6 +45,13 @@ export interface CustomerService {
   create(trx: Tx, principal: Principal, input: NewCustomer, ctx: AuditContext, now: Date): Promise<Customer>;
   get(trx: Tx, principal: Principal, id: string, options: { reveal: boolean }, ctx: AuditContext, now: Date): Promise<Customer>;
   search(trx: Tx, principal: Principal, query: CustomerSearch, ctx: AuditContext, now: Date): Promise<Customer[]>;
+  /** The find-customer box: recognises what was typed and finds the customers it can mean, best first. */
+  lookup(trx: Tx, principal: Principal, text: string, ctx: AuditContext, now: Date): Promise<LookupResult>;
+}
+
+export interface LookupResult {
+  readonly interpretations: readonly { readonly kind: string; readonly description: string }[];
+  readonly results: readonly { readonly customer: Customer; readonly matchedBy: string }[];
 }
 
 export function createCustomerService(vault: Vault): CustomerService {
@@ -93,6 +102,24 @@ export function createCustomerService(vault: Vault): CustomerService {
       outcome: 'ok',
       detail,
     });
+  }
+
+  /** The customers carrying every given key: the intersection of one blind-index query per key. */
+  async function matchIds(trx: Tx, query: CustomerSearch, keys: readonly (keyof CustomerSearch)[]): Promise<ReadonlySet<string>> {
+    let ids: ReadonlySet<string> | undefined;
+    for (const key of keys) {
+      let matches;
+      try {
+        matches = await vault.findByIndex(trx, searchKinds[key], query[key]!);
+      } catch (error) {
+        if (error instanceof InvalidIndexValueError) throw new InvalidCustomerField(key, error.reason);
+        throw error;
+      }
+      const found = new Set(matches.filter((m) => m.recordTable === 'customers').map((m) => m.recordId));
+      const previous: ReadonlySet<string> | undefined = ids;
+      ids = previous === undefined ? found : new Set([...previous].filter((id) => found.has(id)));
+    }
+    return ids ?? new Set();
   }
 
   return {
@@ -180,20 +207,8 @@ export function createCustomerService(vault: Vault): CustomerService {
       if (given.length === 0) throw new WeakLookup('give at least one of name, email, phone, zip, ssnLast4');
       // 10,000 people share any four digits: with a name or ZIP they narrow a caller down, alone they list strangers.
       if (given.length === 1 && given[0] === 'ssnLast4') throw new WeakLookup('ssnLast4 retrieves no one alone: add name or zip');
-      let ids: ReadonlySet<string> | undefined;
-      for (const key of given) {
-        let matches;
-        try {
-          matches = await vault.findByIndex(trx, searchKinds[key], query[key]!);
-        } catch (error) {
-          if (error instanceof InvalidIndexValueError) throw new InvalidCustomerField(key, error.reason);
-          throw error;
-        }
-        const found = new Set(matches.filter((m) => m.recordTable === 'customers').map((m) => m.recordId));
-        const previous: ReadonlySet<string> | undefined = ids;
-        ids = previous === undefined ? found : new Set([...previous].filter((id) => found.has(id)));
-      }
-      const rows = (await selectCustomers(trx, [...(ids ?? [])])).filter((row) =>
+      const ids = await matchIds(trx, query, given);
+      const rows = (await selectCustomers(trx, [...ids])).filter((row) =>
         can(principal, 'record.read', { subjectId: row.subject_id, businessArea: row.business_area }),
       );
       const customers = await Promise.all(rows.map((row) => toCustomer(trx, row, false)));
@@ -209,5 +224,86 @@ export function createCustomerService(vault: Vault): CustomerService {
       );
       return customers;
     },
+
+    async lookup(trx, principal, text, ctx, now) {
+      const interpretations = classifyQuery(text);
+      const usable = interpretations.filter((i) => !('alone' in i && i.alone));
+      if (usable.length === 0) {
+        throw new WeakLookup(
+          interpretations.length > 0
+            ? SSN_LAST4_ALONE_REFUSAL
+            : 'nothing a customer can be found by: type a name, e-mail, phone, ZIP or customer id',
+        );
+      }
+      // Best first: interpretations in the classifier's order of likelihood, names by closeness within theirs.
+      const matchedBy = new Map<string, { rank: number; label: string }>();
+      for (const [rank, interpretation] of usable.entries()) {
+        const query = searchFor(interpretation);
+        const ids = query ? await matchIds(trx, query, Object.keys(query) as (keyof CustomerSearch)[]) : idsFor(interpretation);
+        for (const id of ids) if (!matchedBy.has(id)) matchedBy.set(id, { rank, label: describeInterpretation(interpretation) });
+        if (matchedBy.size >= lookupLimit) break;
+      }
+      // Four digits that found nothing else were meant as an SSN: say why they retrieve no one.
+      if (matchedBy.size === 0 && usable.length < interpretations.length) throw new WeakLookup(SSN_LAST4_ALONE_REFUSAL);
+      const rows = (await selectCustomers(trx, [...matchedBy.keys()].slice(0, lookupLimit))).filter((row) =>
+        can(principal, 'record.read', { subjectId: row.subject_id, businessArea: row.business_area }),
+      );
+      const typedName = comparableName(text.replace(/[0-9]/g, ' '));
+      const results = (await Promise.all(rows.map((row) => toCustomer(trx, row, false))))
+        .map((customer) => ({ customer, ...matchedBy.get(customer.id)!, closeness: jaroWinkler(comparableName(customer.name), typedName) }))
+        .sort((a, b) => a.rank - b.rank || b.closeness - a.closeness)
+        .map(({ customer, label }) => ({ customer, matchedBy: label }));
+      await audit(
+        trx,
+        principal,
+        ctx,
+        now,
+        'search',
+        null,
+        results.map((r) => r.customer.id),
+        { lookup: true, kinds: usable.map((i) => i.kind).join(','), matches: results.length },
+      );
+      return { interpretations: usable.map((i) => ({ kind: i.kind, description: describeInterpretation(i) })), results };
+    },
   };
+}
+
+const lookupLimit = 50;
+
+/** For ranking only: text with no letters (a ZIP, a phone) compares as empty and ranks nothing. */
+function comparableName(text: string): string {
+  try {
+    return normaliseName(text);
+  } catch {
+    return '';
+  }
+}
+
+/** The keys this registry can be searched by for an interpretation; null for kinds it holds no index of. */
+function searchFor(interpretation: QueryInterpretation): CustomerSearch | null {
+  if (interpretation.kind === 'compound') {
+    const [name, other] = interpretation.parts;
+    return other!.kind === 'ssn_last4'
+      ? { name: name!.normalised, ssnLast4: other!.normalised }
+      : { name: name!.normalised, zip: other!.normalised.slice(0, 9) };
+  }
+  switch (interpretation.kind) {
+    case 'email':
+      return { email: interpretation.normalised };
+    case 'phone':
+      return { phone: interpretation.normalised };
+    case 'zip':
+    case 'zip4':
+    case 'zip11':
+      return { zip: interpretation.normalised.slice(0, interpretation.kind === 'zip' ? 5 : 9) };
+    case 'name':
+      return { name: interpretation.normalised };
+    default:
+      return null;
+  }
+}
+
+/** Identifiers found without a blind index: a customer id is the record's own id. */
+function idsFor(interpretation: QueryInterpretation): readonly string[] {
+  return interpretation.kind === 'customer_id' ? [interpretation.normalised] : [];
 }

@@ -5,5 +5,6 @@ export {
   WeakLookup,
   type CustomerSearch,
   type CustomerService,
+  type LookupResult,
 } from './customer-service.ts';
 export { mask, type Customer, type NewCustomer } from './customer.ts';

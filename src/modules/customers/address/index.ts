@@ -1,0 +1,15 @@
+export { AddressError } from './address-error.ts';
+export type { AddressField } from './address-error.ts';
+export type { DeliveryLineParts } from './delivery-line-parts.ts';
+export { deliveryPointCheckDigit } from './delivery-point-check-digit.ts';
+export { directionals } from './directionals.ts';
+export { isValidDeliveryPointCode } from './is-valid-delivery-point-code.ts';
+export { normaliseAddress } from './normalise-address.ts';
+export type { AddressInput } from './normalise-address.ts';
+export { normaliseState, stateCodes } from './normalise-state.ts';
+export type { NormalisedAddress } from './normalised-address.ts';
+export { parseZip } from './parse-zip.ts';
+export type { ParsedZip } from './parse-zip.ts';
+export { secondaryUnitDesignators } from './secondary-unit-designators.ts';
+export type { SecondaryUnitDesignator } from './secondary-unit-designators.ts';
+export { streetSuffixes } from './street-suffixes.ts';
