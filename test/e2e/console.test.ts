@@ -266,6 +266,7 @@ describe.skipIf(!browserAvailable)(`web console in Chromium (${chromiumPath})`, 
   it('works from the keyboard alone: skip link first, visible focus, sign-in by keys', async () => {
     const { context, page } = await newPage();
     await page.goto('/sign-in');
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => ({
       text: document.activeElement?.textContent?.trim(),
