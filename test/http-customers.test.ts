@@ -177,3 +177,27 @@ describe('the find-customer box (POST /api/lookup)', () => {
     expect(JSON.stringify(entry.detail)).not.toContain('quixote');
   });
 });
+
+describe('duplicates', () => {
+  it('are reported when a customer is registered, and on demand, without values in the reasons', async () => {
+    const again = await agent.post('/api/customers', { kind: 'person', name: 'Zebulon Quixotte', phone: '202 555 0147', zip: '20260' });
+    expect(again.statusCode).toBe(201);
+    const created = again.json();
+    expect(created.possibleDuplicates.map((d: { id: string }) => d.id)).toContain(customerId);
+    const match = created.possibleDuplicates.find((d: { id: string }) => d.id === customerId);
+    expect(match.score).toBeGreaterThanOrEqual(0.5);
+    expect(match.reasons).toContain('phone');
+    expect(JSON.stringify(match.reasons)).not.toMatch(/555|Quixot/);
+
+    const onDemand = await agent.get(`/api/customers/${customerId}/duplicates`);
+    expect(onDemand.statusCode).toBe(200);
+    expect(onDemand.json().map((d: { id: string }) => d.id)).toContain(created.id);
+
+    const stranger = await agent.post('/api/customers', {
+      kind: 'person',
+      name: 'Ottoline Featherstonehaugh',
+      email: 'ottoline@example.net',
+    });
+    expect(stranger.json().possibleDuplicates).toEqual([]);
+  });
+});

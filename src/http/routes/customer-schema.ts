@@ -16,6 +16,12 @@ export const CustomerSchema = Type.Object({
   recordSource: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
 });
+export const DuplicateSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  score: Type.Number({ minimum: 0, maximum: 1, description: 'how likely the two are one person' }),
+  reasons: Type.Array(Type.String(), { description: 'the fields that agreed, strongest first' }),
+});
 export const Optional = (t: ReturnType<typeof Type.String>) => Type.Optional(Nullable(t));
 
 export const customerJson = (c: Customer) => ({ ...c, createdAt: c.createdAt.toISOString() });

@@ -2,10 +2,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { withPrincipal, type Database } from '../../db/index.ts';
-import { CustomerNotFound, InvalidCustomerField, WeakLookup, type Customer, type CustomerService } from '../../modules/customers/index.ts';
+import type { CustomerService } from '../../modules/customers/index.ts';
 import { auditContext, requirePrincipal } from '../auth.ts';
-import { CustomerSchema, customerFailure, customerJson, Optional } from './customer-schema.ts';
-import { fieldProblem, problemResponses, problemTypes, ProblemError } from '../problem.ts';
+import { CustomerSchema, customerFailure, customerJson, DuplicateSchema, Optional } from './customer-schema.ts';
+import { problemResponses } from '../problem.ts';
 
 export const customerRoutes: FastifyPluginAsync<{ database: Database; customers: CustomerService; clock: () => Date }> = async (
   base,
@@ -22,7 +22,8 @@ export const customerRoutes: FastifyPluginAsync<{ database: Database; customers:
       schema: {
         tags,
         summary: 'Register a customer',
-        description: 'Every value is encrypted under the customer’s own key and made findable by blind index only.',
+        description:
+          'Every value is encrypted under the customer’s own key and made findable by blind index only. The answer lists possibleDuplicates: existing customers that are probably the same person (same e-mail or phone, or a similar name at the same ZIP), so the agent can merge instead of keeping two records.',
         body: Type.Object(
           {
             kind: Type.Union([Type.Literal('person'), Type.Literal('organisation')]),
@@ -39,14 +40,48 @@ export const customerRoutes: FastifyPluginAsync<{ database: Database; customers:
           },
           { additionalProperties: false },
         ),
-        response: { 201: CustomerSchema, ...problemResponses },
+        response: {
+          201: Type.Intersect([CustomerSchema, Type.Object({ possibleDuplicates: Type.Array(DuplicateSchema) })]),
+          ...problemResponses,
+        },
       },
       config: { purpose: 'customer service: record a customer contacting us (880.000)' },
     },
     async (request, reply) => {
-      const customer = await run(request, (trx) => customers.create(trx, request.principal!, request.body, auditContext(request), clock()));
-      return reply.status(201).send(customerJson(customer));
+      const created = await run(request, async (trx) => {
+        const customer = await customers.create(trx, request.principal!, request.body, auditContext(request), clock());
+        return {
+          customer,
+          possibleDuplicates: await customers.duplicatesOf(trx, request.principal!, customer.id, auditContext(request), clock()),
+        };
+      });
+      return reply
+        .status(201)
+        .send({
+          ...customerJson(created.customer),
+          possibleDuplicates: created.possibleDuplicates.map((d) => ({ ...d, reasons: [...d.reasons] })),
+        });
     },
+  );
+
+  app.get(
+    '/:id/duplicates',
+    {
+      schema: {
+        tags,
+        summary: 'Customers that are probably the same person as this one, most likely first',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: Type.Array(DuplicateSchema), ...problemResponses },
+      },
+      config: { purpose: 'customer service: keep one record per customer (880.000)' },
+    },
+    async (request) =>
+      (await run(request, (trx) => customers.duplicatesOf(trx, request.principal!, request.params.id, auditContext(request), clock()))).map(
+        (d) => ({
+          ...d,
+          reasons: [...d.reasons],
+        }),
+      ),
   );
 
   app.get(

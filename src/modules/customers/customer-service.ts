@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit, authorize, can, type AuditContext } from '../../access/index.ts';
 import { InvalidIndexValueError, normaliseName, type IndexKind, type Vault } from '../../crypto/index.ts';
-import { jaroWinkler } from './duplicates/index.ts';
+import { isLikelyDuplicate, jaroWinkler, scoreDuplicate, type CandidateRecord } from './duplicates/index.ts';
 import { classifyQuery, describeInterpretation, SSN_LAST4_ALONE_REFUSAL, type QueryInterpretation } from './lookup/index.ts';
 import type { Principal, Tx } from '../../db/index.ts';
 import { encryptedFields, mask, type Customer, type EncryptedField, type NewCustomer } from './customer.ts';
@@ -45,8 +45,21 @@ export interface CustomerService {
   create(trx: Tx, principal: Principal, input: NewCustomer, ctx: AuditContext, now: Date): Promise<Customer>;
   get(trx: Tx, principal: Principal, id: string, options: { reveal: boolean }, ctx: AuditContext, now: Date): Promise<Customer>;
   search(trx: Tx, principal: Principal, query: CustomerSearch, ctx: AuditContext, now: Date): Promise<Customer[]>;
+  /**
+   * Customers that are probably the same person as this one (same normalised e-mail or phone,
+   * or a similar name at the same ZIP), most likely first. Shows their names: audited as a search.
+   */
+  duplicatesOf(trx: Tx, principal: Principal, id: string, ctx: AuditContext, now: Date): Promise<PossibleDuplicate[]>;
   /** The find-customer box: recognises what was typed and finds the customers it can mean, best first. */
   lookup(trx: Tx, principal: Principal, text: string, ctx: AuditContext, now: Date): Promise<LookupResult>;
+}
+
+export interface PossibleDuplicate {
+  readonly id: string;
+  readonly name: string;
+  readonly score: number;
+  /** The fields that agreed, strongest first: names of fields, never their values. */
+  readonly reasons: readonly string[];
 }
 
 export interface LookupResult {
@@ -225,6 +238,40 @@ export function createCustomerService(vault: Vault): CustomerService {
       return customers;
     },
 
+    async duplicatesOf(trx, principal, id, ctx, now) {
+      const row = await selectCustomer(trx, id);
+      if (!row) throw new CustomerNotFound('no such customer');
+      authorize(principal, 'record.read', { subjectId: row.subject_id, businessArea: row.business_area });
+      const customer = await toCustomer(trx, row, false);
+      // Blocking through the blind indexes: only customers sharing an exact key, or a phonetic name within the ZIP.
+      const blocks: CustomerSearch[] = [
+        ...(customer.email ? [{ email: customer.email }] : []),
+        ...(customer.phone ? [{ phone: customer.phone }] : []),
+        customer.zip ? { name: customer.name, zip: customer.zip.slice(0, 5) } : { name: customer.name },
+      ];
+      const candidateIds = new Set<string>();
+      for (const block of blocks) {
+        for (const candidate of await matchIds(trx, block, Object.keys(block) as (keyof CustomerSearch)[])) {
+          if (candidate !== id && candidateIds.size < duplicateCandidateLimit) candidateIds.add(candidate);
+        }
+      }
+      const rows = (await selectCustomers(trx, [...candidateIds])).filter((r) =>
+        can(principal, 'record.read', { subjectId: r.subject_id, businessArea: r.business_area }),
+      );
+      const self = candidateRecord(customer);
+      const duplicates = (await Promise.all(rows.map((r) => toCustomer(trx, r, false))))
+        .map((other) => ({ other, result: scoreDuplicate(self, candidateRecord(other)) }))
+        .filter(({ result }) => isLikelyDuplicate(result.score))
+        .sort((a, b) => b.result.score - a.result.score)
+        .map(({ other, result }) => ({ id: other.id, name: other.name, score: result.score, reasons: [...result.reasons] }));
+      await audit(trx, principal, ctx, now, 'search', id, [id, ...duplicates.map((d) => d.id)], {
+        duplicate_check: true,
+        candidates: rows.length,
+        matches: duplicates.length,
+      });
+      return duplicates;
+    },
+
     async lookup(trx, principal, text, ctx, now) {
       const interpretations = classifyQuery(text);
       const usable = interpretations.filter((i) => !('alone' in i && i.alone));
@@ -269,6 +316,17 @@ export function createCustomerService(vault: Vault): CustomerService {
 }
 
 const lookupLimit = 50;
+// A name block in a large registry can be big; scoring more than this per check buys little.
+const duplicateCandidateLimit = 200;
+
+function candidateRecord(customer: Customer): CandidateRecord {
+  return {
+    fullName: customer.name,
+    ...(customer.email ? { email: customer.email } : {}),
+    ...(customer.phone ? { phone: customer.phone } : {}),
+    ...(customer.zip ? { zip: customer.zip } : {}),
+  };
+}
 
 /** For ranking only: text with no letters (a ZIP, a phone) compares as empty and ranks nothing. */
 function comparableName(text: string): string {

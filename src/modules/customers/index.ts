@@ -6,5 +6,6 @@ export {
   type CustomerSearch,
   type CustomerService,
   type LookupResult,
+  type PossibleDuplicate,
 } from './customer-service.ts';
 export { mask, type Customer, type NewCustomer } from './customer.ts';
