@@ -209,6 +209,18 @@ describe.skipIf(!browserAvailable)(`web console in Chromium (${chromiumPath})`, 
       expect(page.url()).not.toContain(typed.split(' ')[0]!.replace(/[()]/g, ''));
     }
     await expectAccessible(page, 'search results');
+    expect(await page.getByText(/Searched as:/).count()).toBeGreaterThan(0);
+
+    // The same person registered twice: the console warns and lists the first record.
+    await page.goto('/customers/new');
+    await page.getByLabel('Name').fill('Filippa Quartermain');
+    await page.getByLabel('Phone number').fill('(202) 555-0199');
+    await page.getByRole('button', { name: 'Register customer' }).click();
+    await page.getByText('This customer may already be registered').waitFor();
+    await page.getByRole('heading', { name: 'Possible duplicates' }).waitFor();
+    await expect.poll(() => page.getByRole('link', { name: 'Philippa Quartermaine' }).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'customer record with possible duplicates');
+    await screenshot(page, '23-possible-duplicates');
     await context.close();
 
     const audit = await newPage();

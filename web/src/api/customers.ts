@@ -39,8 +39,31 @@ export interface CustomerSearch {
 
 export const customerSearchKeys = ['name', 'email', 'phone', 'zip', 'ssnLast4'] as const;
 
-export const registerCustomer = (customer: NewCustomer) => api.post<Customer>('/api/customers', customer);
+export const registerCustomer = (customer: NewCustomer) => api.post<RegisteredCustomer>('/api/customers', customer);
 export const fetchCustomer = (id: string, reveal = false) =>
   api.get<Customer>(`/api/customers/${encodeURIComponent(id)}`, reveal ? { query: { reveal: 'ssnLast4' } } : {});
 /** A POST, so that the keys (personal data) never appear in a URL. */
 export const searchCustomers = (criteria: CustomerSearch) => api.post<Customer[]>('/api/customers/search', criteria);
+
+/** Another customer that is probably the same person (src/http/routes/customers.ts). */
+export interface PossibleDuplicate {
+  readonly id: string;
+  readonly name: string;
+  /** Likelihood, 0..1. */
+  readonly score: number;
+  readonly reasons: readonly string[];
+}
+
+export interface RegisteredCustomer extends Customer {
+  readonly possibleDuplicates: readonly PossibleDuplicate[];
+}
+
+/** What the find-customer box's text was taken to mean, and who it found (src/http/routes/lookup.ts). */
+export interface LookupAnswer {
+  readonly interpretations: readonly { readonly kind: string; readonly description: string }[];
+  readonly results: readonly { readonly customer: Customer; readonly matchedBy: string }[];
+}
+
+/** A POST, so that what was typed (personal data) never appears in a URL. */
+export const lookupCustomers = (q: string) => api.post<LookupAnswer>('/api/lookup', { q });
+export const fetchDuplicates = (id: string) => api.get<PossibleDuplicate[]>(`/api/customers/${encodeURIComponent(id)}/duplicates`);

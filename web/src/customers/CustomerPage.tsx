@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { fetchCustomer, type Customer } from '../api/customers.ts';
+import { Link, useLocation, useParams } from 'react-router';
+import { Alert } from '@trussworks/react-uswds';
+import { fetchCustomer, type Customer, type PossibleDuplicate } from '../api/customers.ts';
 import { ApiError } from '../api/problem.ts';
 import { LoadError } from '../frame/LoadError.tsx';
 import { Loading } from '../frame/Loading.tsx';
 import { Page } from '../frame/Page.tsx';
 import { formatDateTime } from '../util/formatDateTime.ts';
 import { useLoad } from '../util/useLoad.ts';
+import { PossibleDuplicates } from './PossibleDuplicates.tsx';
 import { SensitiveValue } from './SensitiveValue.tsx';
 import { customerCatalogFields, useSensitiveFields } from './useSensitiveFields.ts';
 
@@ -30,6 +32,9 @@ const fieldLabels: Record<Shown, string> = {
 /** One customer. Fields the catalog classes sensitive are masked until revealed (an audited request). */
 export function CustomerPage() {
   const { id = '' } = useParams();
+  const location = useLocation();
+  /** Set by the register page when the new record looks like existing ones. */
+  const justRegisteredLike = (location.state as { possibleDuplicates?: readonly PossibleDuplicate[] } | null)?.possibleDuplicates ?? [];
   const customer = useLoad(() => fetchCustomer(id), [id]);
   const sensitive = useSensitiveFields();
   const [revealed, setRevealed] = useState<Partial<Record<Shown, string>>>({});
@@ -53,6 +58,25 @@ export function CustomerPage() {
         <LoadError what="the customer" error={customer.error} onRetry={customer.reload} />
       ) : data ? (
         <>
+          {justRegisteredLike.length > 0 && (
+            <Alert type="warning" data-testid="duplicate-warning">
+              <h2 className="usa-alert__heading">This customer may already be registered</h2>
+              <p className="usa-alert__text">
+                Check whether{' '}
+                {justRegisteredLike.length === 1 ? 'this record is the same customer' : 'one of these records is the same customer'}:{' '}
+                {justRegisteredLike.map((d, i) => (
+                  <span key={d.id}>
+                    {i > 0 && ', '}
+                    <Link to={`/customers/${d.id}`} className="usa-link">
+                      {d.name}
+                    </Link>{' '}
+                    ({Math.round(d.score * 100)}% likely)
+                  </span>
+                ))}
+                .
+              </p>
+            </Alert>
+          )}
           <h2 className="margin-bottom-1">{data.name}</h2>
           <dl className="caseline-fields">
             {rows.map((field) => {
@@ -102,6 +126,7 @@ export function CustomerPage() {
               <dd className="caseline-mono">{data.id}</dd>
             </div>
           </dl>
+          <PossibleDuplicates id={data.id} />
           <p className="margin-top-4">
             <Link to="/search" className="usa-link">
               Find another customer

@@ -65,7 +65,8 @@ export function RegisterCustomerPage() {
       });
       setSsn('');
       notify('success', 'Customer registered.');
-      navigate(`/customers/${customer.id}`);
+      // The new record's page warns about them (router state: shown once, for this visit).
+      navigate(`/customers/${customer.id}`, { state: { possibleDuplicates: customer.possibleDuplicates } });
     } catch (error) {
       fromError(error);
       setBusy(false);

@@ -4,7 +4,7 @@ import type { CustomerSearch } from '../api/customers.ts';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
 import { TextField } from '../forms/TextField.tsx';
 import type { FormErrors } from '../forms/useFormErrors.ts';
-import { criteriaLabels } from './criteriaFromText.ts';
+import { criteriaLabels } from './criteriaLabels.ts';
 
 export const searchFieldIds = {
   name: 'search-name',

@@ -1,17 +1,30 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { searchCustomers, type Customer, type CustomerSearch } from '../api/customers.ts';
+import { Alert } from '@trussworks/react-uswds';
+import { lookupCustomers, searchCustomers, type CustomerSearch, type LookupAnswer } from '../api/customers.ts';
+import { ApiError, problemMessage } from '../api/problem.ts';
 import { useSession } from '../auth/useSession.ts';
 import { formErrorsOf, type FormErrors } from '../forms/useFormErrors.ts';
 import { Loading } from '../frame/Loading.tsx';
 import { Page } from '../frame/Page.tsx';
 import { customerCreators, hasAnyRole } from '../frame/navItems.ts';
-import { criteriaLabels } from './criteriaFromText.ts';
+import { criteriaLabels } from './criteriaLabels.ts';
 import { SearchForm } from './SearchForm.tsx';
 import { SearchResults } from './SearchResults.tsx';
 
 interface SearchState {
+  /** From the detailed search form. */
   readonly criteria?: CustomerSearch;
+  /** From the header's find-customer box, as typed. */
+  readonly q?: string;
+}
+
+type Found = LookupAnswer['results'];
+
+/** Why what was typed in the header box cannot retrieve anyone (the 422 on /body/q), else what went wrong. */
+function lookupMessage(error: unknown): string {
+  const onQ = error instanceof ApiError ? error.problem.errors?.find((e) => e.field === '/body/q') : undefined;
+  return onQ ? onQ.message : problemMessage(error);
 }
 
 const noErrors: FormErrors = { fields: {} };
@@ -24,34 +37,49 @@ export function SearchPage() {
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const criteria = (location.state as SearchState | null)?.criteria;
-  const [results, setResults] = useState<readonly Customer[] | null>(null);
+  const state = location.state as SearchState | null;
+  const criteria = state?.criteria;
+  const q = criteria ? undefined : state?.q;
+  const [results, setResults] = useState<Found | null>(null);
+  const [interpretations, setInterpretations] = useState<readonly string[]>([]);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [lookupError, setLookupError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const latest = useRef(0);
 
   useEffect(() => {
     setErrors(noErrors);
-    if (!criteria) {
+    setLookupError(null);
+    setInterpretations([]);
+    const id = ++latest.current;
+    if (!criteria && !q) {
       setResults(null);
+      setBusy(false);
       return;
     }
-    const id = ++latest.current;
     setBusy(true);
-    searchCustomers(criteria).then(
+    const search: Promise<LookupAnswer> = criteria
+      ? searchCustomers(criteria).then((found) => ({
+          interpretations: [],
+          results: found.map((customer) => ({ customer, matchedBy: '' })),
+        }))
+      : lookupCustomers(q ?? '');
+    search.then(
       (found) => {
         if (id !== latest.current) return;
-        setResults(found);
+        setResults(found.results);
+        setInterpretations(found.interpretations.map((i) => i.description));
         setBusy(false);
       },
       (error: unknown) => {
         if (id !== latest.current) return;
         setResults(null);
-        setErrors(formErrorsOf(error, criteriaLabels));
+        if (criteria) setErrors(formErrorsOf(error, criteriaLabels));
+        else setLookupError(lookupMessage(error));
         setBusy(false);
       },
     );
-  }, [criteria, location.key]);
+  }, [criteria, q, location.key]);
 
   const canRegister = hasAnyRole(session.roles, customerCreators);
   const searchedFor = criteria
@@ -81,19 +109,31 @@ export function SearchPage() {
       )}
       <section aria-labelledby="results-heading" className="margin-top-4">
         <h2 id="results-heading">Results</h2>
+        {q !== undefined && interpretations.length > 0 && !busy && (
+          <p data-testid="searched-as">Searched as: {interpretations.join('; ')}</p>
+        )}
+        {lookupError && (
+          <Alert type="error" role="alert" data-testid="lookup-error">
+            <h3 className="usa-alert__heading">No search made</h3>
+            <p className="usa-alert__text">{lookupError}</p>
+          </Alert>
+        )}
         <p role="status" className="usa-sr-only">
           {busy ? 'Searching…' : results === null ? '' : `${results.length} matching customer${results.length === 1 ? '' : 's'}`}
         </p>
         {busy ? (
           <Loading label="Searching…" />
         ) : results === null ? (
-          <p>Search results appear here.</p>
+          lookupError ? null : (
+            <p>Search results appear here.</p>
+          )
         ) : results.length === 0 ? (
           <p data-testid="no-results">
-            No customer matches {searchedFor ? <strong>{searchedFor}</strong> : 'these keys'}. Check the spelling, or try another key.
+            No customer matches {searchedFor ? <strong>{searchedFor}</strong> : q ? 'what you typed' : 'these keys'}. Check the spelling, or
+            try another key.
           </p>
         ) : (
-          <SearchResults customers={results} />
+          <SearchResults results={results} showMatchedBy={q !== undefined} />
         )}
       </section>
     </Page>

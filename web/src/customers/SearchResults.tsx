@@ -1,13 +1,19 @@
 import { Link } from 'react-router';
 import { Table } from '@trussworks/react-uswds';
-import type { Customer } from '../api/customers.ts';
+import type { LookupAnswer } from '../api/customers.ts';
 
 const kindLabels = { person: 'Person', organisation: 'Organisation' } as const;
 
+interface Props {
+  readonly results: LookupAnswer['results'];
+  /** For a find-customer box lookup: what each customer matched by. */
+  readonly showMatchedBy?: boolean;
+}
+
 /** The matching customers; sensitive fields are not listed here at all. */
-export function SearchResults({ customers }: { readonly customers: readonly Customer[] }) {
+export function SearchResults({ results, showMatchedBy = false }: Props) {
   return (
-    <Table caption={`${customers.length} matching customer${customers.length === 1 ? '' : 's'}`} fullWidth stackedStyle="headers">
+    <Table caption={`${results.length} matching customer${results.length === 1 ? '' : 's'}`} fullWidth stackedStyle="headers">
       <thead>
         <tr>
           <th scope="col">Name</th>
@@ -16,10 +22,11 @@ export function SearchResults({ customers }: { readonly customers: readonly Cust
           <th scope="col">Phone number</th>
           <th scope="col">ZIP code</th>
           <th scope="col">Business area</th>
+          {showMatchedBy && <th scope="col">Matched by</th>}
         </tr>
       </thead>
       <tbody>
-        {customers.map((customer) => (
+        {results.map(({ customer, matchedBy }) => (
           <tr key={customer.id}>
             <th scope="row" data-label="Name">
               <Link to={`/customers/${customer.id}`} className="usa-link">
@@ -31,6 +38,7 @@ export function SearchResults({ customers }: { readonly customers: readonly Cust
             <td data-label="Phone number">{customer.phone ?? '—'}</td>
             <td data-label="ZIP code">{customer.zip ?? '—'}</td>
             <td data-label="Business area">{customer.businessArea ?? 'Shared'}</td>
+            {showMatchedBy && <td data-label="Matched by">{matchedBy || '—'}</td>}
           </tr>
         ))}
       </tbody>

@@ -1,11 +1,11 @@
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { Search } from '@trussworks/react-uswds';
-import { criteriaFromText } from '../customers/criteriaFromText.ts';
 
 /**
- * The header's 'find customer' box. The text is personal data, so it travels to the
- * results page in router state, never in the URL.
+ * The header's 'find customer' box. What was typed goes as-is to POST /api/lookup, which
+ * works out what it is (e-mail, phone, ZIP, customer id, name…). The text is personal
+ * data, so it travels to the results page in router state, never in the URL.
  */
 export function FindCustomer() {
   const navigate = useNavigate();
@@ -13,13 +13,13 @@ export function FindCustomer() {
     event.preventDefault();
     const form = event.currentTarget;
     const input = form.elements.namedItem('find-customer') as HTMLInputElement | null;
-    const criteria = criteriaFromText(input?.value ?? '');
-    if (!criteria) {
+    const q = (input?.value ?? '').trim();
+    if (!q) {
       input?.focus();
       return;
     }
     form.reset();
-    navigate('/search', { state: { criteria, from: 'header' } });
+    navigate('/search', { state: { q, from: 'header' } });
   };
   return (
     <div className="caseline-find-customer">
