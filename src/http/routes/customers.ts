@@ -55,12 +55,10 @@ export const customerRoutes: FastifyPluginAsync<{ database: Database; customers:
           possibleDuplicates: await customers.duplicatesOf(trx, request.principal!, customer.id, auditContext(request), clock()),
         };
       });
-      return reply
-        .status(201)
-        .send({
-          ...customerJson(created.customer),
-          possibleDuplicates: created.possibleDuplicates.map((d) => ({ ...d, reasons: [...d.reasons] })),
-        });
+      return reply.status(201).send({
+        ...customerJson(created.customer),
+        possibleDuplicates: created.possibleDuplicates.map((d) => ({ ...d, reasons: [...d.reasons] })),
+      });
     },
   );
 
