@@ -82,6 +82,14 @@ describe('customers over HTTP', () => {
   it('shows the customer to no one whose duties do not require it', async () => {
     const contractor = await signedIn('carl');
     expect((await contractor.get(`/api/customers/${customerId}`)).statusCode).toBe(404);
+    // The refusal is itself recorded, with no data subject (no personal data was carried).
+    const refusals = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('record_id', '=', customerId)
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(refusals.map((r) => [r.action, r.subjects])).toEqual([['read', []]]);
     expect((await contractor.post('/api/customers/search', { email: person.email })).json()).toEqual([]);
     const admin = await signedIn('ada');
     expect((await admin.get(`/api/customers/${customerId}`)).statusCode).toBe(404);

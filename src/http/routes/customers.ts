@@ -5,7 +5,8 @@ import { withPrincipal, type Database } from '../../db/index.ts';
 import type { CustomerService } from '../../modules/customers/index.ts';
 import { auditContext, requirePrincipal } from '../auth.ts';
 import { CustomerSchema, customerFailure, customerJson, DuplicateSchema, Optional } from './customer-schema.ts';
-import { problemResponses } from '../problem.ts';
+import { problemResponses, problemTypes, ProblemError } from '../problem.ts';
+import { AccessDenied } from '../../access/index.ts';
 
 export const customerRoutes: FastifyPluginAsync<{ database: Database; customers: CustomerService; clock: () => Date }> = async (
   base,
@@ -94,19 +95,21 @@ export const customerRoutes: FastifyPluginAsync<{ database: Database; customers:
       },
       config: { purpose: 'customer service: respond to an inquiry (880.000)' },
     },
-    async (request) =>
-      customerJson(
-        await run(request, (trx) =>
-          customers.get(
-            trx,
-            request.principal!,
-            request.params.id,
-            { reveal: request.query.reveal === 'ssnLast4' },
-            auditContext(request),
-            clock(),
-          ),
+    async (request) => {
+      const read = await run(request, (trx) =>
+        customers.get(
+          trx,
+          request.principal!,
+          request.params.id,
+          { reveal: request.query.reveal === 'ssnLast4' },
+          auditContext(request),
+          clock(),
         ),
-      ),
+      );
+      if ('customer' in read) return customerJson(read.customer);
+      if (read.refused === 'forbidden') throw new AccessDenied('record.read_sensitive');
+      throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such customer, or not one you may see.');
+    },
   );
 
   app.post(

@@ -43,7 +43,7 @@ function location(id: string, field: EncryptedField) {
 
 export interface CustomerService {
   create(trx: Tx, principal: Principal, input: NewCustomer, ctx: AuditContext, now: Date): Promise<Customer>;
-  get(trx: Tx, principal: Principal, id: string, options: { reveal: boolean }, ctx: AuditContext, now: Date): Promise<Customer>;
+  get(trx: Tx, principal: Principal, id: string, options: { reveal: boolean }, ctx: AuditContext, now: Date): Promise<CustomerRead>;
   search(trx: Tx, principal: Principal, query: CustomerSearch, ctx: AuditContext, now: Date): Promise<Customer[]>;
   /**
    * Customers that are probably the same person as this one (same normalised e-mail or phone,
@@ -53,6 +53,9 @@ export interface CustomerService {
   /** The find-customer box: recognises what was typed and finds the customers it can mean, best first. */
   lookup(trx: Tx, principal: Principal, text: string, ctx: AuditContext, now: Date): Promise<LookupResult>;
 }
+
+/** A read answers either the customer or why not; a refusal is audited, so it is not thrown (that would roll its entry back). */
+export type CustomerRead = { readonly customer: Customer } | { readonly refused: 'not_found' | 'forbidden' };
 
 export interface PossibleDuplicate {
   readonly id: string;
@@ -101,6 +104,7 @@ export function createCustomerService(vault: Vault): CustomerService {
     recordId: string | null,
     subjects: string[],
     detail: Record<string, string | number | boolean> = {},
+    outcome: 'ok' | 'denied' = 'ok',
   ) {
     await appendAudit(trx, {
       at: now,
@@ -112,7 +116,7 @@ export function createCustomerService(vault: Vault): CustomerService {
       purpose: ctx.purpose,
       requestId: ctx.requestId,
       clientAddr: ctx.clientAddr,
-      outcome: 'ok',
+      outcome,
       detail,
     });
   }
@@ -204,15 +208,21 @@ export function createCustomerService(vault: Vault): CustomerService {
 
     async get(trx, principal, id, options, ctx, now) {
       const row = await selectCustomer(trx, id);
-      // Row-level security already hid rows this principal may not read; both cases look alike.
-      if (!row) throw new CustomerNotFound('no such customer');
-      const scope = { subjectId: row.subject_id, businessArea: row.business_area };
-      authorize(principal, 'record.read', scope);
-      if (options.reveal) authorize(principal, 'record.read_sensitive', scope);
+      const scope = row ? { subjectId: row.subject_id, businessArea: row.business_area } : null;
+      // A refusal is answered, not thrown, so that its audit entry commits: probing is worth a record too.
+      // Row-level security hides rows this principal may not read; a hidden row and a missing one look alike.
+      if (!row || !scope || !can(principal, 'record.read', scope)) {
+        await audit(trx, principal, ctx, now, 'read', id, [], {}, 'denied');
+        return { refused: 'not_found' };
+      }
+      if (options.reveal && !can(principal, 'record.read_sensitive', scope)) {
+        await audit(trx, principal, ctx, now, 'reveal', id, [], { field: 'ssn_last4' }, 'denied');
+        return { refused: 'forbidden' };
+      }
       const customer = await toCustomer(trx, row, options.reveal);
       await audit(trx, principal, ctx, now, 'read', id, [id]);
       if (customer.ssnLast4Revealed) await audit(trx, principal, ctx, now, 'reveal', id, [id], { field: 'ssn_last4' });
-      return customer;
+      return { customer };
     },
 
     async search(trx, principal, query, ctx, now) {

@@ -4,6 +4,7 @@ export {
   InvalidCustomerField,
   WeakLookup,
   type CustomerSearch,
+  type CustomerRead,
   type CustomerService,
   type LookupResult,
   type PossibleDuplicate,
