@@ -61,9 +61,7 @@ export async function searchAuditLog(
     recordType: 'audit_log',
     recordId: null,
     subjects: [],
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-    clientAddr: ctx.clientAddr,
+    ...ctx,
     outcome: 'ok',
     detail: {
       filters: Object.entries(filter)

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import * as client from 'openid-client';
 import { withPrincipal, type Tables, type Tx } from '../../db/index.ts';
 import type { AuditContext } from '../audit-context.ts';
-import { appendAudit, type AuditAction, type AuditDetail, type AuditOutcome } from '../audit/index.ts';
+import type { AuditAction, AuditDetail, AuditOutcome } from '../audit/index.ts';
+import { auditStaffEvent } from '../staff/audit-staff-event.ts';
 import { systemPrincipal } from '../principals.ts';
 import type { StaffRole } from '../roles.ts';
 import { createSession, deleteUserSessions } from '../staff/sessions.ts';
@@ -158,7 +159,7 @@ export function createOidcSignIn(deps: OidcSignInDeps) {
     return discovered;
   }
 
-  async function audit(
+  function audit(
     trx: Tx,
     ctx: AuditContext,
     action: AuditAction,
@@ -166,19 +167,7 @@ export function createOidcSignIn(deps: OidcSignInDeps) {
     outcome: AuditOutcome,
     detail: AuditDetail,
   ): Promise<void> {
-    await appendAudit(trx, {
-      at: deps.clock(),
-      actor: loginPrincipal,
-      action,
-      recordType: 'staff_user',
-      recordId: userId,
-      subjects: [],
-      purpose: ctx.purpose,
-      requestId: ctx.requestId,
-      clientAddr: ctx.clientAddr,
-      outcome,
-      detail,
-    });
+    return auditStaffEvent(trx, { at: deps.clock(), actor: loginPrincipal, ctx, action, userId, outcome, detail });
   }
 
   async function begin(): Promise<StartedSignIn> {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal, Tx } from '../../db/index.ts';
 import type { AuditContext } from '../audit-context.ts';
-import { appendAudit } from '../audit/index.ts';
+import { appendAudit, type AuditDetail } from '../audit/index.ts';
+import { auditStaffEvent } from './audit-staff-event.ts';
 import { checkPasswordStrength, hashPassword } from '../passwords.ts';
 import { authorize } from '../policy.ts';
 import type { StaffRole } from '../roles.ts';
@@ -47,27 +48,8 @@ async function checkAreas(trx: Tx, areas: readonly string[]): Promise<void> {
   if (missing.length > 0) throw new UnknownBusinessArea(missing);
 }
 
-async function auditChange(
-  trx: Tx,
-  actor: Principal,
-  ctx: AuditContext,
-  at: Date,
-  userId: string,
-  detail: Record<string, string | number | boolean>,
-) {
-  await appendAudit(trx, {
-    at,
-    actor,
-    action: 'permission_change',
-    recordType: 'staff_user',
-    recordId: userId,
-    subjects: [],
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-    clientAddr: ctx.clientAddr,
-    outcome: 'ok',
-    detail,
-  });
+function auditChange(trx: Tx, actor: Principal, ctx: AuditContext, at: Date, userId: string, detail: AuditDetail): Promise<void> {
+  return auditStaffEvent(trx, { at, actor, ctx, action: 'permission_change', userId, outcome: 'ok', detail });
 }
 
 export async function createStaffUser(trx: Tx, actor: Principal, input: NewStaffUser, ctx: AuditContext, now: Date): Promise<StaffUser> {
@@ -179,9 +161,7 @@ export async function upsertBusinessArea(
     recordType: 'business_area',
     recordId: area.id,
     subjects: [],
-    purpose: ctx.purpose,
-    requestId: ctx.requestId,
-    clientAddr: ctx.clientAddr,
+    ...ctx,
     outcome: 'ok',
     detail: {},
   });

@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { withPrincipal, type Principal, type StaffPrincipal, type Tables, type Tx } from '../../db/index.ts';
 import type { AuditContext } from '../audit-context.ts';
-import { appendAudit, type AuditAction, type AuditOutcome } from '../audit/index.ts';
+import type { AuditAction, AuditDetail, AuditOutcome } from '../audit/index.ts';
+import { auditStaffEvent } from './audit-staff-event.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword } from '../passwords.ts';
 import { requiresMfa, staffPrincipal, systemPrincipal } from '../principals.ts';
 import type { SecretBox } from '../secret-box.ts';
@@ -91,28 +92,16 @@ export function createStaffAuth(deps: StaffAuthDeps) {
   const loginPrincipal = systemPrincipal('login');
   const idleMs = deps.idleMinutes * 60 * 1000;
 
-  async function audit(
+  function audit(
     trx: Tx,
     actor: Principal,
     ctx: AuditContext,
     action: AuditAction,
     userId: string | null,
     outcome: AuditOutcome,
-    detail: Record<string, string | number | boolean> = {},
-  ) {
-    await appendAudit(trx, {
-      at: deps.clock(),
-      actor,
-      action,
-      recordType: 'staff_user',
-      recordId: userId,
-      subjects: [],
-      purpose: ctx.purpose,
-      requestId: ctx.requestId,
-      clientAddr: ctx.clientAddr,
-      outcome,
-      detail,
-    });
+    detail: AuditDetail = {},
+  ): Promise<void> {
+    return auditStaffEvent(trx, { at: deps.clock(), actor, ctx, action, userId, outcome, detail });
   }
 
   async function login(username: string, password: string, ctx: AuditContext): Promise<IssuedSession> {
@@ -293,16 +282,12 @@ export function createStaffAuth(deps: StaffAuthDeps) {
           must_change_password: true,
         })
         .execute();
-      await appendAudit(trx, {
+      await auditStaffEvent(trx, {
         at: deps.clock(),
         actor: bootstrap,
+        ctx: { purpose: 'bootstrap administrator on first start', requestId: null, clientAddr: null },
         action: 'permission_change',
-        recordType: 'staff_user',
-        recordId: id,
-        subjects: [],
-        purpose: 'bootstrap administrator on first start',
-        requestId: null,
-        clientAddr: null,
+        userId: id,
         outcome: 'ok',
         detail: { change: 'user_created', roles: 'administrator' },
       });

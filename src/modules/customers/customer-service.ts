@@ -113,9 +113,7 @@ export function createCustomerService(vault: Vault): CustomerService {
       recordType: 'usps-880/customer',
       recordId,
       subjects,
-      purpose: ctx.purpose,
-      requestId: ctx.requestId,
-      clientAddr: ctx.clientAddr,
+      ...ctx,
       outcome,
       detail,
     });
