@@ -84,6 +84,9 @@ export function installAuth(app: FastifyInstance, deps: { staffAuth: StaffAuth; 
 
   app.addHook('onRequest', async (request) => {
     const level: RouteAuth = request.routeOptions.config.auth ?? (request.url.startsWith('/api/') ? 'staff' : 'public');
+    // Public routes (the console's files, health checks, sign-in itself) never read the caller:
+    // no session or token lookup, no database round trip, for every asset a browser fetches.
+    if (level === 'public') return;
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       const principal = await resolveApiToken(deps.db, authorization.slice(7).trim(), deps.clock());
@@ -98,7 +101,7 @@ export function installAuth(app: FastifyInstance, deps: { staffAuth: StaffAuth; 
       if (session) {
         request.session = session;
         request.sessionToken = token;
-        if (level !== 'public' && unsafeMethods.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+        if (unsafeMethods.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
           throw new ProblemError(
             403,
             problemTypes.csrf,
@@ -109,7 +112,6 @@ export function installAuth(app: FastifyInstance, deps: { staffAuth: StaffAuth; 
         if (session.stage === 'full') request.principal = session.principal;
       }
     }
-    if (level === 'public') return;
     if (level === 'signing-in') {
       if (!request.session)
         throw new ProblemError(401, problemTypes.unauthenticated, 'Sign-in required', 'Sign in at POST /api/auth/login.');
