@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { withPrincipal, type StaffPrincipal, type Tables, type Tx } from '../../db/index.ts';
 import type { AuditContext } from '../audit-context.ts';
-import { appendAudit } from '../audit/index.ts';
+import { appendAudit, type AuditDetail } from '../audit/index.ts';
 import type { Action } from '../matrix.ts';
 import { staffPrincipal, systemPrincipal } from '../principals.ts';
 import { newToken, tokenDigest } from './sessions.ts';
@@ -35,6 +35,21 @@ function heldActions(principal: StaffPrincipal): Set<string> {
   return new Set(principal.grants.map((g) => g.slice(0, g.lastIndexOf(':'))));
 }
 
+/** Creating or revoking a token changes what can act for its owner: a permission change. */
+function auditTokenChange(trx: Tx, owner: StaffPrincipal, ctx: AuditContext, at: Date, id: string, detail: AuditDetail): Promise<void> {
+  return appendAudit(trx, {
+    at,
+    actor: owner,
+    action: 'permission_change',
+    recordType: 'api_token',
+    recordId: id,
+    subjects: [],
+    ...ctx,
+    outcome: 'ok',
+    detail,
+  });
+}
+
 export async function createApiToken(
   trx: Tx,
   owner: StaffPrincipal,
@@ -60,17 +75,7 @@ export async function createApiToken(
       expires_at: expiresAt,
     })
     .execute();
-  await appendAudit(trx, {
-    at: now,
-    actor: owner,
-    action: 'permission_change',
-    recordType: 'api_token',
-    recordId: id,
-    subjects: [],
-    ...ctx,
-    outcome: 'ok',
-    detail: { change: 'token_created', scopes: input.scopes.join(',') },
-  });
+  await auditTokenChange(trx, owner, ctx, now, id, { change: 'token_created', scopes: input.scopes.join(',') });
   return {
     token,
     apiToken: { id, name: input.name, scopes: [...input.scopes], createdAt: now, expiresAt, lastUsedAt: null, revoked: false },
@@ -99,17 +104,7 @@ export async function revokeApiToken(trx: Tx, owner: StaffPrincipal, id: string,
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (result.numUpdatedRows !== 1n) return false;
-  await appendAudit(trx, {
-    at: now,
-    actor: owner,
-    action: 'permission_change',
-    recordType: 'api_token',
-    recordId: id,
-    subjects: [],
-    ...ctx,
-    outcome: 'ok',
-    detail: { change: 'token_revoked' },
-  });
+  await auditTokenChange(trx, owner, ctx, now, id, { change: 'token_revoked' });
   return true;
 }
 
