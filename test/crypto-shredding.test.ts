@@ -3,6 +3,7 @@ import { systemPrincipal } from '../src/access/index.ts';
 import { rotateMasterKey, SubjectShreddedError } from '../src/crypto/index.ts';
 import { withPrincipal, type Database } from '../src/db/index.ts';
 import { createCustomerService } from '../src/modules/customers/index.ts';
+import { personInput } from './support/customers.ts';
 import { testDatabase } from './support/database.ts';
 import { testVault } from './support/vault.ts';
 
@@ -27,19 +28,18 @@ describe('crypto-shredding', () => {
   it('leaves a backup taken before the erasure unable to decrypt the erased subject', async () => {
     const customers = createCustomerService(keys.vault);
     const [gone, kept] = await withPrincipal(database.db, system, async (trx) => [
-      await customers.create(
-        trx,
-        system,
-        { kind: 'person', name: 'Erased Person', email: 'erased@example.com', recordSource: 'agent' },
-        ctx,
-        new Date(),
-      ),
-      await customers.create(trx, system, { kind: 'person', name: 'Kept Person', recordSource: 'agent' }, ctx, new Date()),
+      await customers.create(trx, system, personInput({ name: 'Erased Person', email: 'erased@example.com' }), ctx, new Date()),
+      await customers.create(trx, system, personInput({ name: 'Kept Person' }), ctx, new Date()),
     ]);
     // The "backup": the rows as they stood, ciphertext and wrapped key alike.
     const backup = await withPrincipal(database.db, system, async (trx) => ({
       key: await trx.selectFrom('subject_keys').selectAll().where('subject_id', '=', gone.id).executeTakeFirstOrThrow(),
-      name: (await trx.selectFrom('customers').select('name_ct').where('subject_id', '=', gone.id).executeTakeFirstOrThrow()).name_ct,
+      name: await trx
+        .selectFrom('customer_values')
+        .select(['id', 'value_ct'])
+        .where('subject_id', '=', gone.id)
+        .where('field', '=', 'customer_name')
+        .executeTakeFirstOrThrow(),
     }));
     // Before the erasure the backup's wrapped key still opens.
     await expect(keys.keyring.unwrap(backup.key.master_key_id, backup.key.wrapped_key)).resolves.toHaveLength(32);
@@ -49,7 +49,7 @@ describe('crypto-shredding', () => {
     expect(shredded.indexRowsDeleted).toBeGreaterThan(0);
     await expect(
       withPrincipal(database.db, system, (trx) =>
-        keys.vault.decryptFor(trx, gone.id, { table: 'customers', column: 'name_ct', rowId: gone.id }, backup.name),
+        keys.vault.decryptFor(trx, gone.id, { table: 'customer_values', column: 'value_ct', rowId: backup.name.id }, backup.name.value_ct),
       ),
     ).rejects.toBeInstanceOf(SubjectShreddedError);
     expect(await withPrincipal(database.db, system, (trx) => keys.vault.findByIndex(trx, 'email', 'erased@example.com'))).toEqual([]);
@@ -58,9 +58,7 @@ describe('crypto-shredding', () => {
     expect(rotation.retired).toEqual([backup.key.master_key_id]);
     await expect(keys.keyring.unwrap(backup.key.master_key_id, backup.key.wrapped_key)).rejects.toThrow(/retired/);
 
-    const still = await withPrincipal(database.db, system, (trx) =>
-      customers.get(trx, system, kept.id, { reveal: false }, ctx, new Date()),
-    );
+    const still = await withPrincipal(database.db, system, (trx) => customers.get(trx, system, kept.id, { reveal: [] }, ctx, new Date()));
     expect(still).toMatchObject({ customer: { name: 'Kept Person' } });
   });
 });

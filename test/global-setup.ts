@@ -22,8 +22,10 @@ function databaseUrl(base: string, database: string): string {
 
 /** Migrates once; every test database is then a copy of this template (fast isolation). */
 export default async function setup(project: TestProject) {
-  // The browser tests use the built console; rebuilt only when its sources changed.
-  execFileSync(process.execPath, [path.join(import.meta.dirname, '..', 'web', 'ensure-build.ts')], { stdio: 'inherit' });
+  // The browser tests use the built console; rebuilt only when its sources changed (or, for
+  // server work while the console is mid-edit, not at all: CASELINE_TEST_SKIP_CONSOLE_BUILD=1).
+  if (!process.env.CASELINE_TEST_SKIP_CONSOLE_BUILD)
+    execFileSync(process.execPath, [path.join(import.meta.dirname, '..', 'web', 'ensure-build.ts')], { stdio: 'inherit' });
   const url = process.env.DATABASE_URL;
   if (url) {
     const template = `caseline_tpl_${randomBytes(4).toString('hex')}`;

@@ -61,7 +61,13 @@ describe('master key rotation from the running server', () => {
   it('re-wraps data keys in the background; the data stays readable', async () => {
     const pat = client(t.app);
     await pat.signIn('pat', password, now);
-    const created = await pat.post('/api/customers', { kind: 'person', name: 'Rotating Rita', email: 'rita@example.com' });
+    const created = await pat.post('/api/customers', {
+      kind: 'person',
+      values: [
+        { field: 'customer_name', value: 'Rotating Rita' },
+        { field: 'email', value: 'rita@example.com' },
+      ],
+    });
     expect(created.statusCode).toBe(201);
     const admin = client(t.app);
     await admin.signIn('ada', password, now);

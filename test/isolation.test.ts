@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, customerPrincipal, systemPrincipal } from '../src/access/index.ts';
 import { withPrincipal, type Database, type Principal, type Tx } from '../src/db/index.ts';
 import { createCustomerService } from '../src/modules/customers/index.ts';
+import { addressAt, personInput } from './support/customers.ts';
 import { testDatabase } from './support/database.ts';
 import { testVault } from './support/vault.ts';
 
@@ -24,30 +25,20 @@ beforeAll(async () => {
     const a = await customers.create(
       trx,
       system,
-      {
-        kind: 'person',
+      personInput({
         name: 'Alice Example',
         email: 'alice@example.com',
         phone: '202-555-0101',
-        zip: '20260',
+        address: addressAt('20260'),
         ssnLast4: '1234',
-        recordSource: 'agent',
-      },
+      }),
       ctx,
       new Date(),
     );
     const b = await customers.create(
       trx,
       system,
-      {
-        kind: 'person',
-        name: 'Bob Example',
-        email: 'bob@example.com',
-        phone: '202-555-0102',
-        zip: '20260',
-        ssnLast4: '5678',
-        recordSource: 'agent',
-      },
+      personInput({ name: 'Bob Example', email: 'bob@example.com', phone: '202-555-0102', address: addressAt('20260'), ssnLast4: '5678' }),
       ctx,
       new Date(),
     );
@@ -87,6 +78,8 @@ describe('a customer principal, by row-level security', () => {
     ['subject_keys', 'subject_id'],
     ['blind_index', 'subject_id'],
     ['customers', 'subject_id'],
+    ['customer_values', 'subject_id'],
+    ['contact_history', 'subject_id'],
   ])('sees only its own rows of %s with a raw SELECT *', async (table, column) => {
     const rows = await asAlice((trx) => rawSelect(trx, table));
     expect(rows.length).toBeGreaterThan(0);
@@ -153,8 +146,8 @@ describe('a customer principal, by row-level security', () => {
       ).numUpdatedRows,
       (
         await trx
-          .updateTable('customers')
-          .set({ name_ct: Buffer.alloc(40) })
+          .updateTable('customer_values')
+          .set({ value_ct: Buffer.alloc(40) })
           .where('subject_id', '=', bob)
           .executeTakeFirst()
       ).numUpdatedRows,
@@ -170,10 +163,17 @@ describe('a customer principal, by row-level security', () => {
 
   it('cannot decrypt another subject’s data even with its ciphertext in hand', async () => {
     const bobName = await withPrincipal(database.db, systemPrincipal('test'), (trx) =>
-      trx.selectFrom('customers').select('name_ct').where('subject_id', '=', bob).executeTakeFirstOrThrow(),
+      trx
+        .selectFrom('customer_values')
+        .select(['id', 'value_ct'])
+        .where('subject_id', '=', bob)
+        .where('field', '=', 'customer_name')
+        .executeTakeFirstOrThrow(),
     );
     await expect(
-      asAlice((trx) => keys.vault.decryptFor(trx, bob, { table: 'customers', column: 'name_ct', rowId: bob }, bobName.name_ct)),
+      asAlice((trx) =>
+        keys.vault.decryptFor(trx, bob, { table: 'customer_values', column: 'value_ct', rowId: bobName.id }, bobName.value_ct),
+      ),
     ).rejects.toThrow(/no data key/);
   });
 });

@@ -2,7 +2,7 @@ export { staffRoles, roleDescriptions, isStaffRole, type StaffRole, type Role } 
 export { matrix, recordActions, systemActions, staffRelations, customerRelations, allowedRelations } from './matrix.ts';
 export type { Action, RecordAction, SystemAction, Relation } from './matrix.ts';
 export { AccessDenied, authorize, can, relationOf, type RecordScope } from './policy.ts';
-export { customerPrincipal, requiresMfa, staffPrincipal, systemPrincipal } from './principals.ts';
+export { actorOf, customerPrincipal, requiresMfa, staffPrincipal, systemPrincipal } from './principals.ts';
 export type { AuditContext } from './audit-context.ts';
 export type { SecretBox } from './secret-box.ts';
 export { WeakPasswordError, passwordRules } from './passwords.ts';

@@ -24,6 +24,8 @@ export const systemActions = [
   'keys.manage',
   'catalog.read',
   'retention.manage',
+  /** Routing rules, queues and assignment of cases (supervisors). */
+  'routing.manage',
 ] as const;
 export type SystemAction = (typeof systemActions)[number];
 
@@ -56,6 +58,7 @@ export const matrix: Record<Role, Cells> = {
     'record.update': ownAreas,
     'record.read_sensitive': ownAreas,
     'record.export': ownAreas,
+    'routing.manage': always,
     'catalog.read': always,
   },
   business_area_staff: {
@@ -116,6 +119,7 @@ export const matrix: Record<Role, Cells> = {
     'settings.manage': always,
     'keys.manage': always,
     'retention.manage': always,
+    'routing.manage': always,
   },
 };
 

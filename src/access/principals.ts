@@ -1,4 +1,4 @@
-import type { CustomerPrincipal, StaffPrincipal, SystemPrincipal } from '../db/index.ts';
+import type { CustomerPrincipal, Principal, StaffPrincipal, SystemPrincipal } from '../db/index.ts';
 import { matrix, type Action, type Relation } from './matrix.ts';
 import type { Role, StaffRole } from './roles.ts';
 
@@ -39,4 +39,9 @@ export function customerPrincipal(subjectId: string): CustomerPrincipal {
 
 export function systemPrincipal(job: string): SystemPrincipal {
   return { kind: 'system', id: `system:${job}`, grants: grantsOf(['system']) };
+}
+
+/** How a record names who did something: 'staff:<uuid>', 'customer:<uuid>', 'system:system:<job>'. */
+export function actorOf(principal: Principal): string {
+  return `${principal.kind}:${principal.id}`;
 }

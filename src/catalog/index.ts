@@ -4,6 +4,7 @@ export type {
   CalendarAnchor,
   EndingEvent,
   FieldClass,
+  FieldMask,
   NonPersonalTableDecl,
   Notice,
   NoticeId,
@@ -33,3 +34,12 @@ export { noticeToJson } from './notice-to-json.ts';
 export type { NoticeJson, RecordTypeJson } from './notice-to-json.ts';
 export { tables } from './tables.ts';
 export { fieldClassOf, isSensitiveField, personalTables } from './field-class-of.ts';
+export {
+  assertTimeZone,
+  firstInstantReading,
+  localDateOf,
+  offsetAt,
+  startOfLocalDay,
+  wallClockMs,
+  type LocalDate,
+} from './local-calendar.ts';

@@ -32,16 +32,25 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** Throws a RangeError unless Intl knows the IANA zone. */
+export function assertTimeZone(timeZone: string): void {
+  formatterFor(timeZone);
+}
+
 /** The local wall-clock reading of an instant, as if that reading were UTC. */
-function wallClockMs(instant: number, timeZone: string): number {
+export function wallClockMs(instant: number, timeZone: string): number {
   const parts = new Map<string, number>();
   for (const part of formatterFor(timeZone).formatToParts(instant)) parts.set(part.type, Number(part.value));
   const read = (type: Intl.DateTimeFormatPartTypes): number => parts.get(type) ?? 0;
   const millis = ((instant % 1000) + 1000) % 1000;
-  return Date.UTC(read('year'), read('month') - 1, read('day'), read('hour'), read('minute'), read('second'), millis);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  const reading = new Date(0);
+  reading.setUTCFullYear(read('year'), read('month') - 1, read('day'));
+  reading.setUTCHours(read('hour'), read('minute'), read('second'), millis);
+  return reading.getTime();
 }
 
-function offsetAt(instant: number, timeZone: string): number {
+export function offsetAt(instant: number, timeZone: string): number {
   return wallClockMs(instant, timeZone) - instant;
 }
 
@@ -62,16 +71,18 @@ function compareLocalDates(a: LocalDate, b: LocalDate): number {
   return utcDay(a) - utcDay(b);
 }
 
-/** The first instant whose local date is `date` or later. */
-export function startOfLocalDay(date: LocalDate, timeZone: string): number {
-  const wall = utcDay(date);
-  // A zone changes its offset at most once in a day, so local midnight is read under
-  // the offset in force the day before or the one in force the day after.
-  const candidates = [offsetAt(wall - dayMs, timeZone), offsetAt(wall + dayMs, timeZone)].map((o) => wall - o);
-  const midnights = candidates.filter((t) => wallClockMs(t, timeZone) === wall);
-  if (midnights.length > 0) return Math.min(...midnights);
-  // Midnight falls in a gap (clocks jump from 24:00 to 01:00): the day begins at the
-  // transition, which lies between the two readings; find it to the millisecond.
+/**
+ * The first instant at which the zone's wall clock reads `wall` (a reading as if UTC) or
+ * later. A reading the clocks pass twice (when they fall back) is taken the first time;
+ * one they skip (when they spring forward) becomes the instant of the jump.
+ */
+export function firstInstantReading(wall: number, timeZone: string): number {
+  // A zone changes its offset at most once in a couple of days, so the reading is reached
+  // under the offset in force a day before or the one in force a day after.
+  const candidates = [wall - offsetAt(wall - dayMs, timeZone), wall - offsetAt(wall + dayMs, timeZone)];
+  const exact = candidates.filter((t) => wallClockMs(t, timeZone) === wall);
+  if (exact.length > 0) return Math.min(...exact);
+  // The reading falls in a gap: find the transition, which lies between the two, to the millisecond.
   let before = Math.min(...candidates);
   let after = Math.max(...candidates);
   while (after - before > 1) {
@@ -80,6 +91,11 @@ export function startOfLocalDay(date: LocalDate, timeZone: string): number {
     else before = mid;
   }
   return after;
+}
+
+/** The first instant whose local date is `date` or later. */
+export function startOfLocalDay(date: LocalDate, timeZone: string): number {
+  return firstInstantReading(utcDay(date), timeZone);
 }
 
 function daysInMonth(year: number, month: number): number {

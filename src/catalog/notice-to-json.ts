@@ -1,7 +1,7 @@
 import { describeRetention } from './describe-retention.ts';
 import { noticeSections } from './notice-sections.ts';
 import type { NoticeSection } from './notice-sections.ts';
-import type { FieldClass, Notice, NoticeId, RecordTypeId, RetentionRule, RetrievalKey, RoutineUses } from './types.ts';
+import type { FieldClass, FieldMask, Notice, NoticeId, RecordTypeId, RetentionRule, RetrievalKey, RoutineUses } from './types.ts';
 
 export interface RecordTypeJson {
   readonly id: RecordTypeId;
@@ -12,6 +12,7 @@ export interface RecordTypeJson {
   readonly retentionStatement: string;
   readonly retrievalKeys: readonly RetrievalKey[];
   readonly fields: Readonly<Record<string, FieldClass>>;
+  readonly masked: Readonly<Record<string, FieldMask>>;
 }
 
 export interface NoticeJson {
@@ -44,6 +45,7 @@ export function noticeToJson(notice: Notice): NoticeJson {
       retentionStatement: recordType.retentionStatement,
       retrievalKeys: recordType.retrievalKeys,
       fields: recordType.fields,
+      masked: recordType.masked ?? {},
     })),
   };
 }

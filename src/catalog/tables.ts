@@ -1,3 +1,4 @@
+import { caseTables } from './tables/cases.ts';
 import { customerTables } from './tables/customers.ts';
 import { foundationTables } from './tables/foundation.ts';
 import type { TableDecl } from './types.ts';
@@ -18,4 +19,4 @@ export function declareTables(...groups: readonly Readonly<Record<string, TableD
 }
 
 /** Every table of the database, as the catalog conformance test compares it with the schema. */
-export const tables: Readonly<Record<string, TableDecl>> = declareTables(foundationTables, customerTables);
+export const tables: Readonly<Record<string, TableDecl>> = declareTables(foundationTables, customerTables, caseTables);

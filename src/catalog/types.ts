@@ -100,7 +100,15 @@ export interface RecordType {
   readonly retentionStatement: string;
   readonly retrievalKeys: readonly RetrievalKey[];
   readonly fields: Readonly<Record<string, FieldClass>>;
+  /**
+   * Fields shown masked until someone reveals them (an audited act): 'full' hides the
+   * whole value, 'last4' shows its last four characters. Sensitive fields are always
+   * masked in full, whether listed here or not.
+   */
+  readonly masked?: Readonly<Record<string, FieldMask>>;
 }
+
+export type FieldMask = 'full' | 'last4';
 
 export interface RecordCategory {
   readonly title?: string;

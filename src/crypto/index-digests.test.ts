@@ -97,6 +97,15 @@ describe('blind-index digests', () => {
     expect(matches(johnSmith, digestsToQuery(keys, 'name', 'Mary Smith'))).toBe(false);
   });
 
+  it('find a company whatever designator it is typed with, but not by the designator alone', () => {
+    const globex = digestsToStore(keys, 'name', 'Globex Fulfilment Corporation');
+    expect(matches(globex, digestsToQuery(keys, 'name', 'Globex Fulfillment Corp.'))).toBe(true);
+    expect(matches(globex, digestsToQuery(keys, 'name', 'globex inc'))).toBe(true);
+    expect(matches(globex, digestsToQuery(keys, 'name', 'Initech Corporation'))).toBe(false);
+    // A name that is nothing but designators keeps them: 'The Company' is still findable.
+    expect(matches(digestsToStore(keys, 'name', 'Company'), digestsToQuery(keys, 'name', 'company'))).toBe(true);
+  });
+
   it('fall back to the spelled part when a name part has no phonetic code', () => {
     expect(termsToStore('name', '李 Wei')).toEqual(['word:李', 'phonetic:A', 'phonetic:F']);
     expect(termsToQuery('name', '李')).toEqual([['word:李']]);

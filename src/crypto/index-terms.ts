@@ -1,3 +1,4 @@
+import { InvalidIndexValueError } from './errors.ts';
 import { namePhoneticCodes } from './name-phonetic-codes.ts';
 import { normaliseEmail } from './normalise-email.ts';
 import { normaliseIdentifier } from './normalise-identifier.ts';
@@ -6,8 +7,29 @@ import { normalisePhone } from './normalise-phone.ts';
 import { normaliseSsnLast4 } from './normalise-ssn-last4.ts';
 import { normaliseZip } from './normalise-zip.ts';
 
+/**
+ * Identifiers of the notices, each its own kind so that an account number never finds a
+ * customer whose mailer ID happens to have the same digits.
+ */
+export const identifierKinds = [
+  'identifier',
+  'customer_number',
+  'account_number',
+  'business_customer_number',
+  'mailer_id',
+  'publisher_id',
+  'logon_id',
+  'duns_number',
+  'sic_naics',
+] as const;
+export type IdentifierKind = (typeof identifierKinds)[number];
+
+/** Numbers of things a customer sent, ordered or had picked up, linked to their cases. */
+export const itemKinds = ['article_number', 'order_number', 'pickup_number'] as const;
+export type ItemKind = (typeof itemKinds)[number];
+
 /** The retrieval keys a blind index exists for; each has its own HMAC key. */
-export const indexKinds = ['email', 'phone', 'zip', 'name', 'ssn_last4', 'identifier'] as const;
+export const indexKinds = ['email', 'phone', 'zip', 'name', 'ssn_last4', 'address', ...identifierKinds, ...itemKinds] as const;
 export type IndexKind = (typeof indexKinds)[number];
 
 /**
@@ -18,12 +40,26 @@ export type IndexKind = (typeof indexKinds)[number];
  */
 export type QueryTerms = readonly (readonly string[])[];
 
-const exactKinds = {
+/**
+ * A mailing address arrives already in its Publication 28 form (the customers module
+ * normalises it, with its ZIP): here it is only folded, so that its two spellings agree.
+ */
+function normaliseAddressKey(value: string): string {
+  const folded = value.normalize('NFKC').toUpperCase().replace(/\s+/gu, ' ').trim();
+  if (folded === '') throw new InvalidIndexValueError('address', 'the address is empty');
+  return folded;
+}
+
+const exactKinds: Record<Exclude<IndexKind, 'zip' | 'name'>, (value: string) => string> = {
   email: normaliseEmail,
   phone: normalisePhone,
   ssn_last4: normaliseSsnLast4,
-  identifier: normaliseIdentifier,
-} as const;
+  address: normaliseAddressKey,
+  ...(Object.fromEntries([...identifierKinds, ...itemKinds].map((kind) => [kind, normaliseIdentifier])) as Record<
+    IdentifierKind | ItemKind,
+    typeof normaliseIdentifier
+  >),
+};
 
 function namePartTerms(part: string): string[] {
   const codes = namePhoneticCodes(part);
@@ -31,8 +67,29 @@ function namePartTerms(part: string): string[] {
   return codes.length > 0 ? codes.map((code) => `phonetic:${code}`) : [`word:${part}`];
 }
 
+/**
+ * Words that say what kind of company a name is, not which: 'Globex Corp' and 'Globex
+ * Corporation' are one company, and requiring every word to match would part them.
+ */
+const companyDesignators = new Set([
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'llc',
+  'llp',
+  'lp',
+  'ltd',
+  'limited',
+  'plc',
+]);
+
 function nameQuery(value: string): string[][] {
-  return [...new Set(normaliseName(value).split(' '))].map(namePartTerms);
+  const parts = [...new Set(normaliseName(value).split(' '))];
+  const distinctive = parts.filter((part) => !companyDesignators.has(part));
+  return (distinctive.length > 0 ? distinctive : parts).map(namePartTerms);
 }
 
 /** The terms to index for a value; throws InvalidIndexValueError when it cannot be normalised. */

@@ -56,6 +56,26 @@ describe('vault encryption', () => {
     expect(row!.wrapped_key).toHaveLength(1 + 12 + 32 + 16);
   });
 
+  it('preloads several subjects’ keys in one query, and only those the principal may read', async () => {
+    const [mine, other] = [await subjectWithKey(), await subjectWithKey()];
+    const secrets = await asSystem(async (trx) => [
+      await vault.encryptFor(trx, mine, emailOf('p1'), 'mine'),
+      await vault.encryptFor(trx, other, emailOf('p2'), 'other'),
+    ]);
+    await asSystem(async (trx) => {
+      await vault.preloadKeys(trx, [mine, other, mine]);
+      // Loaded before the rows went away: decryption needs no further read of subject_keys.
+      await trx.deleteFrom('subject_keys').where('subject_id', 'in', [mine, other]).execute();
+      expect((await vault.decryptFor(trx, mine, emailOf('p1'), secrets[0]!)).toString()).toBe('mine');
+      expect((await vault.decryptFor(trx, other, emailOf('p2'), secrets[1]!)).toString()).toBe('other');
+      throw new Error('roll back');
+    }).catch((error: unknown) => expect(String(error)).toContain('roll back'));
+    await withPrincipal(database.db, customer(mine), async (trx) => {
+      await vault.preloadKeys(trx, [mine, other]);
+      await expect(vault.decryptFor(trx, other, emailOf('p2'), secrets[1]!)).rejects.toBeInstanceOf(SubjectShreddedError);
+    });
+  });
+
   it('creates a subject key once; a retried intake keeps the first key', async () => {
     const subjectId = randomUUID();
     expect(await asSystem((trx) => vault.createSubjectKey(trx, subjectId, 'marketing'))).toBe(true);

@@ -110,17 +110,146 @@ export interface AuditCheckpointsTable {
   signature: Buffer;
 }
 
+export type RecordSource = 'customer' | 'agent' | 'list_provider' | 'import';
+
 export interface CustomersTable {
   subject_id: string;
   business_area: string | null;
   kind: 'person' | 'organisation';
-  name_ct: Buffer;
-  email_ct: Buffer | null;
-  phone_ct: Buffer | null;
-  zip_ct: Buffer | null;
-  ssn_last4_ct: Buffer | null;
-  record_source: 'customer' | 'agent' | 'list_provider' | 'import';
+  record_source: RecordSource;
   created_at: Timestamp;
+  updated_at: Timestamp;
+  merged_into: string | null;
+  merged_at: Timestamp | null;
+}
+
+export interface CustomerValuesTable {
+  id: string;
+  subject_id: string;
+  business_area: string | null;
+  field: string;
+  label: string | null;
+  value_ct: Buffer;
+  is_primary: boolean;
+  record_source: RecordSource;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+}
+
+export interface CustomerContactsTable {
+  id: string;
+  organisation_id: string;
+  subject_id: string;
+  business_area: string | null;
+  relationship: 'primary' | 'billing' | 'technical' | 'shipping' | 'executive' | 'other';
+  recorded_by: string;
+  recorded_at: Timestamp;
+  ended_at: Timestamp | null;
+}
+
+export interface ContactHistoryTable {
+  id: string;
+  subject_id: string;
+  business_area: string | null;
+  at: Timestamp;
+  kind: string;
+  channel: 'email' | 'phone' | 'fax' | 'web' | 'letter' | 'walk_in' | 'import' | 'system' | null;
+  summary: string;
+  source_table: string | null;
+  source_id: string | null;
+  actor: string;
+}
+
+export interface CustomerMergesTable {
+  id: string;
+  subject_id: string;
+  merged_id: string;
+  business_area: string | null;
+  moved: ColumnType<Record<string, string[]>, string, string>;
+  merged_by: string;
+  merged_at: Timestamp;
+  undo_until: Timestamp;
+  unmerged_by: string | null;
+  unmerged_at: Timestamp | null;
+}
+
+export type CaseChannel = 'email' | 'phone' | 'fax' | 'web' | 'letter' | 'walk_in';
+export type CaseStatus = 'new' | 'open' | 'pending_customer' | 'pending_internal' | 'resolved' | 'closed' | 'reopened';
+export type CasePriority = 'low' | 'normal' | 'high' | 'urgent';
+
+export interface CasesTable {
+  id: string;
+  number: string;
+  subject_id: string;
+  customer_id: string | null;
+  business_area: string | null;
+  record_type: string;
+  channel: CaseChannel;
+  category: string | null;
+  priority: CasePriority;
+  status: CaseStatus;
+  assignee: string | null;
+  title_ct: Buffer;
+  resolution_code: string | null;
+  resolution_ct: Buffer | null;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  first_response_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  reopened_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  dispose_after: Timestamp | null;
+}
+
+export interface CaseMessagesTable {
+  id: string;
+  seq: Generated<string>;
+  case_id: string;
+  subject_id: string;
+  business_area: string | null;
+  kind: 'inbound' | 'outbound' | 'note';
+  channel: CaseChannel | 'internal';
+  author: string | null;
+  from_ct: Buffer | null;
+  to_ct: Buffer | null;
+  body_ct: Buffer;
+  message_id_hash: Buffer | null;
+  created_at: Timestamp;
+}
+
+export interface CaseEventsTable {
+  id: string;
+  seq: Generated<string>;
+  case_id: string;
+  subject_id: string;
+  business_area: string | null;
+  at: Timestamp;
+  actor: string;
+  kind: string;
+  detail: ColumnType<Record<string, unknown>, string, string>;
+}
+
+export interface CaseLinksTable {
+  id: string;
+  case_id: string;
+  subject_id: string;
+  business_area: string | null;
+  kind: 'article' | 'order' | 'pickup';
+  number_ct: Buffer;
+  created_at: Timestamp;
+}
+
+export interface RoutingRulesTable {
+  id: string;
+  position: number;
+  name: string;
+  enabled: boolean;
+  conditions: ColumnType<Record<string, unknown>, string, string>;
+  actions: ColumnType<Record<string, unknown>, string, string>;
+  updated_by: string;
   updated_at: Timestamp;
 }
 
@@ -135,4 +264,13 @@ export interface Tables {
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;
   customers: CustomersTable;
+  customer_values: CustomerValuesTable;
+  customer_contacts: CustomerContactsTable;
+  contact_history: ContactHistoryTable;
+  customer_merges: CustomerMergesTable;
+  cases: CasesTable;
+  case_messages: CaseMessagesTable;
+  case_events: CaseEventsTable;
+  case_links: CaseLinksTable;
+  routing_rules: RoutingRulesTable;
 }

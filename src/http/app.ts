@@ -22,9 +22,14 @@ import { adminRoutes } from './routes/admin.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { routingRoutes } from './routes/routing.ts';
+import { customerImportRoutes } from './routes/customer-import.ts';
 import { lookupRoutes } from './routes/lookup.ts';
 import { oidcRoutes } from './routes/oidc.ts';
-import { createCustomerService } from '../modules/customers/index.ts';
+import { createCustomerFinder, createCustomerMerger, createCustomerService } from '../modules/customers/index.ts';
+import { caseMover, createCaseService, createRouting } from '../modules/cases/index.ts';
+
 import { createSecretBox, type LocalKeyring, type Vault } from '../crypto/index.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { auditBacklog } from '../access/index.ts';
@@ -155,8 +160,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(catalogRoutes, { prefix: '/api/catalog' });
   await app.register(keyRoutes, { prefix: '/api/admin/keys', database: deps.database, keyring: deps.keyring, clock: deps.clock });
   const customers = createCustomerService(deps.vault);
-  await app.register(customerRoutes, { prefix: '/api/customers', database: deps.database, customers, clock: deps.clock });
-  await app.register(lookupRoutes, { prefix: '/api/lookup', database: deps.database, customers, clock: deps.clock });
+  const routing = createRouting();
+  const cases = createCaseService(deps.vault, { timeZone: deps.config.timeZone, routing });
+  const finder = createCustomerFinder(deps.vault, {
+    case_number: (trx, number) => cases.customerOfCase(trx, number),
+    article_number: (trx, number) => cases.customersByItem(trx, 'article', number),
+    pickup_number: (trx, number) => cases.customersByItem(trx, 'pickup', number),
+  });
+  const merger = createCustomerMerger(deps.vault, [caseMover(deps.vault)]);
+  await app.register(customerRoutes, { prefix: '/api/customers', database: deps.database, customers, finder, merger, clock: deps.clock });
+  await app.register(customerImportRoutes, { prefix: '/api/customers/import', database: deps.database, customers, clock: deps.clock });
+  await app.register(lookupRoutes, { prefix: '/api/lookup', database: deps.database, finder, cases, clock: deps.clock });
+  await app.register(caseRoutes, { prefix: '/api/cases', database: deps.database, cases, clock: deps.clock });
+  await app.register(routingRoutes, { prefix: '/api/routing', database: deps.database, routing, clock: deps.clock });
   await app.register(auditRoutes, {
     prefix: '/api/audit',
     database: deps.database,

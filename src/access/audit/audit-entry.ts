@@ -28,6 +28,11 @@ export const auditActions = [
   'permission_change',
   /** Configuration such as business areas or routing rules. */
   'settings_change',
+  /** Two records of one subject made one, and that undone. */
+  'merge',
+  'unmerge',
+  /** Records created in bulk from a file. */
+  'import',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

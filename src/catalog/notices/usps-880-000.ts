@@ -217,24 +217,42 @@ const recordTypes: readonly RecordType[] = [
     // their latest inquiry and reopenedAt the opening of a newer one.
     retention: { kind: 'from_resolution', period: { amount: 2, unit: 'years' } },
     retentionStatement: other,
-    retrievalKeys: ['customer_name', 'customer_id', 'mailing_address', 'zip', 'email', 'phone', 'account_number'],
+    // A company's name is its customer name; customer numbers, logon IDs, mailer and
+    // publisher IDs, business customer numbers and D-U-N-S Numbers are the "customer ID(s)
+    // ... or other customer identifier" of the notice's retrieval text.
+    retrievalKeys: ['customer_name', 'customer_id', 'mailing_address', 'zip', 'email', 'phone', 'account_number', 'ssn_last4'],
+    // Seed 000 "Customer information" and "Customer preferences", with the company fields
+    // seed 002 retrieves marketing records by (SIC/NAICS, company name).
     fields: {
       ...contact,
       customer_id: 'identifier',
+      customer_number: 'identifier',
       account_number: 'identifier',
       company_name: 'identifier',
-      title: 'identifier',
+      company_type: 'content',
+      url: 'identifier',
+      company_size: 'content',
+      years_in_business: 'content',
+      duns_number: 'identifier',
+      sic_naics: 'operational',
+      title: 'content',
+      role: 'content',
+      employment_status: 'content',
       fax: 'identifier',
-      username: 'identifier',
+      logon_id: 'identifier',
       password_hash: 'sensitive',
       business_customer_number: 'identifier',
-      duns_number: 'identifier',
       mailer_id: 'identifier',
       publisher_id: 'identifier',
+      ssn_last4: 'sensitive',
+      drop_ship_site: 'content',
+      media_preference: 'content',
+      preferred_contact: 'content',
       security_level: 'operational',
-      media_preference: 'operational',
       created_at: 'operational',
     },
+    // An account number read over the phone to a caller who has not yet verified who they are gives the account away.
+    masked: { account_number: 'last4', ssn_last4: 'full' },
   },
   {
     id: 'usps-880/identity-verification',
@@ -315,7 +333,8 @@ export const usps880: Notice = {
     text: [
       'By customer name, customer ID(s), mail or e-mail address, phone number, customer account number, case number, article number, pickup number, and last four digits of SSN, ZIP Code, or other customer identifier.',
     ],
-    // "or other customer identifier" gets no key: Caseline retrieves by the named keys only.
+    // "or other customer identifier" is 'customer_id': the identifiers a customer is known
+    // by in Postal Service systems (see record type usps-880/customer).
     keys: [
       'customer_name',
       'customer_id',

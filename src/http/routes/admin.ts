@@ -26,10 +26,10 @@ import {
 import { withPrincipal, type Database } from '../../db/index.ts';
 import { auditContext, requirePrincipal } from '../auth.ts';
 import { fieldProblem, problemResponses, problemTypes, ProblemError } from '../problem.ts';
+import { BusinessAreaId } from './common-schema.ts';
 
 const Role = Type.Enum(staffRoles);
 const Scope = Type.Enum([...recordActions, ...systemActions]);
-const AreaId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' });
 const Uuid = Type.String({ format: 'uuid' });
 
 const User = Type.Object({
@@ -45,7 +45,7 @@ const User = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 });
 const Area = Type.Object({
-  id: AreaId,
+  id: BusinessAreaId,
   name: Type.String({ minLength: 1, maxLength: 200 }),
   description: Type.String({ maxLength: 2000 }),
 });
@@ -111,7 +111,7 @@ export const adminRoutes: FastifyPluginAsync<{ database: Database; clock: () => 
             displayName: Type.String({ minLength: 1, maxLength: 200 }),
             password: Type.String({ minLength: 1, maxLength: 256, description: 'one-time: the user must change it at first sign-in' }),
             roles: Type.Array(Role, { uniqueItems: true }),
-            businessAreas: Type.Array(AreaId, { uniqueItems: true, default: [] }),
+            businessAreas: Type.Array(BusinessAreaId, { uniqueItems: true, default: [] }),
           },
           { additionalProperties: false },
         ),
@@ -137,7 +137,7 @@ export const adminRoutes: FastifyPluginAsync<{ database: Database; clock: () => 
         body: Type.Object(
           {
             roles: Type.Optional(Type.Array(Role, { uniqueItems: true })),
-            businessAreas: Type.Optional(Type.Array(AreaId, { uniqueItems: true })),
+            businessAreas: Type.Optional(Type.Array(BusinessAreaId, { uniqueItems: true })),
             displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
             disabled: Type.Optional(Type.Boolean()),
           },
@@ -188,7 +188,7 @@ export const adminRoutes: FastifyPluginAsync<{ database: Database; clock: () => 
       schema: {
         tags: ['administration'],
         summary: 'Create or rename a business area',
-        params: Type.Object({ id: AreaId }),
+        params: Type.Object({ id: BusinessAreaId }),
         body: Type.Object(
           { name: Type.String({ minLength: 1, maxLength: 200 }), description: Type.String({ maxLength: 2000, default: '' }) },
           { additionalProperties: false },

@@ -1,140 +1,187 @@
 import { randomUUID } from 'node:crypto';
-import { appendAudit, authorize, can, type AuditContext } from '../../access/index.ts';
-import { InvalidIndexValueError, normaliseName, type IndexKind, type Vault } from '../../crypto/index.ts';
-import { isLikelyDuplicate, jaroWinkler, scoreDuplicate, type CandidateRecord } from './duplicates/index.ts';
-import { classifyQuery, describeInterpretation, SSN_LAST4_ALONE_REFUSAL, type QueryInterpretation } from './lookup/index.ts';
+import { actorOf, authorize, can, type AuditContext } from '../../access/index.ts';
+import type { Vault } from '../../crypto/index.ts';
 import type { Principal, Tx } from '../../db/index.ts';
-import { encryptedFields, mask, type Customer, type EncryptedField, type NewCustomer } from './customer.ts';
-import { insertCustomer, insertCustomerSubject, selectCustomer, selectCustomers, type CustomerRow } from './customer-repository.ts';
+import { fieldClass, fieldMask, fieldNames, isCustomerField, nameFieldOf } from './customer-fields.ts';
+import {
+  auditCustomer,
+  InvalidCustomerField,
+  parseValues,
+  recordHistory,
+  storeValues,
+  summarise,
+  storedValues,
+  toCustomerValue,
+} from './customer-records.ts';
+import {
+  insertCustomer,
+  insertCustomerSubject,
+  markValuesRemoved,
+  selectCurrentCustomers,
+  selectCurrentValues,
+  selectCustomer,
+  selectValue,
+  touchCustomer,
+  type CustomerRow,
+} from './customer-repository.ts';
+import type { ContactRelationship, Customer, CustomerValue, KeyContact, NewCustomer, NewValue, RecordSource } from './customer.ts';
 
 export class CustomerNotFound extends Error {}
 
-/** A value that cannot be what its field says; `field` names it, the message never repeats the value. */
-export class InvalidCustomerField extends Error {
+const sourceNames: Readonly<Record<RecordSource, string>> = {
+  customer: 'the customer',
+  agent: 'an agent',
+  list_provider: 'a list provider',
+  import: 'an import',
+};
+
+/** A change the registry refuses whatever the input's format: `field` names what to change. */
+export class CustomerConflict extends Error {
   readonly field: string;
-  constructor(field: string, reason: string) {
-    super(`${field}: ${reason}`);
+  constructor(field: string, message: string) {
+    super(message);
     this.field = field;
   }
 }
 
-/** A search that would single people out by a key too weak to be theirs alone. */
-export class WeakLookup extends Error {}
+/** A read answers either the customer or why not; a refusal is audited, so it is not thrown (that would roll its entry back). */
+export type CustomerRead =
+  { readonly customer: Customer } | { readonly refused: 'not_found' | 'forbidden' } | { readonly mergedInto: string };
 
-export interface CustomerSearch {
-  readonly name?: string;
-  readonly email?: string;
-  readonly phone?: string;
-  readonly zip?: string;
-  readonly ssnLast4?: string;
-}
-
-const searchKinds: Record<keyof CustomerSearch, IndexKind> = {
-  name: 'name',
-  email: 'email',
-  phone: 'phone',
-  zip: 'zip',
-  ssnLast4: 'ssn_last4',
-};
-
-function location(id: string, field: EncryptedField) {
-  return { table: 'customers', column: encryptedFields[field].column, rowId: id };
+export interface HistoryEntry {
+  readonly id: string;
+  readonly at: Date;
+  readonly kind: string;
+  readonly channel: string | null;
+  readonly summary: string;
+  readonly sourceTable: string | null;
+  readonly sourceId: string | null;
+  readonly actor: string;
 }
 
 export interface CustomerService {
   create(trx: Tx, principal: Principal, input: NewCustomer, ctx: AuditContext, now: Date): Promise<Customer>;
-  get(trx: Tx, principal: Principal, id: string, options: { reveal: boolean }, ctx: AuditContext, now: Date): Promise<CustomerRead>;
-  search(trx: Tx, principal: Principal, query: CustomerSearch, ctx: AuditContext, now: Date): Promise<Customer[]>;
-  /**
-   * Customers that are probably the same person as this one (same normalised e-mail or phone,
-   * or a similar name at the same ZIP), most likely first. Shows their names: audited as a search.
-   */
-  duplicatesOf(trx: Tx, principal: Principal, id: string, ctx: AuditContext, now: Date): Promise<PossibleDuplicate[]>;
-  /** The find-customer box: recognises what was typed and finds the customers it can mean, best first. */
-  lookup(trx: Tx, principal: Principal, text: string, ctx: AuditContext, now: Date): Promise<LookupResult>;
-}
-
-/** A read answers either the customer or why not; a refusal is audited, so it is not thrown (that would roll its entry back). */
-export type CustomerRead = { readonly customer: Customer } | { readonly refused: 'not_found' | 'forbidden' };
-
-export interface PossibleDuplicate {
-  readonly id: string;
-  readonly name: string;
-  readonly score: number;
-  /** The fields that agreed, strongest first: names of fields, never their values. */
-  readonly reasons: readonly string[];
-}
-
-export interface LookupResult {
-  readonly interpretations: readonly { readonly kind: string; readonly description: string }[];
-  readonly results: readonly { readonly customer: Customer; readonly matchedBy: string }[];
+  /** `reveal` names masked fields to show in clear: each revealed field is audited on its own. */
+  get(
+    trx: Tx,
+    principal: Principal,
+    id: string,
+    options: { reveal: readonly string[] },
+    ctx: AuditContext,
+    now: Date,
+  ): Promise<CustomerRead>;
+  addValues(
+    trx: Tx,
+    principal: Principal,
+    id: string,
+    values: readonly NewValue[],
+    source: RecordSource,
+    ctx: AuditContext,
+    now: Date,
+  ): Promise<CustomerValue[]>;
+  /** Supersedes a value: it stays in the record's history but no longer describes or finds the customer. */
+  removeValue(trx: Tx, principal: Principal, id: string, valueId: string, ctx: AuditContext, now: Date): Promise<void>;
+  linkContact(
+    trx: Tx,
+    principal: Principal,
+    organisationId: string,
+    contactId: string,
+    relationship: ContactRelationship,
+    ctx: AuditContext,
+    now: Date,
+  ): Promise<KeyContact>;
+  /** The customer's contact history, newest first. */
+  history(trx: Tx, principal: Principal, id: string, ctx: AuditContext, now: Date): Promise<HistoryEntry[]>;
 }
 
 export function createCustomerService(vault: Vault): CustomerService {
-  async function decrypt(trx: Tx, row: CustomerRow, field: EncryptedField): Promise<string | null> {
-    const ciphertext = row[encryptedFields[field].column];
-    return ciphertext === null
-      ? null
-      : (await vault.decryptFor(trx, row.subject_id, location(row.subject_id, field), ciphertext)).toString('utf8');
+  /** The customer if this principal may act on it, else CustomerNotFound (a hidden customer and a missing one look alike). */
+  async function customerFor(trx: Tx, principal: Principal, id: string, action: 'record.read' | 'record.update'): Promise<CustomerRow> {
+    const row = await selectCustomer(trx, id);
+    if (!row || row.merged_into !== null || !can(principal, 'record.read', { subjectId: id, businessArea: row.business_area }))
+      throw new CustomerNotFound('no such customer');
+    authorize(principal, action, { subjectId: id, businessArea: row.business_area });
+    return row;
   }
 
-  async function toCustomer(trx: Tx, row: CustomerRow, reveal: boolean): Promise<Customer> {
-    const ssn = row.ssn_last4_ct === null ? null : reveal ? await decrypt(trx, row, 'ssnLast4') : mask;
+  async function contactsOf(trx: Tx, principal: Principal, row: CustomerRow): Promise<KeyContact[]> {
+    const own = row.kind === 'organisation' ? 'organisation_id' : 'subject_id';
+    const other = row.kind === 'organisation' ? 'subject_id' : 'organisation_id';
+    const links = await trx
+      .selectFrom('customer_contacts')
+      .select(['id', 'organisation_id', 'subject_id', 'relationship'])
+      .where(own, '=', row.subject_id)
+      .where('ended_at', 'is', null)
+      .orderBy('recorded_at')
+      .execute();
+    const others = new Map(
+      (await selectCurrentCustomers(trx, [...new Set(links.map((link) => link[other]))]))
+        .filter((c) => can(principal, 'record.read', { subjectId: c.subject_id, businessArea: c.business_area }))
+        .map((c) => [c.subject_id, c]),
+    );
+    const names = new Map((await summarise(vault, trx, [...others.values()])).map((s) => [s.id, s.name]));
+    return links
+      .filter((link) => others.has(link[other]))
+      .map((link) => ({ linkId: link.id, customerId: link[other], name: names.get(link[other])!, relationship: link.relationship }));
+  }
+
+  async function toCustomer(trx: Tx, principal: Principal, row: CustomerRow, reveal: ReadonlySet<string>): Promise<Customer> {
+    const values = await Promise.all(
+      (await selectCurrentValues(trx, [row.subject_id])).map((value) => toCustomerValue(vault, trx, value, reveal)),
+    );
+    const name = values.find((v) => v.field === nameFieldOf(row.kind));
     return {
       id: row.subject_id,
       kind: row.kind,
-      name: (await decrypt(trx, row, 'name'))!,
-      email: await decrypt(trx, row, 'email'),
-      phone: await decrypt(trx, row, 'phone'),
-      zip: await decrypt(trx, row, 'zip'),
-      ssnLast4: ssn,
-      ssnLast4Revealed: reveal && ssn !== null,
+      name: typeof name?.value === 'string' ? name.value : '',
       businessArea: row.business_area,
       recordSource: row.record_source,
       createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      values,
+      contacts: await contactsOf(trx, principal, row),
     };
   }
 
-  async function audit(
+  async function link(
     trx: Tx,
     principal: Principal,
-    ctx: AuditContext,
+    organisation: CustomerRow,
+    contactId: string,
+    relationship: ContactRelationship,
+    path: string,
     now: Date,
-    action: 'create' | 'read' | 'reveal' | 'search',
-    recordId: string | null,
-    subjects: string[],
-    detail: Record<string, string | number | boolean> = {},
-    outcome: 'ok' | 'denied' = 'ok',
-  ) {
-    await appendAudit(trx, {
-      at: now,
-      actor: principal,
-      action,
-      recordType: 'usps-880/customer',
-      recordId,
-      subjects,
-      ...ctx,
-      outcome,
-      detail,
-    });
-  }
-
-  /** The customers carrying every given key: the intersection of one blind-index query per key. */
-  async function matchIds(trx: Tx, query: CustomerSearch, keys: readonly (keyof CustomerSearch)[]): Promise<ReadonlySet<string>> {
-    let ids: ReadonlySet<string> | undefined;
-    for (const key of keys) {
-      let matches;
-      try {
-        matches = await vault.findByIndex(trx, searchKinds[key], query[key]!);
-      } catch (error) {
-        if (error instanceof InvalidIndexValueError) throw new InvalidCustomerField(key, error.reason);
-        throw error;
-      }
-      const found = new Set(matches.filter((m) => m.recordTable === 'customers').map((m) => m.recordId));
-      const previous: ReadonlySet<string> | undefined = ids;
-      ids = previous === undefined ? found : new Set([...previous].filter((id) => found.has(id)));
-    }
-    return ids ?? new Set();
+  ): Promise<string> {
+    const contact = await selectCustomer(trx, contactId);
+    if (
+      !contact ||
+      contact.merged_into !== null ||
+      !can(principal, 'record.read', { subjectId: contactId, businessArea: contact.business_area })
+    )
+      throw new InvalidCustomerField(`${path}/customerId`, 'is not a customer you can see');
+    if (contact.kind !== 'person') throw new InvalidCustomerField(`${path}/customerId`, 'a key contact must be a person');
+    const id = randomUUID();
+    await trx
+      .insertInto('customer_contacts')
+      .values({
+        id,
+        organisation_id: organisation.subject_id,
+        subject_id: contactId,
+        business_area: organisation.business_area,
+        relationship,
+        recorded_by: actorOf(principal),
+        recorded_at: now,
+        ended_at: null,
+      })
+      .execute();
+    await recordHistory(
+      trx,
+      contact,
+      { kind: 'contact_linked', summary: `Key contact (${relationship}) of an organisation` },
+      actorOf(principal),
+      now,
+    );
+    return id;
   }
 
   return {
@@ -142,65 +189,57 @@ export function createCustomerService(vault: Vault): CustomerService {
       const id = randomUUID();
       const businessArea = input.businessArea ?? null;
       authorize(principal, 'record.create', { subjectId: id, businessArea });
+      // Every value is checked before anything is written: a bad one creates nothing.
+      const parsed = parseValues(input.kind, input.values);
+      if (!parsed.some((p) => p.input.field === nameFieldOf(input.kind)))
+        throw new InvalidCustomerField('values', `must include a ${nameFieldOf(input.kind)}`);
+      if (input.contacts?.length && input.kind !== 'organisation')
+        throw new InvalidCustomerField('contacts', 'only an organisation has key contacts');
       await insertCustomerSubject(trx, id, input.kind, businessArea, now);
       await vault.createSubjectKey(trx, id, businessArea);
-      const values: Partial<Record<EncryptedField, string>> = {};
-      for (const field of Object.keys(encryptedFields) as EncryptedField[]) {
-        const value = input[field]?.trim();
-        if (value) values[field] = value;
-      }
-      const entries = Object.entries(values) as [EncryptedField, string][];
-      // First, as it normalises every value: a bad one fails the create before anything is encrypted.
-      await vault
-        .indexValues(
-          trx,
-          entries.map(([field, value]) => ({
-            kind: encryptedFields[field].index,
-            value,
-            subjectId: id,
-            businessArea,
-            recordTable: 'customers',
-            recordId: id,
-          })),
-        )
-        .catch((error: unknown) => {
-          if (!(error instanceof InvalidIndexValueError)) throw error;
-          const field = entries.find(([f]) => encryptedFields[f].index === error.kind)![0];
-          throw new InvalidCustomerField(field, error.reason);
-        });
-      const encrypted: Partial<Record<EncryptedField, Buffer>> = {};
-      for (const [field, value] of entries) encrypted[field] = await vault.encryptFor(trx, id, location(id, field), value);
-      await insertCustomer(trx, {
+      const row: CustomerRow = {
         subject_id: id,
         business_area: businessArea,
         kind: input.kind,
-        name_ct: encrypted.name!,
-        email_ct: encrypted.email ?? null,
-        phone_ct: encrypted.phone ?? null,
-        zip_ct: encrypted.zip ?? null,
-        ssn_last4_ct: encrypted.ssnLast4 ?? null,
         record_source: input.recordSource,
         created_at: now,
         updated_at: now,
-      });
-      await audit(trx, principal, ctx, now, 'create', id, [id], {
-        fields: entries
-          .map(([f]) => f)
-          .sort()
-          .join(','),
-      });
+        merged_into: null,
+        merged_at: null,
+      };
+      await insertCustomer(trx, row);
+      const actor = actorOf(principal);
+      const stored = await storeValues(vault, trx, row, parsed, input.recordSource, actor, now);
+      for (const [i, contact] of (input.contacts ?? []).entries())
+        await link(trx, principal, row, contact.customerId, contact.relationship, `contacts/${i}`, now);
+      const fields = [...new Set(parsed.map((p) => p.input.field))].sort();
+      await recordHistory(
+        trx,
+        row,
+        {
+          kind: 'created',
+          summary: `Registered from ${sourceNames[input.recordSource]}: ${fieldNames(fields)}`,
+          channel: input.recordSource === 'import' ? 'import' : 'system',
+        },
+        actor,
+        now,
+      );
+      await auditCustomer(trx, principal, ctx, now, 'create', id, [id], { fields });
+      // As a read lists them: primary first, then by id (all were recorded now).
+      const values = storedValues(stored, parsed).sort(
+        (a, b) => Number(b.primary) - Number(a.primary) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+      const name = values.find((v) => v.field === nameFieldOf(input.kind))!;
       return {
         id,
         kind: input.kind,
-        name: values.name!,
-        email: values.email ?? null,
-        phone: values.phone ?? null,
-        zip: values.zip ?? null,
-        ssnLast4: values.ssnLast4 === undefined ? null : mask,
-        ssnLast4Revealed: false,
+        name: name.value as string,
         businessArea,
         recordSource: input.recordSource,
         createdAt: now,
+        updatedAt: now,
+        values,
+        contacts: input.contacts?.length ? await contactsOf(trx, principal, row) : [],
       };
     },
 
@@ -210,166 +249,98 @@ export function createCustomerService(vault: Vault): CustomerService {
       // A refusal is answered, not thrown, so that its audit entry commits: probing is worth a record too.
       // Row-level security hides rows this principal may not read; a hidden row and a missing one look alike.
       if (!row || !scope || !can(principal, 'record.read', scope)) {
-        await audit(trx, principal, ctx, now, 'read', id, [], {}, 'denied');
+        await auditCustomer(trx, principal, ctx, now, 'read', id, [], {}, 'denied');
         return { refused: 'not_found' };
       }
-      if (options.reveal && !can(principal, 'record.read_sensitive', scope)) {
-        await audit(trx, principal, ctx, now, 'reveal', id, [], { field: 'ssn_last4' }, 'denied');
-        return { refused: 'forbidden' };
+      if (row.merged_into !== null) {
+        await auditCustomer(trx, principal, ctx, now, 'read', id, [id], { merged_into: row.merged_into });
+        return { mergedInto: row.merged_into };
       }
-      const customer = await toCustomer(trx, row, options.reveal);
-      await audit(trx, principal, ctx, now, 'read', id, [id]);
-      if (customer.ssnLast4Revealed) await audit(trx, principal, ctx, now, 'reveal', id, [id], { field: 'ssn_last4' });
+      const reveal = new Set(options.reveal);
+      for (const field of reveal) {
+        if (!isCustomerField(field) || fieldMask(field) === null)
+          throw new InvalidCustomerField('reveal', `${field} is not a masked field`);
+        const action = fieldClass(field) === 'sensitive' ? 'record.read_sensitive' : 'record.read';
+        if (!can(principal, action, scope)) {
+          await auditCustomer(trx, principal, ctx, now, 'reveal', id, [], { field }, 'denied');
+          return { refused: 'forbidden' };
+        }
+      }
+      const customer = await toCustomer(trx, principal, row, reveal);
+      await auditCustomer(trx, principal, ctx, now, 'read', id, [id]);
+      for (const field of [...reveal].sort())
+        if (customer.values.some((v) => v.field === field)) await auditCustomer(trx, principal, ctx, now, 'reveal', id, [id], { field });
       return { customer };
     },
 
-    async search(trx, principal, query, ctx, now) {
-      const given = (Object.keys(searchKinds) as (keyof CustomerSearch)[]).filter((k) => query[k]?.trim());
-      if (given.length === 0) throw new WeakLookup('give at least one of name, email, phone, zip, ssnLast4');
-      // 10,000 people share any four digits: with a name or ZIP they narrow a caller down, alone they list strangers.
-      if (given.length === 1 && given[0] === 'ssnLast4') throw new WeakLookup('ssnLast4 retrieves no one alone: add name or zip');
-      const ids = await matchIds(trx, query, given);
-      const rows = (await selectCustomers(trx, [...ids])).filter((row) =>
-        can(principal, 'record.read', { subjectId: row.subject_id, businessArea: row.business_area }),
-      );
-      const customers = await Promise.all(rows.map((row) => toCustomer(trx, row, false)));
-      await audit(
-        trx,
-        principal,
-        ctx,
-        now,
-        'search',
-        null,
-        customers.map((c) => c.id),
-        { keys: given.sort().join(','), matches: customers.length },
-      );
-      return customers;
+    async addValues(trx, principal, id, values, source, ctx, now) {
+      const row = await customerFor(trx, principal, id, 'record.update');
+      const parsed = parseValues(row.kind, values);
+      const stored = await storeValues(vault, trx, row, parsed, source, actorOf(principal), now);
+      await touchCustomer(trx, id, now);
+      const fields = [...new Set(parsed.map((p) => p.input.field))].sort();
+      await recordHistory(trx, row, { kind: 'values_added', summary: `Added ${fieldNames(fields)}` }, actorOf(principal), now);
+      await auditCustomer(trx, principal, ctx, now, 'update', id, [id], { added: fields });
+      return storedValues(stored, parsed);
     },
 
-    async duplicatesOf(trx, principal, id, ctx, now) {
-      const row = await selectCustomer(trx, id);
-      if (!row) throw new CustomerNotFound('no such customer');
-      authorize(principal, 'record.read', { subjectId: row.subject_id, businessArea: row.business_area });
-      const customer = await toCustomer(trx, row, false);
-      // Blocking through the blind indexes: only customers sharing an exact key, or a phonetic name within the ZIP.
-      const blocks: CustomerSearch[] = [
-        ...(customer.email ? [{ email: customer.email }] : []),
-        ...(customer.phone ? [{ phone: customer.phone }] : []),
-        customer.zip ? { name: customer.name, zip: customer.zip.slice(0, 5) } : { name: customer.name },
-      ];
-      const candidateIds = new Set<string>();
-      for (const block of blocks) {
-        for (const candidate of await matchIds(trx, block, Object.keys(block) as (keyof CustomerSearch)[])) {
-          if (candidate !== id && candidateIds.size < duplicateCandidateLimit) candidateIds.add(candidate);
-        }
+    async removeValue(trx, principal, id, valueId, ctx, now) {
+      const row = await customerFor(trx, principal, id, 'record.update');
+      const value = await selectValue(trx, valueId);
+      if (!value || value.subject_id !== id || value.removed_at !== null) throw new CustomerNotFound('no such value');
+      if (value.field === nameFieldOf(row.kind)) {
+        const names = await selectCurrentValues(trx, [id], [value.field]);
+        if (names.length === 1) throw new CustomerConflict('valueId', 'a customer keeps at least one name: add the new one first');
       }
-      const rows = (await selectCustomers(trx, [...candidateIds])).filter((r) =>
-        can(principal, 'record.read', { subjectId: r.subject_id, businessArea: r.business_area }),
-      );
-      const self = candidateRecord(customer);
-      const duplicates = (await Promise.all(rows.map((r) => toCustomer(trx, r, false))))
-        .map((other) => ({ other, result: scoreDuplicate(self, candidateRecord(other)) }))
-        .filter(({ result }) => isLikelyDuplicate(result.score))
-        .sort((a, b) => b.result.score - a.result.score)
-        .map(({ other, result }) => ({ id: other.id, name: other.name, score: result.score, reasons: [...result.reasons] }));
-      await audit(trx, principal, ctx, now, 'search', id, [id, ...duplicates.map((d) => d.id)], {
-        duplicate_check: true,
-        candidates: rows.length,
-        matches: duplicates.length,
-      });
-      return duplicates;
+      await markValuesRemoved(trx, [valueId], actorOf(principal), now);
+      await vault.unindexRecord(trx, 'customer_values', valueId);
+      if (value.is_primary) {
+        // The field keeps a primary value while it has any: the oldest remaining one.
+        const next = (await selectCurrentValues(trx, [id], [value.field]))[0];
+        if (next) await trx.updateTable('customer_values').set({ is_primary: true }).where('id', '=', next.id).execute();
+      }
+      await touchCustomer(trx, id, now);
+      await recordHistory(trx, row, { kind: 'value_removed', summary: `Removed ${fieldNames([value.field])}` }, actorOf(principal), now);
+      await auditCustomer(trx, principal, ctx, now, 'update', id, [id], { removed: value.field });
     },
 
-    async lookup(trx, principal, text, ctx, now) {
-      const interpretations = classifyQuery(text);
-      const usable = interpretations.filter((i) => !('alone' in i && i.alone));
-      if (usable.length === 0) {
-        throw new WeakLookup(
-          interpretations.length > 0
-            ? SSN_LAST4_ALONE_REFUSAL
-            : 'nothing a customer can be found by: type a name, e-mail, phone, ZIP or customer id',
-        );
-      }
-      // Best first: interpretations in the classifier's order of likelihood, names by closeness within theirs.
-      const matchedBy = new Map<string, { rank: number; label: string }>();
-      for (const [rank, interpretation] of usable.entries()) {
-        const query = searchFor(interpretation);
-        const ids = query ? await matchIds(trx, query, Object.keys(query) as (keyof CustomerSearch)[]) : idsFor(interpretation);
-        for (const id of ids) if (!matchedBy.has(id)) matchedBy.set(id, { rank, label: describeInterpretation(interpretation) });
-        if (matchedBy.size >= lookupLimit) break;
-      }
-      // Four digits that found nothing else were meant as an SSN: say why they retrieve no one.
-      if (matchedBy.size === 0 && usable.length < interpretations.length) throw new WeakLookup(SSN_LAST4_ALONE_REFUSAL);
-      const rows = (await selectCustomers(trx, [...matchedBy.keys()].slice(0, lookupLimit))).filter((row) =>
-        can(principal, 'record.read', { subjectId: row.subject_id, businessArea: row.business_area }),
-      );
-      const typedName = comparableName(text.replace(/[0-9]/g, ' '));
-      const results = (await Promise.all(rows.map((row) => toCustomer(trx, row, false))))
-        .map((customer) => ({ customer, ...matchedBy.get(customer.id)!, closeness: jaroWinkler(comparableName(customer.name), typedName) }))
-        .sort((a, b) => a.rank - b.rank || b.closeness - a.closeness)
-        .map(({ customer, label }) => ({ customer, matchedBy: label }));
-      await audit(
+    async linkContact(trx, principal, organisationId, contactId, relationship, ctx, now) {
+      const organisation = await customerFor(trx, principal, organisationId, 'record.update');
+      if (organisation.kind !== 'organisation') throw new CustomerConflict('organisationId', 'only an organisation has key contacts');
+      const linkId = await link(trx, principal, organisation, contactId, relationship, 'body', now);
+      await recordHistory(
         trx,
-        principal,
-        ctx,
+        organisation,
+        { kind: 'contact_linked', summary: `Key contact added (${relationship})` },
+        actorOf(principal),
         now,
-        'search',
-        null,
-        results.map((r) => r.customer.id),
-        { lookup: true, kinds: usable.map((i) => i.kind).join(','), matches: results.length },
       );
-      return { interpretations: usable.map((i) => ({ kind: i.kind, description: describeInterpretation(i) })), results };
+      await auditCustomer(trx, principal, ctx, now, 'update', organisationId, [organisationId, contactId], { contact: relationship });
+      const [summary] = await summarise(vault, trx, (await selectCurrentCustomers(trx, [contactId])) as CustomerRow[]);
+      return { linkId, customerId: contactId, name: summary!.name, relationship };
+    },
+
+    async history(trx, principal, id, ctx, now) {
+      await customerFor(trx, principal, id, 'record.read');
+      const rows = await trx
+        .selectFrom('contact_history')
+        .selectAll()
+        .where('subject_id', '=', id)
+        .orderBy('at', 'desc')
+        .orderBy('id')
+        .limit(500)
+        .execute();
+      await auditCustomer(trx, principal, ctx, now, 'read', id, [id], { history: true });
+      return rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        kind: r.kind,
+        channel: r.channel,
+        summary: r.summary,
+        sourceTable: r.source_table,
+        sourceId: r.source_id,
+        actor: r.actor,
+      }));
     },
   };
-}
-
-const lookupLimit = 50;
-// A name block in a large registry can be big; scoring more than this per check buys little.
-const duplicateCandidateLimit = 200;
-
-function candidateRecord(customer: Customer): CandidateRecord {
-  return {
-    fullName: customer.name,
-    ...(customer.email ? { email: customer.email } : {}),
-    ...(customer.phone ? { phone: customer.phone } : {}),
-    ...(customer.zip ? { zip: customer.zip } : {}),
-  };
-}
-
-/** For ranking only: text with no letters (a ZIP, a phone) compares as empty and ranks nothing. */
-function comparableName(text: string): string {
-  try {
-    return normaliseName(text);
-  } catch {
-    return '';
-  }
-}
-
-/** The keys this registry can be searched by for an interpretation; null for kinds it holds no index of. */
-function searchFor(interpretation: QueryInterpretation): CustomerSearch | null {
-  if (interpretation.kind === 'compound') {
-    const [name, other] = interpretation.parts;
-    return other!.kind === 'ssn_last4'
-      ? { name: name!.normalised, ssnLast4: other!.normalised }
-      : { name: name!.normalised, zip: other!.normalised.slice(0, 9) };
-  }
-  switch (interpretation.kind) {
-    case 'email':
-      return { email: interpretation.normalised };
-    case 'phone':
-      return { phone: interpretation.normalised };
-    case 'zip':
-    case 'zip4':
-    case 'zip11':
-      return { zip: interpretation.normalised.slice(0, interpretation.kind === 'zip' ? 5 : 9) };
-    case 'name':
-      return { name: interpretation.normalised };
-    default:
-      return null;
-  }
-}
-
-/** Identifiers found without a blind index: a customer id is the record's own id. */
-function idsFor(interpretation: QueryInterpretation): readonly string[] {
-  return interpretation.kind === 'customer_id' ? [interpretation.normalised] : [];
 }

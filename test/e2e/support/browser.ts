@@ -27,6 +27,8 @@ export function launchBrowser(): Promise<Browser> {
 
 /** WCAG 2.1 A and AA, as axe-core checks them: the page must have no violation at all. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
+  // A dialog still fading in has half-transparent text: contrast is judged on the settled page.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const violations = result.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,

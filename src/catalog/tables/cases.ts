@@ -1,0 +1,92 @@
+import type { TableDecl } from '../types.ts';
+
+// Migration 0008_cases: the inquiries of 880.000 ("Service inquiries and correspondence")
+// whatever their channel. Each case row names its record type, whose rule sets dispose_after.
+export const caseTables = {
+  cases: {
+    personal: true,
+    notice: '880.000',
+    description:
+      'Cases: one per inquiry, with its channel, record type, routing, status and resolution; title and resolution text encrypted.',
+    columns: {
+      id: 'operational',
+      number: 'operational',
+      subject_id: 'operational',
+      customer_id: 'operational',
+      business_area: 'operational',
+      record_type: 'operational',
+      channel: 'operational',
+      category: 'operational',
+      priority: 'operational',
+      status: 'operational',
+      assignee: 'operational',
+      title_ct: 'content',
+      resolution_code: 'operational',
+      resolution_ct: 'content',
+      tags: 'operational',
+      created_at: 'operational',
+      updated_at: 'operational',
+      first_response_at: 'operational',
+      resolved_at: 'operational',
+      reopened_at: 'operational',
+      closed_at: 'operational',
+      dispose_after: 'operational',
+    },
+  },
+  case_messages: {
+    personal: true,
+    notice: '880.000',
+    description: "A case's correspondence: inbound and outbound messages and internal notes, sender, recipients and body encrypted.",
+    columns: {
+      id: 'operational',
+      seq: 'operational',
+      case_id: 'operational',
+      subject_id: 'operational',
+      business_area: 'operational',
+      kind: 'operational',
+      channel: 'operational',
+      author: 'operational',
+      from_ct: 'identifier',
+      to_ct: 'identifier',
+      body_ct: 'content',
+      message_id_hash: 'operational',
+      created_at: 'operational',
+    },
+  },
+  case_events: {
+    personal: true,
+    notice: '880.000',
+    description: "A case's history: each change as an event with codes and ids only.",
+    columns: {
+      id: 'operational',
+      seq: 'operational',
+      case_id: 'operational',
+      subject_id: 'operational',
+      business_area: 'operational',
+      at: 'operational',
+      actor: 'operational',
+      kind: 'operational',
+      detail: 'operational',
+    },
+  },
+  case_links: {
+    personal: true,
+    notice: '880.000',
+    description: 'Articles, orders and pickups a case is about, by their numbers (encrypted, found by blind index).',
+    columns: {
+      id: 'operational',
+      case_id: 'operational',
+      subject_id: 'operational',
+      business_area: 'operational',
+      kind: 'operational',
+      number_ct: 'identifier',
+      created_at: 'operational',
+    },
+  },
+  // Migration 0009_routing.
+  routing_rules: {
+    personal: false,
+    description: 'Routing rules: ordered conditions on new cases and where they send them.',
+    reason: 'Describe kinds of inquiries (channels, categories, words, languages) and business areas, about no person.',
+  },
+} as const satisfies Readonly<Record<string, TableDecl>>;

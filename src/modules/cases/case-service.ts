@@ -1,0 +1,700 @@
+import { randomUUID } from 'node:crypto';
+import { actorOf, appendAudit, authorize, can, type AuditContext, type AuditDetail } from '../../access/index.ts';
+import { agencyTimeZone, disposeAfter, getRecordType } from '../../catalog/index.ts';
+import { InvalidIndexValueError, type ItemKind, type Vault } from '../../crypto/index.ts';
+import type { Principal, Tx } from '../../db/index.ts';
+import { recordContact } from '../customers/index.ts';
+import {
+  caseChannels,
+  caseRecordTypes,
+  isCaseRecordType,
+  openStatuses,
+  resolutionCodes,
+  statusTransitions,
+  type CaseChannel,
+  type CaseRecordType,
+  type CaseStatus,
+  type ResolutionCode,
+} from './case-kinds.ts';
+import { formatCaseNumber } from './case-number.ts';
+import {
+  caseOfMessage,
+  insertEvent,
+  messageIdHash,
+  nextCaseSerial,
+  selectCase,
+  selectCaseByNumber,
+  selectCases,
+  type CaseFilter,
+  type CaseRow,
+} from './case-repository.ts';
+import type { CaseDetail, CaseEvent, CaseLink, CaseMessage, CaseSummary, NewCase, Sender } from './case.ts';
+import type { Routing, RoutingDecision } from './routing/index.ts';
+
+export class CaseNotFound extends Error {}
+
+/** A value the case cannot take; `field` names it (a path in the input), the message never repeats it. */
+export class InvalidCaseField extends Error {
+  readonly field: string;
+  constructor(field: string, reason: string) {
+    super(`${field}: ${reason}`);
+    this.field = field;
+  }
+}
+
+/** A change the case's state does not allow (resolving a closed case, …). */
+export class CaseConflict extends Error {}
+
+export type CaseRead = { readonly case: CaseDetail } | { readonly refused: 'not_found' };
+
+export interface OpenedCase {
+  readonly case: CaseSummary;
+  /** True when the message had already opened this case (a redelivered e-mail): nothing new was written. */
+  readonly duplicate: boolean;
+}
+
+export interface InboundMessage {
+  readonly channel: CaseChannel;
+  readonly from: Sender | null;
+  readonly body: string;
+  readonly messageId?: string | null;
+}
+
+export interface CaseService {
+  open(trx: Tx, principal: Principal, input: NewCase, ctx: AuditContext, now: Date): Promise<OpenedCase>;
+  get(trx: Tx, principal: Principal, id: string, ctx: AuditContext, now: Date): Promise<CaseRead>;
+  /** A case by its number, for people who read it off a letter or an e-mail subject. */
+  idOfNumber(trx: Tx, principal: Principal, number: string): Promise<string | null>;
+  list(trx: Tx, principal: Principal, filter: CaseFilter, ctx: AuditContext, now: Date): Promise<CaseSummary[]>;
+  /** The customers' cases still being worked, newest first: what a screen-pop shows. */
+  openCasesOf(trx: Tx, principal: Principal, customerIds: readonly string[], ctx: AuditContext, now: Date): Promise<CaseSummary[]>;
+  changeStatus(
+    trx: Tx,
+    principal: Principal,
+    id: string,
+    change: { status: CaseStatus; resolutionCode?: ResolutionCode; resolution?: string },
+    ctx: AuditContext,
+    now: Date,
+  ): Promise<CaseSummary>;
+  assign(trx: Tx, principal: Principal, id: string, assignee: string | null, ctx: AuditContext, now: Date): Promise<CaseSummary>;
+  addNote(trx: Tx, principal: Principal, id: string, body: string, ctx: AuditContext, now: Date): Promise<CaseMessage>;
+  /** An agent's reply: kept in the case as outbound correspondence; the first one is the first response. */
+  reply(
+    trx: Tx,
+    principal: Principal,
+    id: string,
+    message: { to: readonly string[]; body: string },
+    ctx: AuditContext,
+    now: Date,
+  ): Promise<CaseMessage>;
+  /**
+   * A message from the customer on an existing case (an e-mail reply, a second letter). A
+   * resolved case reopens; a closed one gets a new follow-up case, whose summary is returned.
+   */
+  receive(trx: Tx, principal: Principal, id: string, message: InboundMessage, ctx: AuditContext, now: Date): Promise<OpenedCase>;
+  link(trx: Tx, principal: Principal, id: string, kind: CaseLink['kind'], number: string, ctx: AuditContext, now: Date): Promise<CaseLink>;
+  /** Customers with cases about an article, order or pickup by that number (the find-customer box). */
+  customersByItem(trx: Tx, kind: CaseLink['kind'], number: string): Promise<string[]>;
+  /** The customer of the case with this number, if it has one. */
+  customerOfCase(trx: Tx, number: string): Promise<string[]>;
+}
+
+const itemKinds: Readonly<Record<CaseLink['kind'], ItemKind>> = {
+  article: 'article_number',
+  order: 'order_number',
+  pickup: 'pickup_number',
+};
+
+function location(table: string, column: string, rowId: string) {
+  return { table, column, rowId };
+}
+
+function checkText(field: string, value: string, max: number): string {
+  const text = value.trim();
+  if (text === '') throw new InvalidCaseField(field, 'must not be empty');
+  if (text.length > max) throw new InvalidCaseField(field, `must be at most ${max} characters`);
+  return text;
+}
+
+/** The local year of an instant in the agency's time zone: case numbers follow the calendar people use. */
+function localYear(at: Date, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(at));
+}
+
+export interface CaseServiceOptions {
+  /** The agency's IANA time zone, for case-number years and retention dates. */
+  readonly timeZone?: string;
+  /** Routes cases opened without a business area; without it they stay in the shared queue. */
+  readonly routing?: Routing;
+}
+
+export function createCaseService(vault: Vault, options: CaseServiceOptions = {}): CaseService {
+  const timeZone = options.timeZone ?? agencyTimeZone;
+  const encrypt = (trx: Tx, row: Pick<CaseRow, 'subject_id'>, table: string, column: string, rowId: string, value: string) =>
+    vault.encryptFor(trx, row.subject_id, location(table, column, rowId), value);
+  const decrypt = async (trx: Tx, subjectId: string, table: string, column: string, rowId: string, value: Uint8Array) =>
+    (await vault.decryptFor(trx, subjectId, location(table, column, rowId), value)).toString('utf8');
+
+  async function audit(
+    trx: Tx,
+    principal: Principal,
+    ctx: AuditContext,
+    now: Date,
+    action: 'create' | 'read' | 'update' | 'search',
+    row: CaseRow | null,
+    subjects: readonly string[],
+    detail: AuditDetail = {},
+    outcome: 'ok' | 'denied' = 'ok',
+  ): Promise<void> {
+    await appendAudit(trx, {
+      at: now,
+      actor: principal,
+      action,
+      recordType: row?.record_type ?? 'usps-880/inquiry',
+      recordId: row?.id ?? null,
+      subjects: [...subjects],
+      ...ctx,
+      outcome,
+      detail,
+    });
+  }
+
+  async function event(trx: Tx, row: CaseRow, principal: Principal, kind: string, now: Date, detail: Record<string, unknown> = {}) {
+    await insertEvent(trx, {
+      id: randomUUID(),
+      case_id: row.id,
+      subject_id: row.subject_id,
+      business_area: row.business_area,
+      at: now,
+      actor: actorOf(principal),
+      kind,
+      detail: JSON.stringify(detail),
+    });
+  }
+
+  const scope = (row: CaseRow) => ({ subjectId: row.subject_id, businessArea: row.business_area });
+
+  /** The case if this principal may see it, else CaseNotFound: a hidden case and a missing one look alike. */
+  async function caseFor(trx: Tx, principal: Principal, id: string, action: 'record.read' | 'record.update'): Promise<CaseRow> {
+    const row = await selectCase(trx, id);
+    if (!row || !can(principal, 'record.read', scope(row))) throw new CaseNotFound('no such case');
+    authorize(principal, action, scope(row));
+    return row;
+  }
+
+  async function summarise(trx: Tx, rows: readonly CaseRow[]): Promise<CaseSummary[]> {
+    await vault.preloadKeys(
+      trx,
+      rows.map((row) => row.subject_id),
+    );
+    return Promise.all(
+      rows.map(async (row) => ({
+        id: row.id,
+        number: row.number,
+        customerId: row.customer_id,
+        title: await decrypt(trx, row.subject_id, 'cases', 'title_ct', row.id, row.title_ct),
+        channel: row.channel,
+        recordType: row.record_type as CaseRecordType,
+        businessArea: row.business_area,
+        category: row.category,
+        priority: row.priority,
+        status: row.status,
+        assignee: row.assignee,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      })),
+    );
+  }
+
+  async function writeMessage(
+    trx: Tx,
+    row: CaseRow,
+    message: {
+      kind: 'inbound' | 'outbound' | 'note';
+      channel: CaseMessage['channel'];
+      author: string | null;
+      from: Sender | null;
+      to: readonly string[];
+      body: string;
+      messageId?: string | null | undefined;
+    },
+    now: Date,
+  ): Promise<CaseMessage> {
+    const id = randomUUID();
+    await trx
+      .insertInto('case_messages')
+      .values({
+        id,
+        case_id: row.id,
+        subject_id: row.subject_id,
+        business_area: row.business_area,
+        kind: message.kind,
+        channel: message.channel,
+        author: message.author,
+        from_ct: message.from ? await encrypt(trx, row, 'case_messages', 'from_ct', id, JSON.stringify(message.from)) : null,
+        to_ct: message.to.length > 0 ? await encrypt(trx, row, 'case_messages', 'to_ct', id, JSON.stringify(message.to)) : null,
+        body_ct: await encrypt(trx, row, 'case_messages', 'body_ct', id, message.body),
+        message_id_hash: message.messageId ? messageIdHash(message.messageId) : null,
+        created_at: now,
+      })
+      .execute();
+    return {
+      id,
+      kind: message.kind,
+      channel: message.channel,
+      author: message.author,
+      from: message.from,
+      to: message.to,
+      body: message.body,
+      createdAt: now,
+    };
+  }
+
+  /** Writes the row's changed columns and recomputes its disposal date from its record type's rule. */
+  async function update(trx: Tx, row: CaseRow, changes: Partial<CaseRow>, now: Date): Promise<CaseRow> {
+    const next = { ...row, ...changes, updated_at: now };
+    const rule = getRecordType(next.record_type as CaseRecordType).retention;
+    next.dispose_after = disposeAfter(
+      rule,
+      { createdAt: next.created_at, resolvedAt: next.resolved_at, reopenedAt: next.reopened_at },
+      { timeZone },
+    );
+    const { id, ...columns } = next;
+    await trx.updateTable('cases').set(columns).where('id', '=', id).execute();
+    return next;
+  }
+
+  async function openCase(
+    trx: Tx,
+    principal: Principal,
+    input: NewCase,
+    ctx: AuditContext,
+    now: Date,
+    followUpOf?: CaseRow,
+  ): Promise<OpenedCase> {
+    if (!isCaseRecordType(input.recordType))
+      throw new InvalidCaseField('recordType', `must be one of ${Object.keys(caseRecordTypes).join(', ')}`);
+    if (!(caseChannels as readonly string[]).includes(input.channel))
+      throw new InvalidCaseField('channel', `must be one of ${caseChannels.join(', ')}`);
+    const title = checkText('title', input.title, 300);
+    const body = checkText('body', input.body, 100_000);
+    if (input.messageId) {
+      const existing = await caseOfMessage(trx, input.messageId);
+      if (existing) {
+        const row = await caseFor(trx, principal, existing, 'record.read');
+        return { case: (await summarise(trx, [row]))[0]!, duplicate: true };
+      }
+    }
+    let businessArea = input.businessArea ?? null;
+    let subjectId: string;
+    let customerType: 'person' | 'organisation' | 'unknown' = 'unknown';
+    if (input.customerId) {
+      const customer = await trx
+        .selectFrom('customers')
+        .select(['subject_id', 'business_area', 'merged_into', 'kind'])
+        .where('subject_id', '=', input.customerId)
+        .executeTakeFirst();
+      if (
+        !customer ||
+        customer.merged_into !== null ||
+        !can(principal, 'record.read', { subjectId: customer.subject_id, businessArea: customer.business_area })
+      )
+        throw new InvalidCaseField('customerId', 'is not a customer you can see');
+      // The case's text is encrypted under the customer's key, which only the customer's area (or everyone, for the shared registry) may use.
+      if (customer.business_area !== null && businessArea !== customer.business_area) {
+        if (input.businessArea !== undefined && input.businessArea !== null)
+          throw new InvalidCaseField('businessArea', "must be the customer's business area");
+        businessArea = customer.business_area;
+      }
+      subjectId = customer.subject_id;
+      customerType = customer.kind;
+    } else {
+      if (!input.sender || !(input.sender.name || input.sender.email || input.sender.phone))
+        throw new InvalidCaseField('sender', 'name the customer (customerId) or the sender (a name, e-mail or phone)');
+      subjectId = randomUUID();
+    }
+    // Routing decides what the opener left open: the area (unless the customer's key fixes it), the priority, tags, assignment.
+    const decision: (RoutingDecision & { language: string | null }) | null =
+      options.routing && input.businessArea === undefined && !(input.customerId && businessArea !== null)
+        ? await options.routing.decide(trx, { channel: input.channel, category: input.category?.trim() || null, customerType, title, body })
+        : null;
+    if (decision?.rule && decision.actions.businessArea !== undefined) {
+      businessArea = decision.actions.businessArea;
+      if (!can(principal, 'record.create', { subjectId, businessArea }))
+        throw new CaseConflict(
+          `routing rule "${decision.rule.name}" sends this case to an area you cannot open cases in: choose its business area`,
+        );
+    }
+    const id = randomUUID();
+    authorize(principal, 'record.create', { subjectId, businessArea });
+    if (!input.customerId) {
+      await trx
+        .insertInto('data_subjects')
+        .values({
+          id: subjectId,
+          kind: 'person',
+          business_area: businessArea,
+          record_type: input.recordType,
+          created_at: now,
+          dispose_after: null,
+        })
+        .execute();
+      await vault.createSubjectKey(trx, subjectId, businessArea);
+    }
+    const number = formatCaseNumber(localYear(now, timeZone), await nextCaseSerial(trx));
+    const row: CaseRow = {
+      id,
+      number,
+      subject_id: subjectId,
+      customer_id: input.customerId ?? null,
+      business_area: businessArea,
+      record_type: input.recordType,
+      channel: input.channel,
+      category: input.category?.trim() || null,
+      priority: input.priority ?? decision?.actions.priority ?? 'normal',
+      status: 'new',
+      assignee: null,
+      title_ct: await vault.encryptFor(trx, subjectId, location('cases', 'title_ct', id), title),
+      resolution_code: null,
+      resolution_ct: null,
+      tags: [...new Set([...(input.tags ?? []), ...(decision?.actions.tags ?? [])])],
+      created_at: now,
+      updated_at: now,
+      first_response_at: null,
+      resolved_at: null,
+      reopened_at: null,
+      closed_at: null,
+      dispose_after: disposeAfter(getRecordType(input.recordType).retention, { createdAt: now }, { timeZone }),
+    };
+    await trx.insertInto('cases').values(row).execute();
+    await writeMessage(
+      trx,
+      row,
+      {
+        kind: 'inbound',
+        channel: input.channel,
+        author: null,
+        from: input.customerId ? null : input.sender!,
+        to: [],
+        body,
+        messageId: input.messageId,
+      },
+      now,
+    );
+    await event(trx, row, principal, 'created', now, {
+      channel: input.channel,
+      record_type: input.recordType,
+      ...(followUpOf ? { follow_up_of: followUpOf.id } : {}),
+    });
+    let opened = row;
+    if (decision?.rule) {
+      await event(trx, row, principal, 'routed', now, {
+        rule_id: decision.rule.id,
+        rule: decision.rule.name,
+        business_area: businessArea,
+        language: decision.language,
+      });
+      const assignee = await options.routing!.pickAssignee(trx, businessArea, decision.actions.assignment);
+      if (assignee) {
+        opened = await update(trx, row, { assignee, status: 'open' }, now);
+        await event(trx, opened, principal, 'assigned', now, {
+          from: null,
+          to: assignee,
+          strategy: decision.actions.assignment ?? 'manual',
+        });
+      }
+    }
+    if (row.customer_id)
+      await recordContact(trx, {
+        customerId: row.customer_id,
+        at: now,
+        kind: 'case_opened',
+        channel: row.channel,
+        summary: `Case ${number} opened (${caseRecordTypes[input.recordType]})`,
+        sourceTable: 'cases',
+        sourceId: id,
+        actor: actorOf(principal),
+      });
+    await audit(trx, principal, ctx, now, 'create', opened, [subjectId], {
+      channel: input.channel,
+      number,
+      routed: decision?.rule != null,
+    });
+    return { case: (await summarise(trx, [opened]))[0]!, duplicate: false };
+  }
+
+  return {
+    open: (trx, principal, input, ctx, now) => openCase(trx, principal, input, ctx, now),
+
+    async get(trx, principal, id, ctx, now) {
+      const row = await selectCase(trx, id);
+      if (!row || !can(principal, 'record.read', scope(row))) {
+        await audit(trx, principal, ctx, now, 'read', null, [], { case_id: id }, 'denied');
+        return { refused: 'not_found' };
+      }
+      const messages = await trx.selectFrom('case_messages').selectAll().where('case_id', '=', id).orderBy('seq').execute();
+      const events = await trx.selectFrom('case_events').selectAll().where('case_id', '=', id).orderBy('seq').execute();
+      const links = await trx.selectFrom('case_links').selectAll().where('case_id', '=', id).orderBy('created_at').execute();
+      const open = (table: string, column: string, rowId: string, value: Uint8Array | null) =>
+        value === null ? Promise.resolve(null) : decrypt(trx, row.subject_id, table, column, rowId, value);
+      const readMessages: CaseMessage[] = await Promise.all(
+        messages.map(async (m) => {
+          const from = await open('case_messages', 'from_ct', m.id, m.from_ct);
+          const to = await open('case_messages', 'to_ct', m.id, m.to_ct);
+          return {
+            id: m.id,
+            kind: m.kind,
+            channel: m.channel,
+            author: m.author,
+            from: from === null ? null : (JSON.parse(from) as Sender),
+            to: to === null ? [] : (JSON.parse(to) as string[]),
+            body: (await open('case_messages', 'body_ct', m.id, m.body_ct))!,
+            createdAt: m.created_at,
+          };
+        }),
+      );
+      const [summary] = await summarise(trx, [row]);
+      const detail: CaseDetail = {
+        ...summary!,
+        sender: readMessages.find((m) => m.kind === 'inbound' && m.from !== null)?.from ?? null,
+        tags: row.tags,
+        resolutionCode: row.resolution_code as ResolutionCode | null,
+        resolution: await open('cases', 'resolution_ct', row.id, row.resolution_ct),
+        firstResponseAt: row.first_response_at,
+        resolvedAt: row.resolved_at,
+        closedAt: row.closed_at,
+        disposeAfter: row.dispose_after,
+        messages: readMessages,
+        events: events.map((e): CaseEvent => ({ id: e.id, at: e.at, actor: e.actor, kind: e.kind, detail: e.detail })),
+        links: await Promise.all(
+          links.map(async (l) => ({ id: l.id, kind: l.kind, number: (await open('case_links', 'number_ct', l.id, l.number_ct))! })),
+        ),
+      };
+      await audit(trx, principal, ctx, now, 'read', row, [row.subject_id]);
+      return { case: detail };
+    },
+
+    async idOfNumber(trx, principal, number) {
+      const row = await selectCaseByNumber(trx, number);
+      return row && can(principal, 'record.read', scope(row)) ? row.id : null;
+    },
+
+    async list(trx, principal, filter, ctx, now) {
+      const rows = (await selectCases(trx, filter)).filter((row) => can(principal, 'record.read', scope(row)));
+      const cases = await summarise(trx, rows);
+      await audit(trx, principal, ctx, now, 'search', null, [...new Set(rows.map((r) => r.subject_id))], { cases: cases.length });
+      return cases;
+    },
+
+    async openCasesOf(trx, principal, customerIds, ctx, now) {
+      const rows = (await selectCases(trx, { customerIds, statuses: openStatuses, limit: 50 })).filter((row) =>
+        can(principal, 'record.read', scope(row)),
+      );
+      const cases = await summarise(trx, rows);
+      if (cases.length > 0)
+        await audit(trx, principal, ctx, now, 'search', null, [...new Set(rows.map((r) => r.subject_id))], { open_cases: cases.length });
+      return cases;
+    },
+
+    async changeStatus(trx, principal, id, change, ctx, now) {
+      const row = await caseFor(trx, principal, id, 'record.update');
+      if (!statusTransitions[row.status].includes(change.status))
+        throw new CaseConflict(`a case that is ${row.status.replace('_', ' ')} cannot become ${change.status.replace('_', ' ')}`);
+      const changes: Partial<CaseRow> = { status: change.status };
+      if (change.status === 'resolved') {
+        if (!change.resolutionCode || !resolutionCodes.includes(change.resolutionCode))
+          throw new InvalidCaseField('resolutionCode', `must be one of ${resolutionCodes.join(', ')}`);
+        const resolution = checkText('resolution', change.resolution ?? '', 20_000);
+        changes.resolution_code = change.resolutionCode;
+        changes.resolution_ct = await encrypt(trx, row, 'cases', 'resolution_ct', row.id, resolution);
+        changes.resolved_at = now;
+      }
+      if (change.status === 'reopened') changes.reopened_at = now;
+      if (change.status === 'closed') changes.closed_at = now;
+      const next = await update(trx, row, changes, now);
+      await event(trx, next, principal, 'status', now, {
+        from: row.status,
+        to: change.status,
+        ...(changes.resolution_code ? { resolution_code: changes.resolution_code } : {}),
+      });
+      if (next.customer_id && (change.status === 'resolved' || change.status === 'reopened'))
+        await recordContact(trx, {
+          customerId: next.customer_id,
+          at: now,
+          kind: change.status === 'resolved' ? 'case_resolved' : 'case_reopened',
+          channel: next.channel,
+          summary: `Case ${next.number} ${change.status}`,
+          sourceTable: 'cases',
+          sourceId: next.id,
+          actor: actorOf(principal),
+        });
+      await audit(trx, principal, ctx, now, 'update', next, [next.subject_id], { status: change.status });
+      return (await summarise(trx, [next]))[0]!;
+    },
+
+    async assign(trx, principal, id, assignee, ctx, now) {
+      const row = await caseFor(trx, principal, id, 'record.update');
+      if (assignee !== null) {
+        const user = await trx.selectFrom('staff_users').select(['id', 'disabled_at']).where('id', '=', assignee).executeTakeFirst();
+        if (!user || user.disabled_at !== null) throw new InvalidCaseField('assignee', 'is not an active staff member');
+      }
+      const next = await update(
+        trx,
+        row,
+        { assignee, ...(row.status === 'new' && assignee !== null ? { status: 'open' as const } : {}) },
+        now,
+      );
+      await event(trx, next, principal, 'assigned', now, { from: row.assignee, to: assignee });
+      await audit(trx, principal, ctx, now, 'update', next, [next.subject_id], { assigned: assignee !== null });
+      return (await summarise(trx, [next]))[0]!;
+    },
+
+    async addNote(trx, principal, id, body, ctx, now) {
+      const row = await caseFor(trx, principal, id, 'record.update');
+      const note = await writeMessage(
+        trx,
+        row,
+        { kind: 'note', channel: 'internal', author: actorOf(principal), from: null, to: [], body: checkText('body', body, 100_000) },
+        now,
+      );
+      await update(trx, row, {}, now);
+      await event(trx, row, principal, 'note', now, { message_id: note.id });
+      await audit(trx, principal, ctx, now, 'update', row, [row.subject_id], { note: true });
+      return note;
+    },
+
+    async reply(trx, principal, id, message, ctx, now) {
+      const row = await caseFor(trx, principal, id, 'record.update');
+      if (message.to.length > 20) throw new InvalidCaseField('to', 'at most 20 recipients');
+      const sent = await writeMessage(
+        trx,
+        row,
+        {
+          kind: 'outbound',
+          channel: row.channel,
+          author: actorOf(principal),
+          from: null,
+          to: message.to,
+          body: checkText('body', message.body, 100_000),
+        },
+        now,
+      );
+      const next = await update(
+        trx,
+        row,
+        { first_response_at: row.first_response_at ?? now, ...(row.status === 'new' ? { status: 'open' as const } : {}) },
+        now,
+      );
+      await event(trx, next, principal, 'reply', now, { message_id: sent.id, recipients: message.to.length });
+      await audit(trx, principal, ctx, now, 'update', next, [next.subject_id], { reply: true });
+      return sent;
+    },
+
+    async receive(trx, principal, id, message, ctx, now) {
+      const row = await caseFor(trx, principal, id, 'record.update');
+      if (message.messageId && (await caseOfMessage(trx, message.messageId)))
+        return { case: (await summarise(trx, [row]))[0]!, duplicate: true };
+      if (row.status === 'closed') {
+        const title = await decrypt(trx, row.subject_id, 'cases', 'title_ct', row.id, row.title_ct);
+        return openCase(
+          trx,
+          principal,
+          {
+            customerId: row.customer_id,
+            sender: message.from,
+            channel: message.channel,
+            recordType: row.record_type as CaseRecordType,
+            businessArea: row.business_area,
+            category: row.category,
+            priority: row.priority,
+            title,
+            body: message.body,
+            messageId: message.messageId ?? null,
+          },
+          ctx,
+          now,
+          row,
+        );
+      }
+      const received = await writeMessage(
+        trx,
+        row,
+        {
+          kind: 'inbound',
+          channel: message.channel,
+          author: null,
+          from: message.from,
+          to: [],
+          body: checkText('body', message.body, 100_000),
+          messageId: message.messageId,
+        },
+        now,
+      );
+      const status: CaseStatus | undefined =
+        row.status === 'resolved' ? 'reopened' : row.status === 'pending_customer' ? 'open' : undefined;
+      const next = await update(trx, row, status ? { status, ...(status === 'reopened' ? { reopened_at: now } : {}) } : {}, now);
+      await event(trx, next, principal, 'received', now, { message_id: received.id, ...(status ? { status } : {}) });
+      await audit(trx, principal, ctx, now, 'update', next, [next.subject_id], { received: true });
+      return { case: (await summarise(trx, [next]))[0]!, duplicate: false };
+    },
+
+    async link(trx, principal, id, kind, number, ctx, now) {
+      const row = await caseFor(trx, principal, id, 'record.update');
+      const linkId = randomUUID();
+      const value = checkText('number', number, 64);
+      try {
+        await vault.indexValues(trx, [
+          {
+            kind: itemKinds[kind],
+            value,
+            subjectId: row.subject_id,
+            businessArea: row.business_area,
+            recordTable: 'case_links',
+            recordId: linkId,
+          },
+        ]);
+      } catch (error) {
+        if (error instanceof InvalidIndexValueError) throw new InvalidCaseField('number', error.reason);
+        throw error;
+      }
+      await trx
+        .insertInto('case_links')
+        .values({
+          id: linkId,
+          case_id: row.id,
+          subject_id: row.subject_id,
+          business_area: row.business_area,
+          kind,
+          number_ct: await encrypt(trx, row, 'case_links', 'number_ct', linkId, value),
+          created_at: now,
+        })
+        .execute();
+      await update(trx, row, {}, now);
+      await event(trx, row, principal, 'linked', now, { kind });
+      await audit(trx, principal, ctx, now, 'update', row, [row.subject_id], { linked: kind });
+      return { id: linkId, kind, number: value };
+    },
+
+    async customersByItem(trx, kind, number) {
+      const matches = (await vault.findByIndex(trx, itemKinds[kind], number)).filter((m) => m.recordTable === 'case_links');
+      if (matches.length === 0) return [];
+      const rows = await trx
+        .selectFrom('case_links')
+        .innerJoin('cases', 'cases.id', 'case_links.case_id')
+        .select('cases.customer_id')
+        .where(
+          'case_links.id',
+          'in',
+          matches.map((m) => m.recordId),
+        )
+        .where('cases.customer_id', 'is not', null)
+        .execute();
+      return [...new Set(rows.map((r) => r.customer_id!))];
+    },
+
+    async customerOfCase(trx, number) {
+      const row = await selectCaseByNumber(trx, number);
+      return row?.customer_id ? [row.customer_id] : [];
+    },
+  };
+}

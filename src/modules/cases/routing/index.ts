@@ -1,0 +1,20 @@
+export {
+  createRouting,
+  InvalidRoutingRule,
+  RoutingRuleNotFound,
+  type Routing,
+  type RuleInput,
+  type StaffMember,
+} from './routing-service.ts';
+export { detectableLanguages, detectLanguage } from './detect-language.ts';
+export {
+  routeCase,
+  ruleMatches,
+  type AssignmentStrategy,
+  type CustomerType,
+  type RoutingActions,
+  type RoutingConditions,
+  type RoutingDecision,
+  type RoutingInput,
+  type RoutingRule,
+} from './routing-rule.ts';
