@@ -7,7 +7,7 @@ import { SignInPage } from './auth/SignInPage.tsx';
 import { Frame } from './frame/Frame.tsx';
 import { HomePage } from './frame/HomePage.tsx';
 import { NotFoundPage } from './frame/NotFoundPage.tsx';
-import { customerCreators, customerReaders, nav } from './frame/navItems.ts';
+import { customerReaders, nav } from './frame/navItems.ts';
 import { NotificationsProvider } from './frame/NotificationsProvider.tsx';
 
 // Each area's pages load on first use; the sign-in page and the frame come with the first load.
@@ -22,7 +22,12 @@ const UsersPage = lazy(() => import('./admin/UsersPage.tsx').then((m) => ({ defa
 const AuditPage = lazy(() => import('./audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const NoticePage = lazy(() => import('./catalog/NoticePage.tsx').then((m) => ({ default: m.NoticePage })));
 const NoticesPage = lazy(() => import('./catalog/NoticesPage.tsx').then((m) => ({ default: m.NoticesPage })));
+const CasePage = lazy(() => import('./cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+const MyCasesPage = lazy(() => import('./cases/MyCasesPage.tsx').then((m) => ({ default: m.MyCasesPage })));
+const NewCasePage = lazy(() => import('./cases/NewCasePage.tsx').then((m) => ({ default: m.NewCasePage })));
+const QueuePage = lazy(() => import('./cases/QueuePage.tsx').then((m) => ({ default: m.QueuePage })));
 const CustomerPage = lazy(() => import('./customers/CustomerPage.tsx').then((m) => ({ default: m.CustomerPage })));
+const ImportCustomersPage = lazy(() => import('./customers/ImportCustomersPage.tsx').then((m) => ({ default: m.ImportCustomersPage })));
 const RegisterCustomerPage = lazy(() => import('./customers/RegisterCustomerPage.tsx').then((m) => ({ default: m.RegisterCustomerPage })));
 const SearchPage = lazy(() => import('./customers/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
 
@@ -47,6 +52,38 @@ export function App() {
             >
               <Route index element={<HomePage />} />
               <Route
+                path="cases/mine"
+                element={
+                  <RequireRoles roles={nav.myCases.roles}>
+                    <MyCasesPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="cases/queue"
+                element={
+                  <RequireRoles roles={nav.queue.roles}>
+                    <QueuePage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="cases/new"
+                element={
+                  <RequireRoles roles={nav.newCase.roles}>
+                    <NewCasePage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="cases/:id"
+                element={
+                  <RequireRoles roles={customerReaders}>
+                    <CasePage />
+                  </RequireRoles>
+                }
+              />
+              <Route
                 path="search"
                 element={
                   <RequireRoles roles={customerReaders}>
@@ -57,8 +94,16 @@ export function App() {
               <Route
                 path="customers/new"
                 element={
-                  <RequireRoles roles={customerCreators}>
+                  <RequireRoles roles={nav.registerCustomer.roles}>
                     <RegisterCustomerPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="customers/import"
+                element={
+                  <RequireRoles roles={nav.importCustomers.roles}>
+                    <ImportCustomersPage />
                   </RequireRoles>
                 }
               />

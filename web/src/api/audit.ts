@@ -21,6 +21,9 @@ export const auditActions = [
   'password_change',
   'permission_change',
   'settings_change',
+  'merge',
+  'unmerge',
+  'import',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -38,6 +38,8 @@ export function onSessionLost(listener: (problem: Problem) => void): () => void 
 
 export interface RequestOptions {
   readonly body?: unknown;
+  /** A body that is not JSON (a CSV file), sent as is with its content type. */
+  readonly raw?: { readonly contentType: string; readonly text: string };
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   /** Sign-in steps answer 401 for a wrong password or code: not a lost session. */
   readonly signingIn?: boolean;
@@ -77,7 +79,8 @@ export async function request<T>(method: Method, path: string, options: RequestO
   for (const [key, value] of Object.entries(options.query ?? {}))
     if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.raw) headers['content-type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (unsafe.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -86,7 +89,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
       headers,
       credentials: 'same-origin',
       cache: 'no-store',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.text : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {

@@ -1,18 +1,37 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Form, Grid } from '@trussworks/react-uswds';
-import type { CustomerSearch } from '../api/customers.ts';
+import { customerSearchKeys, type CustomerSearch, type CustomerSearchKey } from '../api/customers.ts';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
 import { TextField } from '../forms/TextField.tsx';
 import type { FormErrors } from '../forms/useFormErrors.ts';
 import { criteriaLabels } from './criteriaLabels.ts';
 
-export const searchFieldIds = {
+export const searchFieldIds: Record<CustomerSearchKey, string> = {
   name: 'search-name',
   email: 'search-email',
   phone: 'search-phone',
   zip: 'search-zip',
   ssnLast4: 'search-ssn',
+  customerNumber: 'search-customer-number',
+  accountNumber: 'search-account-number',
+  businessCustomerNumber: 'search-business-customer-number',
+  mailerId: 'search-mailer-id',
+  publisherId: 'search-publisher-id',
+  logonId: 'search-logon-id',
+  dunsNumber: 'search-duns-number',
+  sicNaics: 'search-sic-naics',
 };
+
+const identifierKeys: readonly CustomerSearchKey[] = [
+  'customerNumber',
+  'accountNumber',
+  'businessCustomerNumber',
+  'mailerId',
+  'publisherId',
+  'logonId',
+  'dunsNumber',
+  'sicNaics',
+];
 
 interface Props {
   readonly initial: CustomerSearch | undefined;
@@ -24,21 +43,23 @@ interface Props {
 
 /** Every retrieval key the API accepts; all that are filled in must match. */
 export function SearchForm({ initial, errors, busy, onSearch, onInvalid }: Props) {
-  const [values, setValues] = useState<Record<keyof CustomerSearch, string>>({
-    name: initial?.name ?? '',
-    email: initial?.email ?? '',
-    phone: initial?.phone ?? '',
-    zip: initial?.zip ?? '',
-    ssnLast4: '',
-  });
-  const set = (key: keyof CustomerSearch) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const [values, setValues] = useState<Record<CustomerSearchKey, string>>(
+    () =>
+      Object.fromEntries(customerSearchKeys.map((key) => [key, key === 'ssnLast4' ? '' : (initial?.[key] ?? '')])) as Record<
+        CustomerSearchKey,
+        string
+      >,
+  );
+  const set = (key: CustomerSearchKey) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const identifiersOpen = identifierKeys.some((key) => values[key] || errors.fields[key]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const criteria: Record<string, string> = {};
     for (const [key, value] of Object.entries(values)) if (value.trim()) criteria[key] = value.trim();
     const checks: Record<string, string> = {};
-    if (Object.keys(criteria).length === 0) checks.name = 'Enter at least one of name, e-mail address, phone number or ZIP code.';
+    if (Object.keys(criteria).length === 0)
+      checks.name = 'Enter at least one of name, e-mail address, phone number, ZIP code or an identifier.';
     else if (Object.keys(criteria).length === 1 && criteria.ssnLast4)
       checks.ssnLast4 = 'SSN last four finds no one alone: add the name or the ZIP code.';
     if (criteria.zip && !/^\d{5}(-?\d{4})?$/.test(criteria.zip))
@@ -51,69 +72,46 @@ export function SearchForm({ initial, errors, busy, onSearch, onInvalid }: Props
     onSearch(criteria as CustomerSearch);
   };
 
+  const text = (key: CustomerSearchKey, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
+    <TextField
+      id={searchFieldIds[key]}
+      label={criteriaLabels[key]}
+      value={values[key]}
+      onChange={set(key)}
+      error={errors.fields[key]}
+      autoComplete="off"
+      {...extra}
+    />
+  );
+
   return (
     <>
       <ErrorSummary errors={errors} fieldIds={searchFieldIds} />
       <Form onSubmit={submit} noValidate large className="maxw-full">
         <Grid row gap>
-          <Grid tablet={{ col: 6 }}>
-            <TextField
-              id={searchFieldIds.name}
-              label={criteriaLabels.name}
-              value={values.name}
-              onChange={set('name')}
-              error={errors.fields.name}
-              autoComplete="off"
-            />
-          </Grid>
-          <Grid tablet={{ col: 6 }}>
-            <TextField
-              id={searchFieldIds.email}
-              label={criteriaLabels.email}
-              type="email"
-              value={values.email}
-              onChange={set('email')}
-              error={errors.fields.email}
-              autoComplete="off"
-            />
-          </Grid>
+          <Grid tablet={{ col: 6 }}>{text('name')}</Grid>
+          <Grid tablet={{ col: 6 }}>{text('email', { type: 'email' })}</Grid>
+          <Grid tablet={{ col: 4 }}>{text('phone', { type: 'tel' })}</Grid>
+          <Grid tablet={{ col: 4 }}>{text('zip', { inputMode: 'numeric' })}</Grid>
           <Grid tablet={{ col: 4 }}>
-            <TextField
-              id={searchFieldIds.phone}
-              label={criteriaLabels.phone}
-              type="tel"
-              value={values.phone}
-              onChange={set('phone')}
-              error={errors.fields.phone}
-              autoComplete="off"
-            />
-          </Grid>
-          <Grid tablet={{ col: 4 }}>
-            <TextField
-              id={searchFieldIds.zip}
-              label={criteriaLabels.zip}
-              inputMode="numeric"
-              value={values.zip}
-              onChange={set('zip')}
-              error={errors.fields.zip}
-              autoComplete="off"
-            />
-          </Grid>
-          <Grid tablet={{ col: 4 }}>
-            <TextField
-              id={searchFieldIds.ssnLast4}
-              label={criteriaLabels.ssnLast4}
-              hint="Only with a name or ZIP code, to confirm a caller."
-              type="password"
-              inputMode="numeric"
-              maxLength={4}
-              value={values.ssnLast4}
-              onChange={set('ssnLast4')}
-              error={errors.fields.ssnLast4}
-              autoComplete="off"
-            />
+            {text('ssnLast4', {
+              hint: 'Only with a name or ZIP code, to confirm a caller.',
+              type: 'password',
+              inputMode: 'numeric',
+              maxLength: 4,
+            })}
           </Grid>
         </Grid>
+        <details className="caseline-details margin-top-3" open={identifiersOpen || undefined}>
+          <summary className="text-bold">Identifiers</summary>
+          <Grid row gap>
+            {identifierKeys.map((key) => (
+              <Grid key={key} tablet={{ col: 6 }} desktop={{ col: 3 }}>
+                {text(key)}
+              </Grid>
+            ))}
+          </Grid>
+        </details>
         <Button type="submit" disabled={busy} className="margin-top-3">
           Search
         </Button>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Alert } from '@trussworks/react-uswds';
-import { lookupCustomers, searchCustomers, type CustomerSearch, type LookupAnswer } from '../api/customers.ts';
+import { caseIdOfNumber, caseNumberPattern } from '../api/cases.ts';
+import { lookupCustomers, searchCustomers, type CustomerSearch, type CustomerSearchKey, type LookupAnswer } from '../api/customers.ts';
 import { ApiError, problemMessage } from '../api/problem.ts';
 import { useSession } from '../auth/useSession.ts';
 import { formErrorsOf, type FormErrors } from '../forms/useFormErrors.ts';
@@ -64,14 +65,28 @@ export function SearchPage() {
           results: found.map((customer) => ({ customer, matchedBy: '' })),
         }))
       : lookupCustomers(q ?? '');
+    // A case number (C-2026-000123, as read off a letter) takes the agent to the case itself.
+    const typedCase = q?.trim().toUpperCase() ?? '';
+    const toCase = () =>
+      caseIdOfNumber(typedCase).then(
+        (found) => {
+          if (id === latest.current) navigate(`/cases/${found.id}`, { replace: true });
+          return true;
+        },
+        () => false,
+      );
     search.then(
-      (found) => {
+      async (found) => {
+        if (id !== latest.current) return;
+        if (found.interpretations.some((i) => i.kind === 'case_number') && caseNumberPattern.test(typedCase) && (await toCase())) return;
         if (id !== latest.current) return;
         setResults(found.results);
         setInterpretations(found.interpretations.map((i) => i.description));
         setBusy(false);
       },
-      (error: unknown) => {
+      async (error: unknown) => {
+        if (id !== latest.current) return;
+        if (caseNumberPattern.test(typedCase) && (await toCase())) return;
         if (id !== latest.current) return;
         setResults(null);
         if (criteria) setErrors(formErrorsOf(error, criteriaLabels));
@@ -84,8 +99,8 @@ export function SearchPage() {
   const canRegister = hasAnyRole(session.roles, customerCreators);
   const searchedFor = criteria
     ? Object.entries(criteria)
-        .filter(([key]) => key !== 'ssnLast4')
-        .map(([key, value]) => `${criteriaLabels[key as keyof CustomerSearch]}: ${String(value)}`)
+        .filter(([key, value]) => key !== 'ssnLast4' && typeof value === 'string')
+        .map(([key, value]) => `${criteriaLabels[key as CustomerSearchKey]}: ${String(value)}`)
         .join('; ')
     : '';
 
@@ -104,6 +119,10 @@ export function SearchPage() {
         <p className="margin-top-2">
           <Link to="/customers/new" className="usa-link">
             Register a new customer
+          </Link>{' '}
+          or{' '}
+          <Link to="/customers/import" className="usa-link">
+            import customers from a file
           </Link>
         </p>
       )}

@@ -1,8 +1,7 @@
 import { Link } from 'react-router';
 import { Table } from '@trussworks/react-uswds';
 import type { LookupAnswer } from '../api/customers.ts';
-
-const kindLabels = { person: 'Person', organisation: 'Organisation' } as const;
+import { formatPhone, kindLabels } from './fieldText.ts';
 
 interface Props {
   readonly results: LookupAnswer['results'];
@@ -20,7 +19,7 @@ export function SearchResults({ results, showMatchedBy = false }: Props) {
           <th scope="col">Kind</th>
           <th scope="col">E-mail address</th>
           <th scope="col">Phone number</th>
-          <th scope="col">ZIP code</th>
+          <th scope="col">Address</th>
           <th scope="col">Business area</th>
           {showMatchedBy && <th scope="col">Matched by</th>}
         </tr>
@@ -35,8 +34,8 @@ export function SearchResults({ results, showMatchedBy = false }: Props) {
             </th>
             <td data-label="Kind">{kindLabels[customer.kind]}</td>
             <td data-label="E-mail address">{customer.email ?? '—'}</td>
-            <td data-label="Phone number">{customer.phone ?? '—'}</td>
-            <td data-label="ZIP code">{customer.zip ?? '—'}</td>
+            <td data-label="Phone number">{customer.phone ? formatPhone(customer.phone) : '—'}</td>
+            <td data-label="Address">{customer.address ?? customer.zip ?? '—'}</td>
             <td data-label="Business area">{customer.businessArea ?? 'Shared'}</td>
             {showMatchedBy && <td data-label="Matched by">{matchedBy || '—'}</td>}
           </tr>

@@ -4,7 +4,7 @@ import { Search } from '@trussworks/react-uswds';
 
 /**
  * The header's 'find customer' box. What was typed goes as-is to POST /api/lookup, which
- * works out what it is (e-mail, phone, ZIP, customer id, name…). The text is personal
+ * works out what it is (e-mail, phone, ZIP, customer id, name, case number…). The text is personal
  * data, so it travels to the results page in router state, never in the URL.
  */
 export function FindCustomer() {

@@ -5,7 +5,11 @@ import { Page } from './Page.tsx';
 import { navItemsFor, nav, type NavItem } from './navItems.ts';
 
 const blurbs: Record<string, string> = {
+  [nav.myCases.path]: 'The cases assigned to you that are still being worked.',
+  [nav.queue.path]: 'Open cases nobody has taken yet, by business area: take one to work it.',
   [nav.search.path]: 'Find a customer by name, e-mail address, phone number or ZIP code, or register a new one.',
+  [nav.registerCustomer.path]: 'Record a person or an organisation who contacts us, with their addresses, identifiers and preferences.',
+  [nav.importCustomers.path]: 'Register many customers at once from a CSV file, checked row by row before anything is created.',
   [nav.users.path]: 'Create staff accounts, change roles and business areas, disable accounts and reset lost authenticators.',
   [nav.businessAreas.path]: 'The need-to-know scopes that decide which records each user may see.',
   [nav.settings.path]: 'API tokens and the master key that protects every data key.',

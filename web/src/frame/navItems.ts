@@ -16,12 +16,19 @@ export const customerReaders: readonly StaffRole[] = [
   'privacy_officer',
   'records_manager',
 ];
+/** Roles that work cases: take them from the queue, answer, resolve (the agent's and supervisor's pages). */
+export const caseWorkers: readonly StaffRole[] = ['agent', 'supervisor'];
 /** Roles that may register a customer (record.create). */
 export const customerCreators: readonly StaffRole[] = ['agent', 'supervisor', 'business_area_staff', 'contractor'];
 
 /** Each destination once, so that the side navigation and the route guards agree. */
 export const nav = {
+  myCases: { label: 'My cases', path: '/cases/mine', roles: caseWorkers },
+  queue: { label: 'Queue', path: '/cases/queue', roles: caseWorkers },
+  newCase: { label: 'New case', path: '/cases/new', roles: caseWorkers },
   search: { label: 'Search', path: '/search', roles: ['agent', 'supervisor', 'business_area_staff', 'contractor'] },
+  registerCustomer: { label: 'Register customer', path: '/customers/new', roles: customerCreators },
+  importCustomers: { label: 'Import customers', path: '/customers/import', roles: customerCreators },
   users: { label: 'Users', path: '/admin/users', roles: ['administrator'] },
   businessAreas: { label: 'Business areas', path: '/admin/business-areas', roles: ['administrator'] },
   settings: { label: 'Settings', path: '/admin/settings', roles: ['administrator'] },
@@ -32,13 +39,23 @@ export const nav = {
 /**
  * The side navigation, in order. A role sees only the links it can use, so the
  * destinations whose capability the API does not have yet are left out:
- *   - My cases, Queues (agent, supervisor, business area staff): the cases module (cases, routing, SLA).
  *   - Dashboards, Routing (supervisor): reports and routing rules, with the cases module.
  *   - Requests (privacy officer): Privacy Act requests, amendments and disclosures (privacy module).
  *   - Retention (records manager): the retention engine's sweeps, legal holds and disposal certificates.
  *   - Incidents (privacy officer): breach incidents and notification letters (privacy module).
  */
-export const navItems: readonly NavItem[] = [nav.search, nav.users, nav.businessAreas, nav.settings, nav.records, nav.audit];
+export const navItems: readonly NavItem[] = [
+  nav.myCases,
+  nav.queue,
+  nav.search,
+  nav.registerCustomer,
+  nav.importCustomers,
+  nav.users,
+  nav.businessAreas,
+  nav.settings,
+  nav.records,
+  nav.audit,
+];
 
 export function hasAnyRole(userRoles: readonly string[], allowed: readonly StaffRole[]): boolean {
   return userRoles.some((role) => (allowed as readonly string[]).includes(role));
