@@ -5,7 +5,13 @@ import path from 'node:path';
 import { staffPrincipal, type AuditContext } from '../src/access/index.ts';
 import type { StaffPrincipal } from '../src/db/index.ts';
 import { createVault, openKeyring, type LocalKeyring, type Vault } from '../src/crypto/index.ts';
-import { createCustomerService, type CustomerService, type NewCustomer } from '../src/modules/customers/index.ts';
+import {
+  createCustomerFinder,
+  createCustomerService,
+  type CustomerFinder,
+  type CustomerService,
+  type NewCustomer,
+} from '../src/modules/customers/index.ts';
 import type { BenchDatabase } from './engines.ts';
 import type { PlainRow } from './plain-table.ts';
 
@@ -17,6 +23,7 @@ export interface BenchContext {
   readonly keyring: LocalKeyring;
   readonly vault: Vault;
   readonly customers: CustomerService;
+  readonly finder: CustomerFinder;
   /** An agent of no business area: it may create and read the enterprise-wide registry. */
   readonly agent: StaffPrincipal;
   readonly audit: AuditContext;
@@ -26,7 +33,9 @@ export interface BenchContext {
 }
 
 export interface Person {
-  readonly input: NewCustomer & { readonly email: string };
+  readonly input: NewCustomer;
+  /** The address the person is looked up by. */
+  readonly email: string;
   /** The same values as a plaintext row of the baseline table. */
   plain(id: string): PlainRow;
 }
@@ -69,20 +78,44 @@ const lastNames = [
 function fictitiousPerson(n: number): Person {
   const first = firstNames[n % firstNames.length]!;
   const last = lastNames[Math.floor(n / firstNames.length) % lastNames.length]!;
-  const input = {
-    kind: 'person' as const,
-    name: `${first} ${last}`,
-    email: `${first}.${last}.${n}@example.org`.toLowerCase(),
-    // 202 area code with a real exchange (2xx–8xx): the phone index refuses numbers that cannot exist.
-    phone: `(202) ${200 + (n % 700)}-${String((n * 7919) % 10_000).padStart(4, '0')}`,
-    zip: String(20_001 + (n % 600)),
-    ssnLast4: String(1 + (n % 9999)).padStart(4, '0'),
+  const name = `${first} ${last}`;
+  const email = `${first}.${last}.${n}@example.org`.toLowerCase();
+  // 202 area code with a real exchange (2xx–8xx): the phone index refuses numbers that cannot exist.
+  const phone = `(202) ${200 + (n % 700)}-${String((n * 7919) % 10_000).padStart(4, '0')}`;
+  const zip = String(20_001 + (n % 600));
+  const ssnLast4 = String(1 + (n % 9999)).padStart(4, '0');
+  // The five values of the registry's summary and identity check, each its own encrypted customer_values row.
+  const input: NewCustomer = {
+    kind: 'person',
     businessArea: null,
-    recordSource: 'agent' as const,
+    recordSource: 'agent',
+    values: [
+      { field: 'customer_name', value: name },
+      { field: 'email', value: email },
+      { field: 'phone', value: phone },
+      {
+        field: 'mailing_address',
+        value: { lines: `${100 + (n % 9000)} PENNSYLVANIA AVE NW`, city: 'WASHINGTON', state: 'DC', zip },
+        label: 'home',
+      },
+      { field: 'ssn_last4', value: ssnLast4 },
+    ],
   };
   return {
     input,
-    plain: (id) => ({ ...input, id, createdAt: new Date() }),
+    email,
+    plain: (id) => ({
+      id,
+      businessArea: null,
+      kind: 'person',
+      name,
+      email,
+      phone,
+      zip,
+      ssnLast4,
+      recordSource: 'agent',
+      createdAt: new Date(),
+    }),
   };
 }
 
@@ -97,6 +130,7 @@ export async function benchContext(bench: BenchDatabase): Promise<BenchContext> 
     keyring,
     vault,
     customers: createCustomerService(vault),
+    finder: createCustomerFinder(vault),
     agent: staffPrincipal({ id: randomUUID(), roles: ['agent'], areas: [], mfaPassed: true }),
     audit: { requestId: null, clientAddr: '127.0.0.1', purpose: 'benchmark (fictitious customers)' },
     nextPerson: () => fictitiousPerson(people++),

@@ -7,8 +7,9 @@ import { interleave, type LoopBounds } from './timing.ts';
 
 /**
  * 1. One customer per transaction: customers.create (a subject row, a wrapped data key,
- * five encrypted fields, their blind-index digests and an audit entry, as the agent,
- * under row-level security) against one plaintext INSERT of the same values.
+ * five encrypted value rows, their blind-index digests, a history entry and an audit
+ * entry, as the agent, under row-level security) against one plaintext INSERT of the
+ * same values.
  */
 export async function benchInsert(ctx: BenchContext, bounds: LoopBounds): Promise<Comparison> {
   const { db } = ctx.bench.database;

@@ -9,7 +9,7 @@ import { interleave, type LoopBounds } from './timing.ts';
 export interface LookupResult {
   /** Customers in the table (the seeded ones, looked up, and the insert phase's). */
   readonly customers: number;
-  /** customers.search by e-mail: blind index, row-level security, decryption, audit entry. */
+  /** finder.search by e-mail: blind index, value owners, row-level security, decryption, audit entry. */
   readonly search: Comparison;
   /** vault.findByIndex alone, in its transaction: what the search costs before decrypting and auditing. */
   readonly blindIndex: Comparison;
@@ -41,9 +41,9 @@ export async function benchLookup(ctx: BenchContext, seeded: Seeded, bounds: Loo
       },
       search: async (round) => {
         const found = await withPrincipal(db, ctx.agent, (trx) =>
-          ctx.customers.search(trx, ctx.agent, { email: seeded.emails[pick(round, n)]! }, ctx.audit, new Date()),
+          ctx.finder.search(trx, ctx.agent, { email: seeded.emails[pick(round, n)]! }, ctx.audit, new Date()),
         );
-        expectOne(found.length, 'customers.search');
+        expectOne(found.length, 'finder.search');
       },
     },
     bounds,

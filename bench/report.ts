@@ -48,7 +48,7 @@ function latencyTable(results: readonly EngineResult[]): string {
     ];
     return [
       row('customers.create (encrypt + blind index + audit, 1 per tx)', 'plaintext INSERT, 1 per tx', r.insert),
-      row(`customers.search by e-mail (${r.lookup.customers.toLocaleString('en-US')} customers)`, 'SELECT by primary key', r.lookup.search),
+      row(`finder.search by e-mail (${r.lookup.customers.toLocaleString('en-US')} customers)`, 'SELECT by primary key', r.lookup.search),
       row('… of which vault.findByIndex alone (in withPrincipal)', 'SELECT by primary key', r.lookup.blindIndex),
       row('… of which an empty withPrincipal transaction', 'SELECT by primary key', r.lookup.principalOnly),
     ];

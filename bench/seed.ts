@@ -35,7 +35,7 @@ export async function seedCustomers(ctx: BenchContext, count: number, batch = 10
     await insertPlainBatch(db, rows);
     plainMs += performance.now() - start;
     ids.push(...created.map((c) => c.id));
-    emails.push(...people.map((p) => p.input.email));
+    emails.push(...people.map((p) => p.email));
   }
   return {
     ids,

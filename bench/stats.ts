@@ -4,6 +4,7 @@ export interface Latency {
   readonly meanMs: number;
   readonly p50Ms: number;
   readonly p95Ms: number;
+  readonly p99Ms: number;
   /** Operations per second of one client issuing them back to back (1000 / mean). */
   readonly opsPerSec: number;
 }
@@ -13,6 +14,7 @@ export interface Ratio {
   readonly mean: number;
   readonly p50: number;
   readonly p95: number;
+  readonly p99: number;
 }
 
 export interface Comparison {
@@ -38,6 +40,7 @@ export function summarise(samplesMs: readonly number[]): Latency {
     meanMs: round(mean),
     p50Ms: round(percentile(sorted, 50)),
     p95Ms: round(percentile(sorted, 95)),
+    p99Ms: round(percentile(sorted, 99)),
     opsPerSec: round(1000 / mean, 1),
   };
 }
@@ -50,6 +53,7 @@ export function compare(measured: Latency, baseline: Latency): Comparison {
       mean: round(measured.meanMs / baseline.meanMs, 2),
       p50: round(measured.p50Ms / baseline.p50Ms, 2),
       p95: round(measured.p95Ms / baseline.p95Ms, 2),
+      p99: round(measured.p99Ms / baseline.p99Ms, 2),
     },
   };
 }
