@@ -1,3 +1,8 @@
+import { mailOutTables } from './tables/mail-out.ts';
+import { attachmentTables } from './tables/attachments.ts';
+import { macroTables } from './tables/macros.ts';
+import { surveyTables } from './tables/surveys.ts';
+import { callTables } from './tables/calls.ts';
 import { caseTables } from './tables/cases.ts';
 import { customerTables } from './tables/customers.ts';
 import { foundationTables } from './tables/foundation.ts';
@@ -19,4 +24,13 @@ export function declareTables(...groups: readonly Readonly<Record<string, TableD
 }
 
 /** Every table of the database, as the catalog conformance test compares it with the schema. */
-export const tables: Readonly<Record<string, TableDecl>> = declareTables(foundationTables, customerTables, caseTables);
+export const tables: Readonly<Record<string, TableDecl>> = declareTables(
+  foundationTables,
+  customerTables,
+  caseTables,
+  mailOutTables,
+  attachmentTables,
+  macroTables,
+  surveyTables,
+  callTables,
+);

@@ -1,3 +1,8 @@
+import type { MailOutTables } from './tables/mail-out.ts';
+import type { AttachmentTables } from './tables/attachments.ts';
+import type { MacroTables } from './tables/macros.ts';
+import type { SurveyTables } from './tables/surveys.ts';
+import type { CallTables } from './tables/calls.ts';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Timestamps are written as Date and read back as Date on both engines. */
@@ -253,7 +258,7 @@ export interface RoutingRulesTable {
   updated_at: Timestamp;
 }
 
-export interface Tables {
+export interface Tables extends MailOutTables, AttachmentTables, MacroTables, SurveyTables, CallTables {
   data_subjects: DataSubjectsTable;
   subject_keys: SubjectKeysTable;
   blind_index: BlindIndexTable;

@@ -1,0 +1,3 @@
+import type { TableDecl } from '../types.ts';
+
+export const attachmentTables: Readonly<Record<string, TableDecl>> = {};

@@ -1,0 +1,3 @@
+import type { TableDecl } from '../types.ts';
+
+export const callTables: Readonly<Record<string, TableDecl>> = {};

@@ -1,0 +1,3 @@
+import type { TableDecl } from '../types.ts';
+
+export const surveyTables: Readonly<Record<string, TableDecl>> = {};
