@@ -1,6 +1,6 @@
 // node bench/explain-lookups.ts --engine pglite|postgres --customers N [--pg-database …] [--data-dir …]
-// EXPLAIN (ANALYZE, BUFFERS) of the two queries every finder search starts with — the
-// blind-index query of vault.findByIndex and ownersOfValues — for one customer's keys,
+// EXPLAIN (ANALYZE, BUFFERS) of the query every finder search starts with — the
+// blind-index query of vault.findByIndex — for one customer's keys,
 // as an agent under row-level security, on a store npm run bench:lookup generated.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -44,12 +44,6 @@ try {
         HAVING count(DISTINCT q.grp) = ${groups.length}
         ORDER BY b.record_table, b.record_id`;
       console.log(`\n=== ${kind}: vault.findByIndex\n${await explain(trx, findByIndex)}`);
-      const matches = await findByIndex.execute(trx);
-      const valueIds = (matches.rows as { record_id: string }[]).map((row) => row.record_id);
-      if (valueIds.length === 0) return;
-      // The statement of ownersOfValues.
-      const owners = sql`SELECT id, subject_id FROM customer_values WHERE id IN (${sql.join(valueIds)}) AND removed_at IS NULL`;
-      console.log(`\n=== ${kind}: ownersOfValues (${valueIds.length} ids)\n${await explain(trx, owners)}`);
     });
   }
 } finally {

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
+import { indexTermsVersion } from '../src/crypto/index.ts';
 import { migrate, type Tables } from '../src/db/index.ts';
 import { dropDeferred, insertRows, restoreDeferred, type ColumnBatch, type Deferred } from './bulk-load.ts';
 import { buildPool } from './build-pool.ts';
@@ -137,6 +138,12 @@ export async function ensureCustomers(store: CustomerStore, target: number, opti
   // Not in the middle of a load: a migration may need the keys and indexes the load drops.
   if (!found || found.deferred.length === 0) await migrate(db);
   let state = found ?? (await startState(db, options.seed, keyId));
+  // A new store is digested with today's terms: say so, or a server started on it would re-index it all.
+  if (!found) {
+    for (const [kind, version] of Object.entries(indexTermsVersion)) {
+      await db.insertInto('blind_index_terms').values({ kind, version }).onConflict((c) => c.column('kind').doNothing()).execute();
+    }
+  }
   if (state.seed !== options.seed) throw new Error(`the store was generated with seed ${state.seed}, not ${options.seed}`);
   if (state.master_key_id !== keyId)
     throw new Error(`the store was generated under master key ${state.master_key_id}; its key file is missing`);

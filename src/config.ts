@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isStaffRole, staffRoles, type OidcSettings, type RoleMapping } from './access/index.ts';
+import { emailIntakeSettingsOf, type EmailIntakeSettings } from './modules/intake/index.ts';
 
 /** Every setting Caseline reads from its environment; the README's configuration table mirrors this. */
 export interface Config {
@@ -19,10 +20,22 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Sign-in attempts (password, TOTP, single sign-on) allowed per client address per minute. */
   readonly signInRateLimit: number;
+  /** Public web-form submissions allowed per client address per minute (CASELINE_WEB_FORM_RATE_LIMIT). */
+  readonly webFormRateLimit: number;
   /** The console's external origin, as browsers (and the OpenID provider's redirects) reach it. */
   readonly publicUrl: string;
   /** Single sign-on, or null (off) unless CASELINE_OIDC_ISSUER and CASELINE_OIDC_CLIENT_ID are set. */
   readonly oidc: OidcSettings | null;
+  /** The SMTP relay outbound e-mail goes through (smtp:// or smtps:// URL); null: outbound mail stays queued. */
+  readonly smtpRelay: string | null;
+  /** The From of outbound e-mail, e.g. `Customer Care <care@example.gov>`; required with smtpRelay. */
+  readonly mailFrom: string | null;
+  /** The letterhead and return address of reply letters and fax cover sheets (CASELINE_AGENCY_*). */
+  readonly agency: AgencyLetterhead;
+  /** The e-mail intake: SMTP listener (CASELINE_SMTP_*) and/or IMAP poller (CASELINE_IMAP_*), each off unless configured. */
+  readonly emailIntake: EmailIntakeSettings;
+  /** Case attachments: the directory of their encrypted files (CASELINE_ATTACHMENTS_DIR) and the largest file taken (CASELINE_ATTACHMENT_MAX_BYTES). */
+  readonly attachments: { readonly dir: string; readonly maxBytes: number };
 }
 
 export const defaultOidcLabel = 'Sign in with single sign-on';
@@ -153,6 +166,66 @@ function oidcOf(env: NodeJS.ProcessEnv, publicUrl: string): OidcSettings | null 
   };
 }
 
+export interface AgencyLetterhead {
+  readonly name: string;
+  /** Return address lines, e.g. ['475 LENFANT PLZ SW', 'WASHINGTON DC 20260-0004']; empty when not configured. */
+  readonly address: readonly string[];
+  /** The agency's fax number as printed on fax cover sheets, or null. */
+  readonly fax: string | null;
+}
+
+/** CASELINE_AGENCY_ADDRESS holds the return address lines separated by '|'. */
+function agencyOf(env: NodeJS.ProcessEnv): AgencyLetterhead {
+  const name = text(env, 'CASELINE_AGENCY_NAME') ?? 'Caseline Customer Care';
+  if (name.length > 80) throw new ConfigError('CASELINE_AGENCY_NAME must be at most 80 characters');
+  const address = (text(env, 'CASELINE_AGENCY_ADDRESS') ?? '')
+    .split('|')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  if (address.length > 4 || address.some((line) => line.length > 60)) {
+    throw new ConfigError('CASELINE_AGENCY_ADDRESS must be at most 4 lines of at most 60 characters, separated by |');
+  }
+  const fax = text(env, 'CASELINE_AGENCY_FAX');
+  if (fax !== null && fax.length > 40) throw new ConfigError('CASELINE_AGENCY_FAX must be at most 40 characters');
+  return { name, address, fax };
+}
+
+/** The relay URL; never repeated in an error, since it may carry the relay's credentials. */
+function smtpRelayOf(env: NodeJS.ProcessEnv): string | null {
+  const raw = text(env, 'CASELINE_SMTP_RELAY');
+  if (raw === null) return null;
+  const problem = new ConfigError(
+    'CASELINE_SMTP_RELAY must be the mail relay as an smtp:// or smtps:// URL with a host and no path, such as smtp://relay.example.gov:25',
+  );
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw problem;
+  }
+  if (!['smtp:', 'smtps:'].includes(url.protocol) || url.hostname === '' || !['', '/'].includes(url.pathname) || url.hash) throw problem;
+  return raw;
+}
+
+const mailboxAddress = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/u;
+const namedMailbox = /^\s*(?:"[^"\r\n]*"|[^"<>\r\n]*?)\s*<([^<>\s]+)>\s*$/u;
+
+/** The From of outbound e-mail: required once a relay is set, so no message leaves without one. */
+function mailFromOf(env: NodeJS.ProcessEnv, relay: string | null): string | null {
+  const raw = text(env, 'CASELINE_MAIL_FROM');
+  if (raw === null) {
+    if (relay !== null)
+      throw new ConfigError('CASELINE_MAIL_FROM must be set when CASELINE_SMTP_RELAY is, e.g. Customer Care <care@example.gov>');
+    return null;
+  }
+  const trimmed = raw.trim();
+  const address = mailboxAddress.test(trimmed) ? trimmed : namedMailbox.exec(trimmed)?.[1];
+  if (address === undefined || !mailboxAddress.test(address)) {
+    throw new ConfigError('CASELINE_MAIL_FROM must be an e-mail address, optionally with a name: Customer Care <care@example.gov>');
+  }
+  return trimmed;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(text(env, 'CASELINE_DATA') ?? 'data');
   const tlsCert = text(env, 'CASELINE_TLS_CERT');
@@ -168,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const port = integer(env, 'CASELINE_PORT', 8080, 0, 65535);
   const publicUrl = publicUrlOf(env, port, tlsCert !== null);
+  const smtpRelay = smtpRelayOf(env);
   return {
     port,
     host: text(env, 'CASELINE_HOST') ?? '0.0.0.0',
@@ -184,7 +258,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: integer(env, 'CASELINE_SESSION_IDLE_MINUTES', 15, 1, 24 * 60),
     trustProxy: text(env, 'CASELINE_TRUST_PROXY') === 'true',
     signInRateLimit: integer(env, 'CASELINE_SIGN_IN_RATE_LIMIT', 10, 1, 100_000),
+    webFormRateLimit: integer(env, 'CASELINE_WEB_FORM_RATE_LIMIT', 5, 1, 100_000),
     publicUrl,
     oidc: oidcOf(env, publicUrl),
+    smtpRelay,
+    mailFrom: mailFromOf(env, smtpRelay),
+    agency: agencyOf(env),
+    emailIntake: emailIntakeSettingsOf(env, (message) => new ConfigError(message)),
+    attachments: {
+      dir: path.resolve(text(env, 'CASELINE_ATTACHMENTS_DIR') ?? path.join(dataDir, 'attachments')),
+      maxBytes: integer(env, 'CASELINE_ATTACHMENT_MAX_BYTES', 25 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+    },
   };
 }

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { createStaffAuth, loadSigningKey, type AuditSigner, type StaffAuth } from './access/index.ts';
 import { createSecretBox, createVault, openKeyring, type LocalKeyring, type Vault } from './crypto/index.ts';
 import { migrate, migrationStatus, openDatabase, type Database } from './db/index.ts';
+import { refreshIndexTerms } from './modules/customers/index.ts';
 
 /** Everything a command or the server needs, opened once from the configuration. */
 export interface Runtime {
@@ -27,9 +28,12 @@ export async function openRuntime(config: Config, options: { migrate: boolean })
   const database = await openDatabase(
     config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
   );
+  const vault = createVault({ keys: keyring, blindIndex: keyring.blindIndex });
   try {
     if (options.migrate) {
       await migrate(database.db);
+      // Values indexed before a change of their kind's terms would not be found by the new queries.
+      await refreshIndexTerms(database, vault, clock);
     } else {
       const status = await migrationStatus(database.db);
       if (status.pending.length > 0) throw new NotMigrated(`${status.pending.length} migrations pending: run \`caseline migrate\` first`);
@@ -38,7 +42,6 @@ export async function openRuntime(config: Config, options: { migrate: boolean })
     await database.close();
     throw error;
   }
-  const vault = createVault({ keys: keyring, blindIndex: keyring.blindIndex });
   const staffAuth = createStaffAuth({ db: database.db, secrets: createSecretBox(keyring), clock, idleMinutes: config.sessionIdleMinutes });
   return { config, database, keyring, vault, signer, staffAuth, clock, close: () => database.close() };
 }

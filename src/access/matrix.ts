@@ -26,6 +26,10 @@ export const systemActions = [
   'retention.manage',
   /** Routing rules, queues and assignment of cases (supervisors). */
   'routing.manage',
+  /** Macros: reply templates with canned case actions (supervisors). */
+  'macros.manage',
+  /** Aggregate reports of the reader's areas: satisfaction by agent, area and channel (supervisors). */
+  'reports.read',
 ] as const;
 export type SystemAction = (typeof systemActions)[number];
 
@@ -59,6 +63,8 @@ export const matrix: Record<Role, Cells> = {
     'record.read_sensitive': ownAreas,
     'record.export': ownAreas,
     'routing.manage': always,
+    'macros.manage': always,
+    'reports.read': always,
     'catalog.read': always,
   },
   business_area_staff: {
@@ -120,6 +126,8 @@ export const matrix: Record<Role, Cells> = {
     'keys.manage': always,
     'retention.manage': always,
     'routing.manage': always,
+    'macros.manage': always,
+    'reports.read': always,
   },
 };
 

@@ -97,6 +97,31 @@ describe('blind-index digests', () => {
     expect(matches(johnSmith, digestsToQuery(keys, 'name', 'Mary Smith'))).toBe(false);
   });
 
+  it('query a full name by pairs of parts, in any order, every part still required', () => {
+    const maryAnn = digestsToStore(keys, 'name', 'Mary Ann Whitcombe');
+    expect(matches(maryAnn, digestsToQuery(keys, 'name', 'Mary Whitcombe'))).toBe(true);
+    expect(matches(maryAnn, digestsToQuery(keys, 'name', 'Ann Whitcomb'))).toBe(true);
+    expect(matches(maryAnn, digestsToQuery(keys, 'name', 'Whitcombe Marie Ann'))).toBe(true);
+    expect(matches(maryAnn, digestsToQuery(keys, 'name', 'Mary Ann Wilson'))).toBe(false);
+    expect(matches(digestsToStore(keys, 'name', 'Mary Whitcombe'), digestsToQuery(keys, 'name', 'Mary Ann Whitcombe'))).toBe(false);
+    // Each group of a full-name query is one pair of parts: as selective as an exact key.
+    expect(termsToQuery('name', 'Mary Ann Whitcombe').every((group) => group.every((term) => term.startsWith('pair:')))).toBe(true);
+  });
+
+  it('find any name by any two of its first six parts', () => {
+    const designators = ['co', 'inc', 'lp', 'llc', 'llp', 'ltd', 'plc', 'corp'];
+    const part = fc.stringMatching(/^[a-z]{2,9}$/).filter((p) => !designators.includes(p));
+    fc.assert(
+      fc.property(fc.uniqueArray(part, { minLength: 2, maxLength: 8 }), fc.nat(), fc.nat(), (parts, i, j) => {
+        const first = i % Math.min(parts.length, 6);
+        const second = j % Math.min(parts.length, 6);
+        fc.pre(first !== second);
+        const stored = digestsToStore(keys, 'name', parts.join(' '));
+        return matches(stored, digestsToQuery(keys, 'name', `${parts[second]} ${parts[first]}`));
+      }),
+    );
+  });
+
   it('find a company whatever designator it is typed with, but not by the designator alone', () => {
     const globex = digestsToStore(keys, 'name', 'Globex Fulfilment Corporation');
     expect(matches(globex, digestsToQuery(keys, 'name', 'Globex Fulfillment Corp.'))).toBe(true);
@@ -107,7 +132,13 @@ describe('blind-index digests', () => {
   });
 
   it('fall back to the spelled part when a name part has no phonetic code', () => {
-    expect(termsToStore('name', '李 Wei')).toEqual(['word:李', 'phonetic:A', 'phonetic:F']);
+    expect(termsToStore('name', '李 Wei')).toEqual([
+      'word:李',
+      'phonetic:A',
+      'phonetic:F',
+      'pair:phonetic:A|word:李',
+      'pair:phonetic:F|word:李',
+    ]);
     expect(termsToQuery('name', '李')).toEqual([['word:李']]);
   });
 

@@ -33,10 +33,17 @@ export const indexKinds = ['email', 'phone', 'zip', 'name', 'ssn_last4', 'addres
 export type IndexKind = (typeof indexKinds)[number];
 
 /**
+ * The version of each kind's terms (1 when not listed). Raise it when termsToStore changes
+ * for a kind: digests stored before then lack the new terms, and the module holding the
+ * values re-indexes them (customers: refreshIndexTerms).
+ */
+export const indexTermsVersion: Readonly<Partial<Record<IndexKind, number>>> = { name: 2 };
+
+/**
  * A query is a list of groups: a record matches when it carries at least one term of
- * every group. One group of one term for exact keys; one group per name part, whose
- * terms are that part's phonetic codes, so 'Jon Smyth' needs both a Jon-like and a
- * Smyth-like part rather than either.
+ * every group. One group of one term for exact keys; for a name, one group per pair of
+ * parts (see nameQuery), whose terms are the pairs of those parts' phonetic codes, so
+ * 'Jon Smyth' needs a Jon-like and a Smyth-like part together rather than either.
  */
 export type QueryTerms = readonly (readonly string[])[];
 
@@ -86,10 +93,46 @@ const companyDesignators = new Set([
   'plc',
 ]);
 
-function nameQuery(value: string): string[][] {
+/** The parts of a name that say who it is, in order, without repeats. */
+function nameParts(value: string): string[] {
   const parts = [...new Set(normaliseName(value).split(' '))];
   const distinctive = parts.filter((part) => !companyDesignators.has(part));
-  return (distinctive.length > 0 ? distinctive : parts).map(namePartTerms);
+  return distinctive.length > 0 ? distinctive : parts;
+}
+
+/**
+ * Pairs are formed among the first few parts only: a long company name would otherwise
+ * store dozens of pair rows, and its first words are the ones people type.
+ */
+const pairedParts = 6;
+
+/**
+ * A term for two parts that sound like these two, in either order. One given name or one
+ * surname is shared by tens of thousands of people in a large registry, a pair by a
+ * handful: querying a full name by its pairs reads a handful of index rows instead of two
+ * whole name blocks.
+ */
+function pairTerms(a: readonly string[], b: readonly string[]): string[] {
+  return a.flatMap((x) => b.map((y) => `pair:${x < y ? `${x}|${y}` : `${y}|${x}`}`));
+}
+
+function nameTermsToStore(value: string): string[] {
+  const parts = nameParts(value).map(namePartTerms);
+  const paired = parts.slice(0, pairedParts);
+  const pairs = paired.flatMap((a, i) => paired.slice(i + 1).flatMap((b) => pairTerms(a, b)));
+  return [...new Set([...parts.flat(), ...pairs])];
+}
+
+/**
+ * One part alone is looked up by its phonetic codes; a name of several parts by the pairs
+ * its first part forms with each other part, so every part must still sound alike, as
+ * before, but each group is as selective as an exact key.
+ */
+function nameQuery(value: string): string[][] {
+  const parts = nameParts(value).map(namePartTerms);
+  if (parts.length < 2) return parts;
+  const [first, ...rest] = parts.slice(0, pairedParts);
+  return rest.map((other) => pairTerms(first!, other));
 }
 
 /** The terms to index for a value; throws InvalidIndexValueError when it cannot be normalised. */
@@ -101,7 +144,7 @@ export function termsToStore(kind: IndexKind, value: string): string[] {
       return zip.length === 9 ? [zip.slice(0, 5), zip] : [zip];
     }
     case 'name':
-      return [...new Set(nameQuery(value).flat())];
+      return nameTermsToStore(value);
     default:
       return [exactKinds[kind](value)];
   }

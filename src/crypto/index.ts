@@ -6,7 +6,15 @@ export type { BlindIndexKeys } from './blind-index-keys.ts';
 export { createVault, type Vault, type VaultOptions, type IndexEntry, type IndexMatch, type ShredResult } from './vault.ts';
 export type { FieldLocation } from './field-cipher.ts';
 export { createSecretBox, type SecretBox } from './secret-box.ts';
-export { identifierKinds, indexKinds, itemKinds, type IdentifierKind, type IndexKind, type ItemKind } from './index-terms.ts';
+export {
+  identifierKinds,
+  indexKinds,
+  indexTermsVersion,
+  itemKinds,
+  type IdentifierKind,
+  type IndexKind,
+  type ItemKind,
+} from './index-terms.ts';
 export { rotateMasterKey, type Transact, type RotationOptions, type RotationProgress, type RotationResult } from './rotate-master-key.ts';
 export { normaliseEmail } from './normalise-email.ts';
 export { normalisePhone } from './normalise-phone.ts';

@@ -37,6 +37,12 @@ export interface BlindIndexTable {
   created_at: DefaultedTimestamp;
 }
 
+export interface BlindIndexTermsTable {
+  kind: string;
+  version: number;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface BusinessAreasTable {
   id: string;
   name: string;
@@ -237,6 +243,17 @@ export interface CaseEventsTable {
   detail: ColumnType<Record<string, unknown>, string, string>;
 }
 
+export interface CaseSlaAlertsTable {
+  case_id: string;
+  target: 'first_response' | 'resolution';
+  state: 'warning' | 'breached';
+  subject_id: string;
+  business_area: string | null;
+  due_at: Timestamp;
+  at: Timestamp;
+  escalated_to: ColumnType<string[], string[] | undefined, string[]>;
+}
+
 export interface CaseLinksTable {
   id: string;
   case_id: string;
@@ -262,6 +279,7 @@ export interface Tables extends MailOutTables, AttachmentTables, MacroTables, Su
   data_subjects: DataSubjectsTable;
   subject_keys: SubjectKeysTable;
   blind_index: BlindIndexTable;
+  blind_index_terms: BlindIndexTermsTable;
   business_areas: BusinessAreasTable;
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
@@ -277,5 +295,6 @@ export interface Tables extends MailOutTables, AttachmentTables, MacroTables, Su
   case_messages: CaseMessagesTable;
   case_events: CaseEventsTable;
   case_links: CaseLinksTable;
+  case_sla_alerts: CaseSlaAlertsTable;
   routing_rules: RoutingRulesTable;
 }

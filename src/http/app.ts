@@ -23,12 +23,24 @@ import { catalogRoutes } from './routes/catalog.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { routingRoutes } from './routes/routing.ts';
+import { letterRoutes } from './routes/letters.ts';
+import { macroRoutes } from './routes/macros.ts';
 import { customerImportRoutes } from './routes/customer-import.ts';
 import { lookupRoutes } from './routes/lookup.ts';
 import { oidcRoutes } from './routes/oidc.ts';
-import { createCustomerFinder, createCustomerMerger, createCustomerService } from '../modules/customers/index.ts';
-import { caseMover, createCaseService, createRouting } from '../modules/cases/index.ts';
+import { callRoutes } from './routes/calls.ts';
+import { publicInquiryRoutes } from './routes/public-inquiries.ts';
+import { createWebInquiryIntake } from '../modules/intake/index.ts';
+import { startSlaMonitor, type SlaMonitor } from '../modules/cases/index.ts';
+import { slaRoutes } from './routes/sla.ts';
+import { surveyRoutes } from './routes/surveys.ts';
+import { surveyReportRoutes } from './routes/survey-reports.ts';
+import { caseReportRoutes } from './routes/case-reports.ts';
+import { createCaseReports } from '../modules/reports/index.ts';
+import { createMailSender } from '../modules/mail-out/index.ts';
+import { createServices, type Services } from '../services.ts';
 
 import { createSecretBox, type LocalKeyring, type Vault } from '../crypto/index.ts';
 import { keyRoutes } from './routes/keys.ts';
@@ -47,6 +59,8 @@ export interface AppDeps {
   /** Tests pass a stream to read what the server logs; production logs to stdout. */
   readonly logStream?: NodeJS.WritableStream;
   readonly metrics?: Metrics;
+  /** The modules wired together; built here when the caller has none to share (the e-mail intake uses the same). */
+  readonly services?: Services;
   /** The built web console; default web/dist. */
   readonly consoleRoot?: string;
 }
@@ -159,20 +173,98 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(adminRoutes, { prefix: '/api', database: deps.database, clock: deps.clock });
   await app.register(catalogRoutes, { prefix: '/api/catalog' });
   await app.register(keyRoutes, { prefix: '/api/admin/keys', database: deps.database, keyring: deps.keyring, clock: deps.clock });
-  const customers = createCustomerService(deps.vault);
-  const routing = createRouting();
-  const cases = createCaseService(deps.vault, { timeZone: deps.config.timeZone, routing });
-  const finder = createCustomerFinder(deps.vault, {
-    case_number: (trx, number) => cases.customerOfCase(trx, number),
-    article_number: (trx, number) => cases.customersByItem(trx, 'article', number),
-    pickup_number: (trx, number) => cases.customersByItem(trx, 'pickup', number),
-  });
-  const merger = createCustomerMerger(deps.vault, [caseMover(deps.vault)]);
+  const services = deps.services ?? createServices(deps);
+  const { customers, routing, surveys, cases, finder, merger, sla, macros, letters } = services;
+  if (deps.config.smtpRelay && deps.config.mailFrom) {
+    const mailLog = app.log.child({ module: 'mail-out' });
+    const sender = createMailSender({
+      database: deps.database,
+      vault: deps.vault,
+      cases,
+      relay: deps.config.smtpRelay,
+      from: deps.config.mailFrom,
+      clock: deps.clock,
+      logger: {
+        info: (fields, message) => mailLog.info(fields, message),
+        warn: (fields, message) => mailLog.warn(fields, message),
+        error: (fields, message) => mailLog.error(fields, message),
+      },
+    });
+    // With the server, not with every app built (tests inject without listening).
+    app.addHook('onListen', async () => sender.start());
+    app.addHook('onClose', async () => sender.stop());
+  }
   await app.register(customerRoutes, { prefix: '/api/customers', database: deps.database, customers, finder, merger, clock: deps.clock });
   await app.register(customerImportRoutes, { prefix: '/api/customers/import', database: deps.database, customers, clock: deps.clock });
   await app.register(lookupRoutes, { prefix: '/api/lookup', database: deps.database, finder, cases, clock: deps.clock });
   await app.register(caseRoutes, { prefix: '/api/cases', database: deps.database, cases, clock: deps.clock });
+  await app.register(slaRoutes, { prefix: '/api', database: deps.database, sla, clock: deps.clock });
+  // Warnings and breaches are announced by the serving process, once a minute.
+  let slaMonitor: SlaMonitor | null = null;
+  const slaLog = app.log.child({ module: 'sla' });
+  app.addHook('onListen', async () => {
+    slaMonitor = startSlaMonitor({
+      database: deps.database,
+      sla,
+      clock: deps.clock,
+      intervalMs: 60_000,
+      log: (event) => slaLog.info(event),
+    });
+  });
+  app.addHook('onClose', async () => slaMonitor?.stop());
+  await app.register(attachmentRoutes, {
+    prefix: '/api/cases',
+    database: deps.database,
+    attachments: services.attachments,
+    clock: deps.clock,
+  });
+  await app.register(surveyRoutes, {
+    prefix: '/api/public/surveys',
+    database: deps.database,
+    surveys,
+    clock: deps.clock,
+    rateLimit: deps.config.signInRateLimit,
+  });
+  await app.register(surveyReportRoutes, {
+    prefix: '/api',
+    database: deps.database,
+    surveys,
+    reports: services.satisfaction,
+    clock: deps.clock,
+  });
+  await app.register(caseReportRoutes, {
+    prefix: '/api',
+    database: deps.database,
+    reports: createCaseReports({ timeZone: deps.config.timeZone }),
+    clock: deps.clock,
+  });
+  await app.register(callRoutes, {
+    prefix: '/api',
+    database: deps.database,
+    calls: services.calls,
+    clock: deps.clock,
+  });
+  await app.register(publicInquiryRoutes, {
+    prefix: '/api/public/inquiries',
+    intake: createWebInquiryIntake({
+      database: deps.database,
+      cases,
+      finder,
+      tokens: services.formTokens,
+      clock: deps.clock,
+    }),
+    rateLimit: deps.config.webFormRateLimit,
+  });
   await app.register(routingRoutes, { prefix: '/api/routing', database: deps.database, routing, clock: deps.clock });
+  await app.register(letterRoutes, {
+    prefix: '/api/cases',
+    database: deps.database,
+    letters,
+    clock: deps.clock,
+    // The live satisfaction survey link of a resolved case, printed in its letter.
+    surveyUrl: services.surveyLink,
+  });
+  await app.register(macroRoutes, { prefix: '/api', database: deps.database, macros, clock: deps.clock });
   await app.register(auditRoutes, {
     prefix: '/api/audit',
     database: deps.database,

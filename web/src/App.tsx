@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthProvider } from './auth/AuthProvider.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
@@ -6,6 +6,7 @@ import { RequireRoles } from './auth/RequireRoles.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
 import { Frame } from './frame/Frame.tsx';
 import { HomePage } from './frame/HomePage.tsx';
+import { Loading } from './frame/Loading.tsx';
 import { NotFoundPage } from './frame/NotFoundPage.tsx';
 import { customerReaders, nav } from './frame/navItems.ts';
 import { NotificationsProvider } from './frame/NotificationsProvider.tsx';
@@ -30,6 +31,13 @@ const CustomerPage = lazy(() => import('./customers/CustomerPage.tsx').then((m) 
 const ImportCustomersPage = lazy(() => import('./customers/ImportCustomersPage.tsx').then((m) => ({ default: m.ImportCustomersPage })));
 const RegisterCustomerPage = lazy(() => import('./customers/RegisterCustomerPage.tsx').then((m) => ({ default: m.RegisterCustomerPage })));
 const SearchPage = lazy(() => import('./customers/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
+const ContactPage = lazy(() => import('./public/ContactPage.tsx').then((m) => ({ default: m.ContactPage })));
+const SatisfactionReport = lazy(() => import('./reports/SatisfactionReport.tsx').then((m) => ({ default: m.SatisfactionReport })));
+const CaseReports = lazy(() => import('./reports/CaseReports.tsx').then((m) => ({ default: m.CaseReports })));
+const AtRiskPage = lazy(() => import('./supervisor/AtRiskPage.tsx').then((m) => ({ default: m.AtRiskPage })));
+const MacrosPage = lazy(() => import('./supervisor/MacrosPage.tsx').then((m) => ({ default: m.MacrosPage })));
+const RoutingRulesPage = lazy(() => import('./supervisor/RoutingRulesPage.tsx').then((m) => ({ default: m.RoutingRulesPage })));
+const SurveyPage = lazy(() => import('./survey/SurveyPage.tsx').then((m) => ({ default: m.SurveyPage })));
 
 /**
  * The console's routes. Each page admits the roles its navigation link is shown to
@@ -43,6 +51,16 @@ export function App() {
         <AuthProvider>
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
+            <Route
+              path="/contact"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <ContactPage />
+                </Suspense>
+              }
+            />
+            {/* The customer's satisfaction survey: public, the link's token is the credential. */}
+            <Route path="/survey/:token" element={<SurveyPage />} />
             <Route
               element={
                 <RequireAuth>
@@ -128,6 +146,46 @@ export function App() {
                 element={
                   <RequireRoles roles={nav.records.roles}>
                     <NoticePage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="reports/satisfaction"
+                element={
+                  <RequireRoles roles={nav.satisfaction.roles}>
+                    <SatisfactionReport />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="reports/cases"
+                element={
+                  <RequireRoles roles={nav.caseReports.roles}>
+                    <CaseReports />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="supervisor/at-risk"
+                element={
+                  <RequireRoles roles={nav.atRisk.roles}>
+                    <AtRiskPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="supervisor/routing"
+                element={
+                  <RequireRoles roles={nav.routingRules.roles}>
+                    <RoutingRulesPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="supervisor/macros"
+                element={
+                  <RequireRoles roles={nav.macros.roles}>
+                    <MacrosPage />
                   </RequireRoles>
                 }
               />

@@ -84,6 +84,21 @@ export const caseTables = {
     },
   },
   // Migration 0009_routing.
+  case_sla_alerts: {
+    personal: true,
+    notice: '880.000',
+    description: "Service-level alerts of a case: when each target's warning and breach were announced, and to whom it was escalated.",
+    columns: {
+      case_id: 'operational',
+      target: 'operational',
+      state: 'operational',
+      subject_id: 'operational',
+      business_area: 'operational',
+      due_at: 'operational',
+      at: 'operational',
+      escalated_to: 'operational',
+    },
+  },
   routing_rules: {
     personal: false,
     description: 'Routing rules: ordered conditions on new cases and where they send them.',

@@ -35,6 +35,11 @@ export const foundationTables = {
       rewrapped_at: 'operational',
     },
   },
+  blind_index_terms: {
+    personal: false,
+    description: 'The version of each blind-index kind’s terms that the stored digests were made with.',
+    reason: 'Names index kinds and version numbers, about no person.',
+  },
   blind_index: {
     personal: true,
     notice: 'system',

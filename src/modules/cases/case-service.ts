@@ -60,6 +60,38 @@ export interface InboundMessage {
   readonly messageId?: string | null;
 }
 
+/** An e-mail about a case, handed to the outbox inside the transaction that records it (ids, never logged). */
+export interface CaseMail {
+  readonly kind: 'reply' | 'acknowledgement';
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly caseTitle: string;
+  /** The outbound copy in the case's correspondence. */
+  readonly caseMessageId: string;
+  readonly subjectId: string;
+  readonly businessArea: string | null;
+  readonly to: readonly string[];
+  readonly body: string;
+  /** Ours, without angle brackets; its hash is the case message's message_id_hash, so an answer to it threads back. */
+  readonly messageId: string;
+  /** The customer's message this answers, when known (an acknowledgement answers the message that opened the case). */
+  readonly inReplyTo: string | null;
+  readonly references: readonly string[];
+}
+
+/**
+ * Outbound e-mail, as the cases module needs it: the mail-out module implements it and is
+ * injected through CaseServiceOptions, so cases depends on no mail code.
+ */
+export interface CaseMailer {
+  /** A new, globally unique Message-ID (without angle brackets) for a message about to be queued. */
+  newMessageId(): string;
+  /** The text acknowledging a new case to `to`, or null when that address gets none (our own). */
+  acknowledgement(caseNumber: string, to: string): string | null;
+  /** Queues the message in the caller's transaction: a rolled-back reply sends nothing. */
+  enqueue(trx: Tx, mail: CaseMail, now: Date): Promise<void>;
+}
+
 export interface CaseService {
   open(trx: Tx, principal: Principal, input: NewCase, ctx: AuditContext, now: Date): Promise<OpenedCase>;
   get(trx: Tx, principal: Principal, id: string, ctx: AuditContext, now: Date): Promise<CaseRead>;
@@ -92,6 +124,29 @@ export interface CaseService {
    * resolved case reopens; a closed one gets a new follow-up case, whose summary is returned.
    */
   receive(trx: Tx, principal: Principal, id: string, message: InboundMessage, ctx: AuditContext, now: Date): Promise<OpenedCase>;
+  /**
+   * Acknowledges a new case to the address that opened it, by e-mail, with its number: kept as
+   * outbound correspondence but not a first response. Null (nothing written) without a mailer,
+   * for an address that is not an e-mail address, or for one of our own.
+   */
+  acknowledge(
+    trx: Tx,
+    principal: Principal,
+    id: string,
+    message: { to: string; inReplyTo: string | null; references: readonly string[] },
+    ctx: AuditContext,
+    now: Date,
+  ): Promise<CaseMessage | null>;
+  /** The case one of our own outbound e-mails (by Message-ID, e.g. an answer's In-Reply-To or References) belongs to. */
+  caseOfOwnMessage(trx: Tx, principal: Principal, messageIds: readonly string[]): Promise<string | null>;
+  /** Records in the case's history that an e-mail it sent could not be delivered (codes only). */
+  recordMailFailure(
+    trx: Tx,
+    principal: Principal,
+    id: string,
+    failure: { caseMessageId: string; error: string; attempts: number },
+    now: Date,
+  ): Promise<void>;
   link(trx: Tx, principal: Principal, id: string, kind: CaseLink['kind'], number: string, ctx: AuditContext, now: Date): Promise<CaseLink>;
   /** Customers with cases about an article, order or pickup by that number (the find-customer box). */
   customersByItem(trx: Tx, kind: CaseLink['kind'], number: string): Promise<string[]>;
@@ -116,17 +171,52 @@ function checkText(field: string, value: string, max: number): string {
   return text;
 }
 
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local year of an instant in the agency's time zone: case numbers follow the calendar people use. */
 function localYear(at: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(at));
+  // Building a formatter costs more than using one: one per zone, kept for the process.
+  let format = yearFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' });
+    yearFormats.set(timeZone, format);
+  }
+  return Number(format.format(at));
 }
+
+/** A case's resolution or reopening as other modules learn of it: ids and codes, never its text. */
+export interface CaseOutcome {
+  readonly caseId: string;
+  readonly number: string;
+  readonly subjectId: string;
+  readonly customerId: string | null;
+  readonly businessArea: string | null;
+  readonly channel: CaseChannel;
+  readonly assignee: string | null;
+  /** Someone can be asked about it: the case names a customer, or its sender gave an e-mail address. */
+  readonly reachable: boolean;
+}
+
+/** Runs in the transaction that changed the case; a failure undoes the change. */
+export type CaseOutcomeHook = (trx: Tx, principal: Principal, outcome: CaseOutcome, ctx: AuditContext, now: Date) => Promise<void>;
 
 export interface CaseServiceOptions {
   /** The agency's IANA time zone, for case-number years and retention dates. */
   readonly timeZone?: string;
   /** Routes cases opened without a business area; without it they stay in the shared queue. */
   readonly routing?: Routing;
+  /** Sends replies and acknowledgements by e-mail; without it they are only recorded. */
+  readonly mailer?: CaseMailer;
+  /** Told that a case was resolved (the surveys module invites its customer), in the same transaction. */
+  readonly onResolved?: CaseOutcomeHook;
+  /** Told that a case was reopened (the surveys module voids the invitation), in the same transaction. */
+  readonly onReopened?: CaseOutcomeHook;
+  /** The satisfaction survey link of a resolved case (after onResolved), for the resolution e-mail. */
+  readonly surveyLink?: (trx: Tx, caseId: string) => Promise<string | null>;
 }
+
+// An address a relay can be handed: no spaces, brackets, quotes or list separators, a dotted domain.
+const mailAddress = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/u;
 
 export function createCaseService(vault: Vault, options: CaseServiceOptions = {}): CaseService {
   const timeZone = options.timeZone ?? agencyTimeZone;
@@ -173,6 +263,35 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
   }
 
   const scope = (row: CaseRow) => ({ subjectId: row.subject_id, businessArea: row.business_area });
+
+  /** What the outcome hooks are told; a sender's e-mail is only looked at (never passed on) when the case has no customer. */
+  async function outcomeOf(trx: Tx, row: CaseRow): Promise<CaseOutcome> {
+    let reachable = row.customer_id !== null;
+    if (!reachable) {
+      const first = await trx
+        .selectFrom('case_messages')
+        .select(['id', 'from_ct'])
+        .where('case_id', '=', row.id)
+        .where('kind', '=', 'inbound')
+        .where('from_ct', 'is not', null)
+        .orderBy('seq')
+        .executeTakeFirst();
+      if (first?.from_ct) {
+        const from = JSON.parse(await decrypt(trx, row.subject_id, 'case_messages', 'from_ct', first.id, first.from_ct)) as Sender;
+        reachable = Boolean(from.email?.trim());
+      }
+    }
+    return {
+      caseId: row.id,
+      number: row.number,
+      subjectId: row.subject_id,
+      customerId: row.customer_id,
+      businessArea: row.business_area,
+      channel: row.channel,
+      assignee: row.assignee,
+      reachable,
+    };
+  }
 
   /** The case if this principal may see it, else CaseNotFound: a hidden case and a missing one look alike. */
   async function caseFor(trx: Tx, principal: Principal, id: string, action: 'record.read' | 'record.update'): Promise<CaseRow> {
@@ -248,6 +367,88 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       body: message.body,
       createdAt: now,
     };
+  }
+
+  /**
+   * Who an agent's reply is e-mailed to, or null when it is only recorded (no mailer; notes of a
+   * call). Cases that came in by e-mail or web form are answered by e-mail, to the sender when no
+   * recipient is named; on other channels a reply is e-mailed when its recipients are addresses.
+   */
+  async function mailRecipients(trx: Tx, row: CaseRow, to: readonly string[]): Promise<string[] | null> {
+    if (!options.mailer) return null;
+    const byMail = row.channel === 'email' || row.channel === 'web';
+    if (to.length === 0) {
+      if (!byMail) return null;
+      const first = await trx
+        .selectFrom('case_messages')
+        .select(['id', 'from_ct'])
+        .where('case_id', '=', row.id)
+        .where('kind', '=', 'inbound')
+        .where('from_ct', 'is not', null)
+        .orderBy('seq')
+        .executeTakeFirst();
+      const sender = first?.from_ct
+        ? (JSON.parse(await decrypt(trx, row.subject_id, 'case_messages', 'from_ct', first.id, first.from_ct)) as Sender)
+        : null;
+      return sender?.email && mailAddress.test(sender.email.trim()) ? [sender.email.trim()] : null;
+    }
+    const addresses = to.map((address) => address.trim());
+    const wrong = addresses.findIndex((address) => !mailAddress.test(address));
+    if (wrong < 0) return addresses;
+    if (byMail) throw new InvalidCaseField(`to/${wrong}`, 'must be an e-mail address');
+    return null;
+  }
+
+  /** Tells a customer who wrote by e-mail that the case is resolved, with the survey link when there is one. */
+  async function mailResolution(trx: Tx, row: CaseRow, principal: Principal, resolution: string, now: Date): Promise<void> {
+    const to = await mailRecipients(trx, row, []);
+    if (!to) return;
+    const link = options.surveyLink ? await options.surveyLink(trx, row.id) : null;
+    const body = [
+      `Your case ${row.number} is resolved.`,
+      resolution,
+      ...(link ? [`How did we do? Rate our answer, no sign-in needed: ${link}\nThe link works once.`] : []),
+      'If you need more help, reply to this e-mail and the case will reopen.',
+    ].join('\n\n');
+    const messageId = options.mailer!.newMessageId();
+    const sent = await writeMessage(
+      trx,
+      row,
+      { kind: 'outbound', channel: row.channel, author: actorOf(principal), from: null, to, body, messageId },
+      now,
+    );
+    await mailOut(trx, row, 'reply', sent, messageId, null, [], now);
+    await event(trx, row, principal, 'resolution_mailed', now, { message_id: sent.id, survey: link !== null });
+  }
+
+  async function mailOut(
+    trx: Tx,
+    row: CaseRow,
+    kind: CaseMail['kind'],
+    sent: CaseMessage,
+    messageId: string,
+    inReplyTo: string | null,
+    references: readonly string[],
+    now: Date,
+  ): Promise<void> {
+    await options.mailer!.enqueue(
+      trx,
+      {
+        kind,
+        caseId: row.id,
+        caseNumber: row.number,
+        caseTitle: await decrypt(trx, row.subject_id, 'cases', 'title_ct', row.id, row.title_ct),
+        caseMessageId: sent.id,
+        subjectId: row.subject_id,
+        businessArea: row.business_area,
+        to: sent.to,
+        body: sent.body,
+        messageId,
+        inReplyTo,
+        references,
+      },
+      now,
+    );
   }
 
   /** Writes the row's changed columns and recomputes its disposal date from its record type's rule. */
@@ -374,7 +575,7 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
         kind: 'inbound',
         channel: input.channel,
         author: null,
-        from: input.customerId ? null : input.sender!,
+        from: input.sender ?? null,
         to: [],
         body,
         messageId: input.messageId,
@@ -528,6 +729,9 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
           sourceId: next.id,
           actor: actorOf(principal),
         });
+      const hook = change.status === 'resolved' ? options.onResolved : change.status === 'reopened' ? options.onReopened : undefined;
+      if (hook) await hook(trx, principal, await outcomeOf(trx, next), ctx, now);
+      if (change.status === 'resolved') await mailResolution(trx, next, principal, change.resolution!.trim(), now);
       await audit(trx, principal, ctx, now, 'update', next, [next.subject_id], { status: change.status });
       return (await summarise(trx, [next]))[0]!;
     },
@@ -566,26 +770,23 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
     async reply(trx, principal, id, message, ctx, now) {
       const row = await caseFor(trx, principal, id, 'record.update');
       if (message.to.length > 20) throw new InvalidCaseField('to', 'at most 20 recipients');
+      const body = checkText('body', message.body, 100_000);
+      const mailTo = await mailRecipients(trx, row, message.to);
+      const messageId = mailTo ? options.mailer!.newMessageId() : null;
       const sent = await writeMessage(
         trx,
         row,
-        {
-          kind: 'outbound',
-          channel: row.channel,
-          author: actorOf(principal),
-          from: null,
-          to: message.to,
-          body: checkText('body', message.body, 100_000),
-        },
+        { kind: 'outbound', channel: row.channel, author: actorOf(principal), from: null, to: mailTo ?? message.to, body, messageId },
         now,
       );
+      if (mailTo && messageId) await mailOut(trx, row, 'reply', sent, messageId, null, [], now);
       const next = await update(
         trx,
         row,
         { first_response_at: row.first_response_at ?? now, ...(row.status === 'new' ? { status: 'open' as const } : {}) },
         now,
       );
-      await event(trx, next, principal, 'reply', now, { message_id: sent.id, recipients: message.to.length });
+      await event(trx, next, principal, 'reply', now, { message_id: sent.id, recipients: sent.to.length, emailed: mailTo !== null });
       await audit(trx, principal, ctx, now, 'update', next, [next.subject_id], { reply: true });
       return sent;
     },
@@ -634,8 +835,53 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
         row.status === 'resolved' ? 'reopened' : row.status === 'pending_customer' ? 'open' : undefined;
       const next = await update(trx, row, status ? { status, ...(status === 'reopened' ? { reopened_at: now } : {}) } : {}, now);
       await event(trx, next, principal, 'received', now, { message_id: received.id, ...(status ? { status } : {}) });
+      if (status === 'reopened' && options.onReopened) await options.onReopened(trx, principal, await outcomeOf(trx, next), ctx, now);
       await audit(trx, principal, ctx, now, 'update', next, [next.subject_id], { received: true });
       return { case: (await summarise(trx, [next]))[0]!, duplicate: false };
+    },
+
+    async acknowledge(trx, principal, id, message, ctx, now) {
+      const mailer = options.mailer;
+      if (!mailer) return null;
+      const row = await caseFor(trx, principal, id, 'record.update');
+      const to = message.to.trim();
+      if (!mailAddress.test(to)) return null;
+      const body = mailer.acknowledgement(row.number, to);
+      if (body === null) return null;
+      const messageId = mailer.newMessageId();
+      const sent = await writeMessage(
+        trx,
+        row,
+        { kind: 'outbound', channel: row.channel, author: actorOf(principal), from: null, to: [to], body, messageId },
+        now,
+      );
+      await mailOut(trx, row, 'acknowledgement', sent, messageId, message.inReplyTo, message.references, now);
+      await event(trx, row, principal, 'acknowledged', now, { message_id: sent.id });
+      await audit(trx, principal, ctx, now, 'update', row, [row.subject_id], { acknowledged: true });
+      return sent;
+    },
+
+    async caseOfOwnMessage(trx, principal, messageIds) {
+      const hashes = messageIds.slice(-50).map(messageIdHash);
+      if (hashes.length === 0) return null;
+      const found = await trx
+        .selectFrom('case_messages')
+        .select('case_id')
+        .where('message_id_hash', 'in', hashes)
+        .where('kind', '=', 'outbound')
+        .orderBy('seq', 'desc')
+        .executeTakeFirst();
+      const row = found && (await selectCase(trx, found.case_id));
+      return row && can(principal, 'record.read', scope(row)) ? row.id : null;
+    },
+
+    async recordMailFailure(trx, principal, id, failure, now) {
+      const row = await caseFor(trx, principal, id, 'record.update');
+      await event(trx, row, principal, 'mail_failed', now, {
+        message_id: failure.caseMessageId,
+        error: failure.error,
+        attempts: failure.attempts,
+      });
     },
 
     async link(trx, principal, id, kind, number, ctx, now) {

@@ -3,7 +3,7 @@ import { identifierKinds, InvalidIndexValueError, normaliseName, type IndexKind,
 import type { Principal, Tx } from '../../db/index.ts';
 import { addressKey, customerFields, FieldValueError, type NormalisedAddress } from './customer-fields.ts';
 import { auditCustomer, decryptValue, InvalidCustomerField, summarise } from './customer-records.ts';
-import { ownersOfValues, selectCurrentCustomers, selectCustomer, type CustomerRow } from './customer-repository.ts';
+import { selectCurrentCustomers, selectCustomer, type CustomerRow } from './customer-repository.ts';
 import { CustomerNotFound } from './customer-service.ts';
 import type { CustomerSummary } from './customer.ts';
 import { isLikelyDuplicate, jaroWinkler, scoreDuplicate, type CandidateRecord } from './duplicates/index.ts';
@@ -85,9 +85,13 @@ export type KeyResolver = (trx: Tx, normalised: string) => Promise<readonly stri
 export type ResolvedKind = 'case_number' | 'article_number' | 'pickup_number';
 
 export function createCustomerFinder(vault: Vault, resolvers: Partial<Record<ResolvedKind, KeyResolver>> = {}): CustomerFinder {
-  /** The current customers holding a value that matches the condition. */
+  /**
+   * The customers holding a value that matches the condition. A value's index rows carry
+   * its owner and are removed with the value and moved with it on a merge, so the index
+   * answers alone; merged-away customers are dropped later, by `readable`.
+   */
   async function matching(trx: Tx, condition: Condition): Promise<Set<string>> {
-    const valueIds: string[] = [];
+    const owners = new Set<string>();
     for (const kind of condition.kinds) {
       let matches;
       try {
@@ -96,9 +100,9 @@ export function createCustomerFinder(vault: Vault, resolvers: Partial<Record<Res
         if (error instanceof InvalidIndexValueError) throw new InvalidCustomerField(condition.key, error.reason);
         throw error;
       }
-      for (const match of matches) if (match.recordTable === 'customer_values') valueIds.push(match.recordId);
+      for (const match of matches) if (match.recordTable === 'customer_values') owners.add(match.subjectId);
     }
-    return new Set((await ownersOfValues(trx, valueIds)).values());
+    return owners;
   }
 
   /** The customers meeting every condition: the intersection of one blind-index query per condition. */

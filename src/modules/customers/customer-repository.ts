@@ -61,18 +61,6 @@ export function selectValue(trx: Tx, id: string): Promise<ValueRow | undefined> 
   return trx.selectFrom('customer_values').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The customers owning any of these value rows, for index matches pointing at values. */
-export async function ownersOfValues(trx: Tx, valueIds: readonly string[]): Promise<Map<string, string>> {
-  if (valueIds.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('customer_values')
-    .select(['id', 'subject_id'])
-    .where('id', 'in', [...valueIds])
-    .where('removed_at', 'is', null)
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.subject_id]));
-}
-
 export async function markValuesRemoved(trx: Tx, ids: readonly string[], by: string, now: Date): Promise<void> {
   if (ids.length === 0) return;
   await trx

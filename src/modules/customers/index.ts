@@ -54,3 +54,4 @@ export { importCustomers, ImportRejected, maxImportRows, type ImportOptions, typ
 export { CsvSyntaxError } from './import/parse-csv.ts';
 export { ImportHeaderError, importColumnHelp, type RowProblem } from './import/import-rows.ts';
 export { recordContact, type ContactEntry } from './contact-history.ts';
+export { fieldsIndexedAs, refreshIndexTerms, type IndexRefresh } from './refresh-index-terms.ts';

@@ -7,3 +7,13 @@ export { outboundMarkerHeader } from './email/auto-reply.ts';
 export { startSmtpListener, type SmtpEnvelope, type SmtpListener, type SmtpListenerOptions } from './email/smtp-listener.ts';
 export { rejectedKeyword, startImapPoller, type ImapPoller, type ImapPollerOptions } from './email/imap-poller.ts';
 export { createEmailIntake, type EmailIntakeOptions, type IntakeOutcome } from './email/email-to-case.ts';
+export {
+  defaultIntakeRecordType,
+  defaultSmtpMaxBytes,
+  emailIntakeSettingsOf,
+  type EmailIntakeSettings,
+  type ImapIntakeSettings,
+  type SmtpIntakeSettings,
+} from './intake-config.ts';
+export { startEmailIntake, type EmailIntakeDeps, type RunningEmailIntake } from './start-intake.ts';
+export * from './web-form/index.ts';

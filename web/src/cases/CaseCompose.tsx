@@ -1,11 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Form } from '@trussworks/react-uswds';
-import { addCaseNote, recordCaseReply } from '../api/cases.ts';
+import { addCaseNote, changeCaseStatus, recordCaseReply, statusTransitions, type CaseStatus } from '../api/cases.ts';
+import type { MacroActions, MacroPreview } from '../api/macros.ts';
+import { problemMessage } from '../api/problem.ts';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
 import { TextAreaField } from '../forms/TextAreaField.tsx';
 import { TextField } from '../forms/TextField.tsx';
 import { formErrorsOf, type FormErrors } from '../forms/useFormErrors.ts';
 import { useNotifications } from '../frame/useNotifications.ts';
+import { statusLabels } from './caseText.ts';
+import { macroActionParts, MacroPicker } from './MacroPicker.tsx';
 
 type Mode = 'reply' | 'note';
 const noErrors: FormErrors = { fields: {} };
@@ -17,16 +21,47 @@ interface Props {
   /** Where a reply goes unless the agent changes it: the customer's or sender's e-mail address. */
   readonly defaultTo: string;
   readonly onDone: () => void;
+  /** The case's status now: whether a macro's status change can follow the reply. */
+  readonly status?: CaseStatus;
+}
+
+interface UsedMacro {
+  readonly name: string;
+  readonly actions: MacroActions;
+}
+
+/** Whether the macro's status can follow the reply (a reply moves a new case to open); the reason when not. */
+function statusMove(current: CaseStatus | undefined, actions: MacroActions): { ok: boolean; why?: string } | null {
+  if (!actions.status || !current) return null;
+  const after: CaseStatus = current === 'new' ? 'open' : current;
+  if (after === actions.status) return { ok: false, why: `The case will already be ${statusLabels[after].toLowerCase()}.` };
+  if (!statusTransitions[after].includes(actions.status))
+    return {
+      ok: false,
+      why: `A case that is ${statusLabels[after].toLowerCase()} cannot become ${statusLabels[actions.status].toLowerCase()}.`,
+    };
+  return { ok: true };
 }
 
 /** Reply to the customer (POST …/replies: recorded in the case) or add an internal note (POST …/notes). */
-export function CaseCompose({ caseId, defaultTo, onDone }: Props) {
+export function CaseCompose({ caseId, defaultTo, onDone, status }: Props) {
   const { notify } = useNotifications();
   const [mode, setMode] = useState<Mode>('reply');
   const [to, setTo] = useState(defaultTo);
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [macro, setMacro] = useState<UsedMacro | null>(null);
+  const [applyStatus, setApplyStatus] = useState(true);
+  const move = macro ? statusMove(status, macro.actions) : null;
+
+  const fillFromMacro = (name: string, preview: MacroPreview) => {
+    setBody(preview.body);
+    setMacro({ name, actions: preview.actions });
+    setApplyStatus(true);
+    setErrors(noErrors);
+    document.getElementById('case-reply-body')?.focus();
+  };
   const ids = { to: 'case-reply-to', body: mode === 'reply' ? 'case-reply-body' : 'case-note-body' };
 
   const choose = (next: Mode) => {
@@ -50,6 +85,19 @@ export function CaseCompose({ caseId, defaultTo, onDone }: Props) {
           .filter(Boolean);
         await recordCaseReply(caseId, recipients, body.trim());
         notify('success', 'Reply recorded.');
+        const next = macro?.actions.status;
+        if (next && move?.ok && applyStatus) {
+          try {
+            await changeCaseStatus(caseId, {
+              status: next,
+              ...(macro.actions.resolutionCode ? { resolutionCode: macro.actions.resolutionCode } : {}),
+            });
+            notify('success', `Status changed to ${statusLabels[next].toLowerCase()}.`);
+          } catch (failure) {
+            notify('error', `The reply was recorded, but the status did not change: ${problemMessage(failure)}`);
+          }
+        }
+        setMacro(null);
       } else {
         await addCaseNote(caseId, body.trim());
         notify('success', 'Note added.');
@@ -77,6 +125,7 @@ export function CaseCompose({ caseId, defaultTo, onDone }: Props) {
       <Form onSubmit={(event) => void submit(event)} noValidate className="maxw-full">
         {mode === 'reply' ? (
           <>
+            <MacroPicker caseId={caseId} onPreview={fillFromMacro} />
             <TextField
               id={ids.to}
               label="To"
@@ -95,6 +144,51 @@ export function CaseCompose({ caseId, defaultTo, onDone }: Props) {
               error={errors.fields.body}
               rows={6}
             />
+            {macro && (
+              <div
+                className="caseline-macro-actions margin-top-2"
+                data-testid="macro-actions"
+                role="group"
+                aria-labelledby="macro-actions-heading"
+              >
+                <p id="macro-actions-heading" className="margin-y-05 text-bold">
+                  Macro “{macro.name}” used
+                </p>
+                {macroActionParts(macro.actions).length === 0 ? (
+                  <p className="margin-y-05">It suggests no change to the case.</p>
+                ) : (
+                  <>
+                    <p className="margin-y-05">It suggests: {macroActionParts(macro.actions).join(' · ')}.</p>
+                    {(macro.actions.priority || macro.actions.tags?.length) && (
+                      <p className="usa-hint margin-y-05">
+                        The console does not change priority or tags yet: only the status change can be applied here.
+                      </p>
+                    )}
+                  </>
+                )}
+                {move && (
+                  <div className="usa-checkbox">
+                    <input
+                      className="usa-checkbox__input"
+                      id="case-reply-apply-status"
+                      type="checkbox"
+                      checked={move.ok && applyStatus}
+                      disabled={!move.ok}
+                      onChange={(event) => setApplyStatus(event.target.checked)}
+                      aria-describedby={move.why ? 'case-reply-apply-status-why' : undefined}
+                    />
+                    <label className="usa-checkbox__label" htmlFor="case-reply-apply-status">
+                      Apply the status change ({statusLabels[macro.actions.status!].toLowerCase()}) after recording the reply
+                    </label>
+                    {move.why && (
+                      <span className="usa-hint display-block" id="case-reply-apply-status-why">
+                        {move.why}
+                      </span>
+                    )}
+                  </div>
+                )}
+              </div>
+            )}
           </>
         ) : (
           <TextAreaField

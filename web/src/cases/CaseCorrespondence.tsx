@@ -2,6 +2,7 @@ import type { CaseMessage, Sender } from '../api/cases.ts';
 import { actorText, formatPhone } from '../customers/fieldText.ts';
 import { formatDateTime } from '../util/formatDateTime.ts';
 import { channelLabels } from './caseText.ts';
+import { LetterLinks } from './LetterLinks.tsx';
 
 export function senderText(sender: Sender | null | undefined): string {
   if (!sender) return '';
@@ -40,10 +41,13 @@ export function CaseCorrespondence({
   messages,
   selfId,
   customerName,
+  letters,
 }: {
   readonly messages: readonly CaseMessage[];
   readonly selfId: string;
   readonly customerName: string | null;
+  /** Offer each reply as a letter to print (and as a fax when the case came by fax). */
+  readonly letters?: { readonly caseId: string; readonly fax: boolean };
 }) {
   if (messages.length === 0) return <p>No messages.</p>;
   return (
@@ -63,6 +67,7 @@ export function CaseCorrespondence({
             </div>
             {meta && <div className="caseline-message__meta">{meta}</div>}
             <div className="caseline-message__body">{m.body}</div>
+            {letters && m.kind === 'outbound' && <LetterLinks caseId={letters.caseId} messageId={m.id} withFax={letters.fax} />}
           </li>
         );
       })}

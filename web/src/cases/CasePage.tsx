@@ -12,10 +12,12 @@ import { Page } from '../frame/Page.tsx';
 import { useNotifications } from '../frame/useNotifications.ts';
 import { formatDateTime } from '../util/formatDateTime.ts';
 import { useLoad } from '../util/useLoad.ts';
+import { CaseAttachments } from './CaseAttachments.tsx';
 import { CaseCompose } from './CaseCompose.tsx';
 import { CaseCorrespondence, senderText } from './CaseCorrespondence.tsx';
 import { CaseHistory } from './CaseHistory.tsx';
 import { CaseLinks } from './CaseLinks.tsx';
+import { CaseSla } from './CaseSla.tsx';
 import { CaseStatusForm } from './CaseStatusForm.tsx';
 import { PriorityText, StatusTag } from './CaseTable.tsx';
 import { assigneeText, channelLabels, recordTypeName, resolutionLabels } from './caseText.ts';
@@ -119,12 +121,17 @@ export function CasePage() {
         <Grid desktop={{ col: 7 }}>
           <section aria-labelledby="correspondence-heading">
             <h2 id="correspondence-heading">Correspondence</h2>
-            <CaseCorrespondence messages={data.messages} selfId={session.id} customerName={customerName} />
+            <CaseCorrespondence
+              messages={data.messages}
+              selfId={session.id}
+              customerName={customerName}
+              letters={canWork ? { caseId: data.id, fax: data.channel === 'fax' } : undefined}
+            />
           </section>
           {canWork && data.status !== 'closed' && (
             <section aria-labelledby="compose-heading" className="margin-top-4 caseline-compose">
               <h2 id="compose-heading">Respond</h2>
-              <CaseCompose key={`${data.id}-${replyTo}`} caseId={data.id} defaultTo={replyTo} onDone={changed} />
+              <CaseCompose key={`${data.id}-${replyTo}`} caseId={data.id} defaultTo={replyTo} onDone={changed} status={data.status} />
             </section>
           )}
         </Grid>
@@ -186,12 +193,20 @@ export function CasePage() {
               {data.disposeAfter && <Row label="Retention">Kept until {formatDate.format(new Date(data.disposeAfter))}</Row>}
             </dl>
           </section>
+          <section aria-labelledby="sla-heading" className="margin-top-4">
+            <h2 id="sla-heading">Service levels</h2>
+            <CaseSla caseId={data.id} refreshKey={`${data.status}-${data.updatedAt}-${version}`} />
+          </section>
           {canWork && (
             <section aria-labelledby="status-heading" className="margin-top-4">
               <h2 id="status-heading">Change status</h2>
               <CaseStatusForm key={`${data.status}-${version}`} caseId={data.id} status={data.status} onChanged={changed} />
             </section>
           )}
+          <section aria-labelledby="attachments-heading" className="margin-top-4">
+            <h2 id="attachments-heading">Files</h2>
+            <CaseAttachments caseId={data.id} canUpload={canWork && data.status !== 'closed'} onUploaded={changed} />
+          </section>
           <section aria-labelledby="links-heading" className="margin-top-4">
             <h2 id="links-heading">Linked items</h2>
             <CaseLinks caseId={data.id} links={data.links} canEdit={canWork} onLinked={changed} />

@@ -15,6 +15,7 @@ import { ContactHistory } from './ContactHistory.tsx';
 import { CustomerMerges } from './CustomerMerges.tsx';
 import { CustomerValues } from './CustomerValues.tsx';
 import { CustomerCases } from '../cases/CustomerCases.tsx';
+import { CustomerCalls } from '../calls/CustomerCalls.tsx';
 import { kindLabels, sourceLabels } from './fieldText.ts';
 import { KeyContacts } from './KeyContacts.tsx';
 import { PossibleDuplicates } from './PossibleDuplicates.tsx';
@@ -152,6 +153,11 @@ export function CustomerPage() {
           <section aria-labelledby="cases-heading" className="margin-top-4">
             <h2 id="cases-heading">Cases</h2>
             <CustomerCases customerId={data.id} canOpen={canOpenCases} version={version} />
+          </section>
+
+          <section aria-labelledby="calls-heading" className="margin-top-4">
+            <h2 id="calls-heading">Calls</h2>
+            <CustomerCalls customerId={data.id} canLog={canOpenCases} version={version} onLogged={changed} />
           </section>
 
           <section aria-labelledby="contacts-heading" className="margin-top-4">

@@ -34,12 +34,22 @@ export const nav = {
   settings: { label: 'Settings', path: '/admin/settings', roles: ['administrator'] },
   records: { label: 'Records', path: '/records', roles: ['privacy_officer', 'records_manager', 'administrator'] },
   audit: { label: 'Audit', path: '/audit', roles: ['auditor', 'privacy_officer'] },
+  /** reports.read in src/access/matrix.ts. */
+  satisfaction: { label: 'Satisfaction', path: '/reports/satisfaction', roles: ['supervisor'] },
+  /** reports.read in src/access/matrix.ts. */
+  caseReports: { label: 'Case reports', path: '/reports/cases', roles: ['supervisor'] },
+  /** The service-level list of src/http/routes/sla.ts (supervisors; their areas). */
+  atRisk: { label: 'At risk', path: '/supervisor/at-risk', roles: ['supervisor'] },
+  /** routing.manage in src/access/matrix.ts. */
+  routingRules: { label: 'Routing rules', path: '/supervisor/routing', roles: ['supervisor'] },
+  /** macros.manage in src/access/matrix.ts. */
+  macros: { label: 'Macros', path: '/supervisor/macros', roles: ['supervisor'] },
 } as const satisfies Record<string, NavItem>;
 
 /**
  * The side navigation, in order. A role sees only the links it can use, so the
  * destinations whose capability the API does not have yet are left out:
- *   - Dashboards, Routing (supervisor): reports and routing rules, with the cases module.
+ *   - Dashboards (supervisor): reports beyond satisfaction, with the cases module.
  *   - Requests (privacy officer): Privacy Act requests, amendments and disclosures (privacy module).
  *   - Retention (records manager): the retention engine's sweeps, legal holds and disposal certificates.
  *   - Incidents (privacy officer): breach incidents and notification letters (privacy module).
@@ -50,6 +60,11 @@ export const navItems: readonly NavItem[] = [
   nav.search,
   nav.registerCustomer,
   nav.importCustomers,
+  nav.satisfaction,
+  nav.caseReports,
+  nav.atRisk,
+  nav.routingRules,
+  nav.macros,
   nav.users,
   nav.businessAreas,
   nav.settings,

@@ -2,6 +2,7 @@ import { systemPrincipal } from '../../../access/index.ts';
 import { withPrincipal, type Database, type Tx } from '../../../db/index.ts';
 import type { CaseRecordType, CaseService, OpenedCase } from '../../cases/index.ts';
 import type { CustomerFinder } from '../../customers/index.ts';
+import type { AttachmentService } from '../../attachments/index.ts';
 import type { InboundEmail } from './inbound-email.ts';
 import { parseInbound } from './parse-inbound.ts';
 
@@ -13,6 +14,8 @@ export interface EmailIntakeOptions {
   /** The record type of a new e-mail case, e.g. usps-880/usps-com-care for a usps.com mailbox. */
   readonly recordType: CaseRecordType;
   readonly faxGateways?: readonly string[];
+  /** Keeps what arrives attached (a fax's PDF or TIFF, an e-mail's documents) with the case; without it attachments are dropped. */
+  readonly attachments?: AttachmentService;
 }
 
 /** What became of one message: a case opened or continued, or nothing for a machine's mail. */
@@ -40,6 +43,43 @@ export function createEmailIntake(options: EmailIntakeOptions): (raw: Buffer, en
     return found.length === 1 ? found[0]!.id : null;
   }
 
+  /**
+   * The sender of a message that opened a new case (not a redelivery, not an answer on an open
+   * case, not a fax gateway) is told its number by e-mail. Machines' mail never gets this far.
+   */
+  async function acknowledged(
+    trx: Tx,
+    mail: InboundEmail,
+    opened: OpenedCase,
+    continued: string | null,
+    ctx: { requestId: null; clientAddr: null; purpose: string },
+  ): Promise<OpenedCase> {
+    if (opened.duplicate || opened.case.id === continued || !mail.from || mail.isFax) return opened;
+    // A synthesised Message-ID (the message had none) is ours alone: nothing to answer "in reply to".
+    const inReplyTo = mail.messageId.endsWith('.caseline.invalid') ? null : mail.messageId;
+    await cases.acknowledge(
+      trx,
+      principal,
+      opened.case.id,
+      { to: mail.from.address, inReplyTo, references: mail.references },
+      ctx,
+      clock(),
+    );
+    return opened;
+  }
+
+  /** Keeps the message's files with the case it landed on (not again for a redelivery). */
+  async function withAttachments(
+    trx: Tx,
+    mail: InboundEmail,
+    opened: OpenedCase,
+    ctx: { requestId: null; clientAddr: null; purpose: string },
+  ) {
+    if (options.attachments && !opened.duplicate && mail.attachments.length > 0)
+      await options.attachments.keepInbound(trx, principal, opened.case.id, mail, ctx, clock());
+    return opened;
+  }
+
   return async (raw, envelopeSender) => {
     const mail = await parseInbound(raw, {
       ...(options.faxGateways ? { faxGateways: options.faxGateways } : {}),
@@ -52,16 +92,42 @@ export function createEmailIntake(options: EmailIntakeOptions): (raw: Buffer, en
     const body = mail.text.trim() || '(no text)';
     const sender = mail.from ? { name: mail.from.name || null, email: mail.from.address } : null;
     const opened = await withPrincipal(database.db, principal, async (trx) => {
+      // An answer to one of our e-mails names it in In-Reply-To or References, even when its subject lost the case number.
+      const answered = await cases.caseOfOwnMessage(trx, principal, [...mail.references, ...(mail.inReplyTo ? [mail.inReplyTo] : [])]);
+      if (answered) {
+        const continued = await cases.receive(
+          trx,
+          principal,
+          answered,
+          { channel, from: sender, body, messageId: mail.messageId },
+          ctx,
+          clock(),
+        );
+        return acknowledged(trx, mail, await withAttachments(trx, mail, continued, ctx), answered, ctx);
+      }
       for (const number of mail.caseNumbers) {
         const id = await cases.idOfNumber(trx, principal, number);
-        if (id) return cases.receive(trx, principal, id, { channel, from: sender, body, messageId: mail.messageId }, ctx, clock());
+        if (id)
+          return acknowledged(
+            trx,
+            mail,
+            await withAttachments(
+              trx,
+              mail,
+              await cases.receive(trx, principal, id, { channel, from: sender, body, messageId: mail.messageId }, ctx, clock()),
+              ctx,
+            ),
+            id,
+            ctx,
+          );
       }
       const customerId = await customerOf(trx, mail, ctx);
-      return cases.open(
+      const created = await cases.open(
         trx,
         principal,
         {
-          ...(customerId ? { customerId } : { sender: sender ?? { name: 'Unknown sender' } }),
+          // The address it came from is kept with the message either way: replies go back to it.
+          ...(customerId ? { customerId, ...(sender ? { sender } : {}) } : { sender: sender ?? { name: 'Unknown sender' } }),
           channel,
           recordType: options.recordType,
           title: mail.subject.trim().slice(0, 300) || '(no subject)',
@@ -71,6 +137,11 @@ export function createEmailIntake(options: EmailIntakeOptions): (raw: Buffer, en
         ctx,
         clock(),
       );
+      return acknowledged(trx, mail, await withAttachments(trx, mail, created, ctx), null, ctx);
+    }).catch(async (error: unknown) => {
+      // Rolled back: the files stored for the message go too.
+      await options.attachments?.discardInbound(mail);
+      throw error;
     });
     return { kind: 'case', opened };
   };

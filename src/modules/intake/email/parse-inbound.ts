@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type HeaderLines, type ParsedMail } from 'mailparser';
-import { sanitiseFilename } from './attachment-filename.ts';
+import { sanitiseFilename } from '../../attachments/index.ts';
 import { autoReplyReason } from './auto-reply.ts';
 import { findCaseNumbers } from './case-numbers.ts';
 import { isFaxTransmission } from './fax-gateway.ts';

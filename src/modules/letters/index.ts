@@ -1,0 +1,20 @@
+export {
+  addressBlock,
+  cleanDeliveryLine,
+  cleanNameLine,
+  lastLine,
+  maxBlockLines,
+  maxLineLength,
+  type Addressee,
+  type MailingAddress,
+} from './address-block.ts';
+export { renderReplyLetter, surveySentence, windowBlock, type ReplyLetter } from './reply-letter.ts';
+export { confidentialityNotice, renderFax, type OutboundFax, type RenderedFax } from './fax-document.ts';
+export { letterDate, printable, type Letterhead } from './pdf-output.ts';
+export {
+  createLetterService,
+  type LetterRefusal,
+  type LetterResult,
+  type LetterService,
+  type LetterServiceOptions,
+} from './letter-service.ts';

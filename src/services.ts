@@ -1,0 +1,67 @@
+import type { Config } from './config.ts';
+import { createSecretBox, type LocalKeyring, type Vault } from './crypto/index.ts';
+import { attachmentMover, createAttachmentService } from './modules/attachments/index.ts';
+import { callMover, createCallService } from './modules/calls/index.ts';
+import { agencySlaPolicy, caseMover, createCaseService, createCaseSla, createRouting } from './modules/cases/index.ts';
+import { createCustomerFinder, createCustomerMerger, createCustomerService } from './modules/customers/index.ts';
+import { createFormTokens } from './modules/intake/index.ts';
+import { createLetterService } from './modules/letters/index.ts';
+import { createMailOutbox } from './modules/mail-out/index.ts';
+import { createMacros } from './modules/macros/index.ts';
+import { createSatisfactionReports, createSurveyService, createSurveyTokens, surveyMover, surveyTokenKey } from './modules/surveys/index.ts';
+
+export interface ServiceDeps {
+  readonly config: Config;
+  readonly vault: Vault;
+  readonly keyring: LocalKeyring;
+  readonly clock: () => Date;
+}
+
+/**
+ * The modules wired together, once per process: the HTTP routes and the e-mail intake
+ * must open, answer and resolve cases through the same services, or a case opened by
+ * mail would not be acknowledged, routed or surveyed like one opened by an agent.
+ */
+export function createServices(deps: ServiceDeps) {
+  const { config, vault, clock } = deps;
+  const timeZone = config.timeZone;
+  const customers = createCustomerService(vault);
+  const routing = createRouting();
+  // Replies by e-mail are queued with the case message; the sender runs only when a relay is configured.
+  const mailer = createMailOutbox(vault, { from: config.mailFrom });
+  const surveys = createSurveyService(vault, createSurveyTokens(surveyTokenKey(deps.keyring)), { timeZone, publicUrl: config.publicUrl });
+  const surveyLink = (trx: Parameters<typeof surveys.linkFor>[0], caseId: string) => surveys.linkFor(trx, caseId, clock());
+  const cases = createCaseService(vault, {
+    timeZone,
+    routing,
+    mailer,
+    // A resolved case invites its customer to the satisfaction survey; reopening voids the link.
+    onResolved: async (trx, principal, outcome, ctx, now) => void (await surveys.invite(trx, principal, outcome, ctx, now)),
+    onReopened: async (trx, principal, outcome, ctx, now) => void (await surveys.voidFor(trx, principal, outcome.caseId, ctx, now)),
+    surveyLink,
+  });
+  const finder = createCustomerFinder(vault, {
+    case_number: (trx, number) => cases.customerOfCase(trx, number),
+    article_number: (trx, number) => cases.customersByItem(trx, 'article', number),
+    pickup_number: (trx, number) => cases.customersByItem(trx, 'pickup', number),
+  });
+  return {
+    customers,
+    routing,
+    mailer,
+    surveys,
+    cases,
+    finder,
+    merger: createCustomerMerger(vault, [caseMover(vault), attachmentMover(vault), surveyMover(vault), callMover(vault)]),
+    sla: createCaseSla(agencySlaPolicy(timeZone)),
+    attachments: createAttachmentService(vault, config.attachments),
+    calls: createCallService(vault, cases, { timeZone }),
+    formTokens: createFormTokens(createSecretBox(deps.keyring)),
+    satisfaction: createSatisfactionReports({ timeZone }),
+    letters: createLetterService({ cases, customers, letterhead: config.agency, timeZone }),
+    surveyLink,
+    macros: createMacros({ cases, customers, surveyLink }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
