@@ -141,7 +141,11 @@ export async function ensureCustomers(store: CustomerStore, target: number, opti
   // A new store is digested with today's terms: say so, or a server started on it would re-index it all.
   if (!found) {
     for (const [kind, version] of Object.entries(indexTermsVersion)) {
-      await db.insertInto('blind_index_terms').values({ kind, version }).onConflict((c) => c.column('kind').doNothing()).execute();
+      await db
+        .insertInto('blind_index_terms')
+        .values({ kind, version })
+        .onConflict((c) => c.column('kind').doNothing())
+        .execute();
     }
   }
   if (state.seed !== options.seed) throw new Error(`the store was generated with seed ${state.seed}, not ${options.seed}`);

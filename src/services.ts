@@ -8,7 +8,14 @@ import { createFormTokens } from './modules/intake/index.ts';
 import { createLetterService } from './modules/letters/index.ts';
 import { createMailOutbox } from './modules/mail-out/index.ts';
 import { createMacros } from './modules/macros/index.ts';
-import { createSatisfactionReports, createSurveyService, createSurveyTokens, surveyMover, surveyTokenKey } from './modules/surveys/index.ts';
+import { createCaseReports } from './modules/reports/index.ts';
+import {
+  createSatisfactionReports,
+  createSurveyService,
+  createSurveyTokens,
+  surveyMover,
+  surveyTokenKey,
+} from './modules/surveys/index.ts';
 
 export interface ServiceDeps {
   readonly config: Config;
@@ -58,6 +65,7 @@ export function createServices(deps: ServiceDeps) {
     calls: createCallService(vault, cases, { timeZone }),
     formTokens: createFormTokens(createSecretBox(deps.keyring)),
     satisfaction: createSatisfactionReports({ timeZone }),
+    caseReports: createCaseReports({ timeZone }),
     letters: createLetterService({ cases, customers, letterhead: config.agency, timeZone }),
     surveyLink,
     macros: createMacros({ cases, customers, surveyLink }),

@@ -142,6 +142,24 @@ describe('GET /api/reports/cases', () => {
     expect(refused.body).not.toContain('volume');
   });
 
+  it('is documented, with a response schema that lists every field', async () => {
+    const doc = (await t.app.inject('/openapi.json')).json();
+    const operation = doc.paths['/api/reports/cases'].get;
+    expect(operation.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['from', 'to']);
+    const ok = operation.responses['200'].content['application/json'].schema;
+    expect(ok.additionalProperties).toBe(false);
+    expect(Object.keys(ok.properties).sort()).toEqual([
+      'backlog',
+      'firstResponse',
+      'from',
+      'resolution',
+      'sla',
+      'timeZone',
+      'to',
+      'volume',
+    ]);
+  });
+
   it('names the query field of a bad period', async () => {
     const sue = await signedIn('sue');
     const fieldOf = async (query: string, status: number) => {

@@ -105,6 +105,23 @@ describe('cases over HTTP', () => {
     ]);
   });
 
+  it('changes priority and tags, recording what changed, and refuses a bad tag naming it', async () => {
+    const changed = await agent.post(`/api/cases/${caseId}/classification`, { priority: 'urgent', addTags: ['carrier-issue', 'vip'] });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ priority: 'urgent' });
+    const untagged = await agent.post(`/api/cases/${caseId}/classification`, { removeTags: ['vip'] });
+    expect((await agent.get(`/api/cases/${caseId}`)).json().tags).toEqual(['carrier-issue']);
+    expect(untagged.statusCode).toBe(200);
+    const events = (await agent.get(`/api/cases/${caseId}`)).json().events.filter((e: { kind: string }) => e.kind === 'classified');
+    expect(events.map((e: { detail: unknown }) => e.detail)).toEqual([
+      { priority: { from: 'normal', to: 'urgent' }, tags: { added: ['carrier-issue', 'vip'], removed: [] } },
+      { tags: { added: [], removed: ['vip'] } },
+    ]);
+    const bad = await agent.post(`/api/cases/${caseId}/classification`, { addTags: ['Not A Tag'] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('/body/addTags/0');
+  });
+
   it('shows another area’s contractor nothing, and keeps case text out of the log', async () => {
     const carl = client(t.app);
     await carl.signIn('carl', password, now);

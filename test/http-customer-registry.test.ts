@@ -37,9 +37,18 @@ describe('the field list', () => {
   it('describes every field for forms, classed and masked as the catalog says', async () => {
     const fields = (await agent.get('/api/customers/fields')).json() as { field: string; [key: string]: unknown }[];
     const byName = Object.fromEntries(fields.map((f) => [f.field, f]));
-    expect(byName.ssn_last4).toMatchObject({ name: 'SSN last four', appliesTo: ['person'], single: true, fieldClass: 'sensitive', mask: 'full' });
+    expect(byName.ssn_last4).toMatchObject({
+      name: 'SSN last four',
+      appliesTo: ['person'],
+      single: true,
+      fieldClass: 'sensitive',
+      mask: 'full',
+    });
     expect(byName.account_number).toMatchObject({ fieldClass: 'identifier', mask: 'last4' });
-    expect(byName.company_type).toMatchObject({ appliesTo: ['organisation'], choices: expect.arrayContaining(['corporation', 'nonprofit']) });
+    expect(byName.company_type).toMatchObject({
+      appliesTo: ['organisation'],
+      choices: expect.arrayContaining(['corporation', 'nonprofit']),
+    });
     expect(byName.phone).toMatchObject({ labels: expect.arrayContaining(['mobile', 'work']), single: false, mask: null });
   });
 });

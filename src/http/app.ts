@@ -38,7 +38,6 @@ import { slaRoutes } from './routes/sla.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 import { surveyReportRoutes } from './routes/survey-reports.ts';
 import { caseReportRoutes } from './routes/case-reports.ts';
-import { createCaseReports } from '../modules/reports/index.ts';
 import { createMailSender } from '../modules/mail-out/index.ts';
 import { createServices, type Services } from '../services.ts';
 
@@ -235,7 +234,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(caseReportRoutes, {
     prefix: '/api',
     database: deps.database,
-    reports: createCaseReports({ timeZone: deps.config.timeZone }),
+    reports: services.caseReports,
     clock: deps.clock,
   });
   await app.register(callRoutes, {

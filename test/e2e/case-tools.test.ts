@@ -154,6 +154,17 @@ describe.skipIf(!browserAvailable)(`case tools in the console (${chromiumPath})`
     await preview.getByLabel('Message').fill('How long does registration take?');
     await preview.getByRole('button', { name: 'Which rule would fire?' }).click();
     await expect.poll(() => decision.textContent()).toContain('No rule would fire');
+
+    // Deleting asks first.
+    await page.getByRole('button', { name: 'Delete rule Everything by fax' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete this routing rule?' });
+    await confirm.waitFor();
+    await expectAccessible(page, 'delete rule dialog');
+    await confirm.getByRole('button', { name: 'Delete rule' }).click();
+    await page.getByText('Rule “Everything by fax” deleted.').waitFor();
+    await expect
+      .poll(async () => (await rules.getByRole('rowheader').allTextContents()).map((s) => s.trim()))
+      .toEqual(['Lost parcels to trademarks']);
     await context.close();
   });
 
@@ -203,7 +214,7 @@ describe.skipIf(!browserAvailable)(`case tools in the console (${chromiumPath})`
     const files = page.getByTestId('case-attachments');
     expect(await files.textContent()).toContain('scanned letter.pdf');
     expect(await files.textContent()).toContain('PDF');
-    expect(await files.textContent()).toContain('You');
+    expect(await files.textContent()).toContain('by you');
     const download = await files.getByRole('link', { name: /scanned letter\.pdf/ }).getAttribute('href');
     const fetched = await page.request.get(download!);
     expect(fetched.status()).toBe(200);

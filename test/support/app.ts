@@ -14,6 +14,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { createSecretBox, createVault, openKeyring } from '../../src/crypto/index.ts';
 import { withPrincipal, type Database } from '../../src/db/index.ts';
 import { buildApp, type App } from '../../src/http/app.ts';
+import { createServices, type Services } from '../../src/services.ts';
 import { testDatabase } from './database.ts';
 
 export interface TestApp {
@@ -24,6 +25,8 @@ export interface TestApp {
   /** Every line the server logged so far. */
   readonly logs: string[];
   readonly clock: { now: Date };
+  /** The services the routes use, for channels a test drives without HTTP (the e-mail intake). */
+  readonly services: Services;
   addStaff(username: string, password: string, roles: StaffRole[], areas?: string[]): Promise<string>;
   addArea(id: string): Promise<void>;
   close(): Promise<void>;
@@ -51,6 +54,8 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
       done();
     },
   });
+  const vault = createVault({ keys: keyring, blindIndex: keyring.blindIndex });
+  const services = createServices({ config, vault, keyring, clock: now });
   const app = await buildApp({
     config,
     database,
@@ -58,7 +63,8 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
     clock: now,
     publicKey: signer.publicKey,
     logStream,
-    vault: createVault({ keys: keyring, blindIndex: keyring.blindIndex }),
+    vault,
+    services,
     keyring,
   });
   await app.ready();
@@ -71,6 +77,7 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
     dataDir,
     logs,
     clock,
+    services,
     async addStaff(username, password, roles, areas = []) {
       const user = await withPrincipal(database.db, cli, (trx) =>
         createStaffUser(

@@ -24,6 +24,7 @@ import { problemResponses, problemTypes, ProblemError } from '../problem.ts';
 
 const purpose = 'customer service: work an inquiry to resolution (880.000)';
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const Tag = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$' });
 
 export const caseRoutes: FastifyPluginAsync<{ database: Database; cases: CaseService; clock: () => Date }> = async (
   base,
@@ -53,7 +54,7 @@ export const caseRoutes: FastifyPluginAsync<{ database: Database; cases: CaseSer
             priority: Type.Optional(PrioritySchema),
             title: Type.String({ minLength: 1, maxLength: 300 }),
             body: Type.String({ minLength: 1, maxLength: 100_000 }),
-            tags: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$' }), { maxItems: 20 })),
+            tags: Type.Optional(Type.Array(Tag, { maxItems: 20 })),
           },
           { additionalProperties: false },
         ),
@@ -169,6 +170,33 @@ export const caseRoutes: FastifyPluginAsync<{ database: Database; cases: CaseSer
       caseSummaryJson(
         await run(request, (trx) =>
           cases.changeStatus(trx, request.principal!, request.params.id, request.body, auditContext(request), clock()),
+        ),
+      ),
+  );
+
+  app.post(
+    '/:id/classification',
+    {
+      schema: {
+        tags,
+        summary: "Change a case's priority and tags (a macro's canned actions, or triage)",
+        params: Id,
+        body: Type.Object(
+          {
+            priority: Type.Optional(PrioritySchema),
+            addTags: Type.Optional(Type.Array(Tag, { maxItems: 20 })),
+            removeTags: Type.Optional(Type.Array(Tag, { maxItems: 20 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: CaseSummarySchema, ...problemResponses },
+      },
+      config: { purpose },
+    },
+    async (request) =>
+      caseSummaryJson(
+        await run(request, (trx) =>
+          cases.classify(trx, request.principal!, request.params.id, request.body, auditContext(request), clock()),
         ),
       ),
   );

@@ -13,6 +13,7 @@ import {
   statusTransitions,
   type CaseChannel,
   type CaseRecordType,
+  type CasePriority,
   type CaseStatus,
   type ResolutionCode,
 } from './case-kinds.ts';
@@ -109,6 +110,15 @@ export interface CaseService {
     now: Date,
   ): Promise<CaseSummary>;
   assign(trx: Tx, principal: Principal, id: string, assignee: string | null, ctx: AuditContext, now: Date): Promise<CaseSummary>;
+  /** Changes a case's priority and tags (a macro's canned actions, or an agent's triage). */
+  classify(
+    trx: Tx,
+    principal: Principal,
+    id: string,
+    change: { priority?: CasePriority; addTags?: readonly string[]; removeTags?: readonly string[] },
+    ctx: AuditContext,
+    now: Date,
+  ): Promise<CaseSummary>;
   addNote(trx: Tx, principal: Principal, id: string, body: string, ctx: AuditContext, now: Date): Promise<CaseMessage>;
   /** An agent's reply: kept in the case as outbound correspondence; the first one is the first response. */
   reply(
@@ -750,6 +760,23 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       );
       await event(trx, next, principal, 'assigned', now, { from: row.assignee, to: assignee });
       await audit(trx, principal, ctx, now, 'update', next, [next.subject_id], { assigned: assignee !== null });
+      return (await summarise(trx, [next]))[0]!;
+    },
+
+    async classify(trx, principal, id, change, ctx, now) {
+      const row = await caseFor(trx, principal, id, 'record.update');
+      const removed = new Set(change.removeTags ?? []);
+      const tags = [...new Set([...row.tags.filter((tag) => !removed.has(tag)), ...(change.addTags ?? [])])];
+      if (tags.length > 20) throw new InvalidCaseField('addTags', 'a case has at most 20 tags');
+      const priority = change.priority ?? row.priority;
+      if (priority === row.priority && tags.length === row.tags.length && tags.every((tag) => row.tags.includes(tag)))
+        return (await summarise(trx, [row]))[0]!;
+      const next = await update(trx, row, { priority, tags }, now);
+      await event(trx, next, principal, 'classified', now, {
+        ...(priority !== row.priority ? { priority: { from: row.priority, to: priority } } : {}),
+        tags: { added: tags.filter((tag) => !row.tags.includes(tag)), removed: row.tags.filter((tag) => !tags.includes(tag)) },
+      });
+      await audit(trx, principal, ctx, now, 'update', next, [next.subject_id], { classified: true });
       return (await summarise(trx, [next]))[0]!;
     },
 

@@ -154,7 +154,10 @@ export const changeCaseStatus = (id: string, change: StatusChange) => api.post<C
 /** 'me', a staff id, or null to put the case back in the queue. */
 export const assignCase = (id: string, assignee: string | null) => api.post<CaseSummary>(`${path(id)}/assign`, { assignee });
 export const addCaseNote = (id: string, body: string) => api.post<CaseMessage>(`${path(id)}/notes`, { body });
-/** Recorded in the case; outbound delivery of e-mail comes later. */
+/** A case's priority and tags: a macro's canned actions, or triage. */
+export const classifyCase = (id: string, change: { priority?: CasePriority; addTags?: readonly string[] }) =>
+  api.post<CaseSummary>(`${path(id)}/classification`, change);
+/** Recorded in the case, and e-mailed when the case came by e-mail or the recipients are addresses. */
 export const recordCaseReply = (id: string, to: readonly string[], body: string) =>
   api.post<CaseMessage>(`${path(id)}/replies`, { to, body });
 export const receiveCaseMessage = (id: string, channel: CaseChannel, body: string, from?: Sender | null) =>

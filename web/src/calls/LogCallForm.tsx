@@ -14,7 +14,7 @@ type CaseChoice = 'none' | 'open' | 'existing';
 
 const labels = {
   direction: 'Direction',
-  number: 'Phone number',
+  number: 'Number on the call',
   durationSeconds: 'Duration',
   disposition: 'Outcome',
   notes: 'Notes',

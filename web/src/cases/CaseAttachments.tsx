@@ -97,10 +97,8 @@ export function CaseAttachments({
         <thead>
           <tr>
             <th scope="col">File</th>
-            <th scope="col">Type</th>
-            <th scope="col">Size</th>
+            <th scope="col">Type and size</th>
             <th scope="col">Added</th>
-            <th scope="col">By</th>
           </tr>
         </thead>
         <tbody data-testid="case-attachments">
@@ -112,12 +110,15 @@ export function CaseAttachments({
                   <span className="usa-sr-only"> (download)</span>
                 </a>
               </th>
-              <td data-label="Type">{typeNames[a.mediaType] ?? a.mediaType}</td>
-              <td data-label="Size" className="text-no-wrap">
-                {formatBytes(a.sizeBytes)}
+              <td data-label="Type and size">
+                {typeNames[a.mediaType] ?? a.mediaType}, <span className="text-no-wrap">{formatBytes(a.sizeBytes)}</span>
               </td>
-              <td data-label="Added">{formatDateTime(a.createdAt)}</td>
-              <td data-label="By">{a.messageId ? 'With the customer’s message' : actorText(a.uploadedBy, session.id)}</td>
+              <td data-label="Added">
+                {formatDateTime(a.createdAt)}
+                <span className="display-block">
+                  {a.messageId ? 'with the customer’s message' : `by ${actorText(a.uploadedBy, session.id).toLowerCase()}`}
+                </span>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Form } from '@trussworks/react-uswds';
-import { addCaseNote, changeCaseStatus, recordCaseReply, statusTransitions, type CaseStatus } from '../api/cases.ts';
+import { addCaseNote, changeCaseStatus, classifyCase, recordCaseReply, statusTransitions, type CaseStatus } from '../api/cases.ts';
 import type { MacroActions, MacroPreview } from '../api/macros.ts';
 import { problemMessage } from '../api/problem.ts';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
@@ -53,12 +53,14 @@ export function CaseCompose({ caseId, defaultTo, onDone, status }: Props) {
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [macro, setMacro] = useState<UsedMacro | null>(null);
   const [applyStatus, setApplyStatus] = useState(true);
+  const [applyClassification, setApplyClassification] = useState(true);
   const move = macro ? statusMove(status, macro.actions) : null;
 
   const fillFromMacro = (name: string, preview: MacroPreview) => {
     setBody(preview.body);
     setMacro({ name, actions: preview.actions });
     setApplyStatus(true);
+    setApplyClassification(true);
     setErrors(noErrors);
     document.getElementById('case-reply-body')?.focus();
   };
@@ -85,6 +87,15 @@ export function CaseCompose({ caseId, defaultTo, onDone, status }: Props) {
           .filter(Boolean);
         await recordCaseReply(caseId, recipients, body.trim());
         notify('success', 'Reply recorded.');
+        const { priority, tags } = macro?.actions ?? {};
+        if ((priority || tags?.length) && applyClassification) {
+          try {
+            await classifyCase(caseId, { ...(priority ? { priority } : {}), ...(tags?.length ? { addTags: tags } : {}) });
+            notify('success', 'Priority and tags applied.');
+          } catch (failure) {
+            notify('error', `The reply was recorded, but the priority and tags did not change: ${problemMessage(failure)}`);
+          }
+        }
         const next = macro?.actions.status;
         if (next && move?.ok && applyStatus) {
           try {
@@ -160,9 +171,18 @@ export function CaseCompose({ caseId, defaultTo, onDone, status }: Props) {
                   <>
                     <p className="margin-y-05">It suggests: {macroActionParts(macro.actions).join(' · ')}.</p>
                     {(macro.actions.priority || macro.actions.tags?.length) && (
-                      <p className="usa-hint margin-y-05">
-                        The console does not change priority or tags yet: only the status change can be applied here.
-                      </p>
+                      <div className="usa-checkbox">
+                        <input
+                          className="usa-checkbox__input"
+                          id="case-reply-apply-classification"
+                          type="checkbox"
+                          checked={applyClassification}
+                          onChange={(event) => setApplyClassification(event.target.checked)}
+                        />
+                        <label className="usa-checkbox__label" htmlFor="case-reply-apply-classification">
+                          Apply the priority and tags after recording the reply
+                        </label>
+                      </div>
                     )}
                   </>
                 )}

@@ -98,6 +98,30 @@ export function eventText(event: CaseEvent, selfId: string): string {
       return `Further message from the customer${d.status ? ` (the case became ${statusWord(d.status)})` : ''}`;
     case 'linked':
       return `${typeof d.kind === 'string' ? (linkKindLabels[d.kind as LinkKind] ?? humanize(d.kind)) : 'An item'} linked`;
+    case 'acknowledged':
+      return 'Acknowledgement e-mailed to the sender';
+    case 'resolution_mailed':
+      return d.survey ? 'Resolution e-mailed to the customer, with the satisfaction survey link' : 'Resolution e-mailed to the customer';
+    case 'mail_failed':
+      return 'An e-mail to the customer could not be delivered';
+    case 'attachment_added':
+      return 'File attached';
+    case 'attachment_refused':
+      return 'A file sent with the message was refused';
+    case 'sla_warning':
+      return `${d.target === 'resolution' ? 'Resolution' : 'First response'} is due soon`;
+    case 'sla_breached':
+      return `${d.target === 'resolution' ? 'Resolution' : 'First response'} is overdue${Array.isArray(d.escalated_to) && d.escalated_to.length > 0 ? ': escalated to the supervisors' : ''}`;
+    case 'classified': {
+      const priority = d.priority as { to?: string } | undefined;
+      const tags = d.tags as { added?: string[]; removed?: string[] } | undefined;
+      const parts = [
+        ...(priority?.to ? [`priority set to ${priority.to}`] : []),
+        ...(tags?.added?.length ? [`tagged ${tags.added.join(', ')}`] : []),
+        ...(tags?.removed?.length ? [`untagged ${tags.removed.join(', ')}`] : []),
+      ];
+      return parts.length > 0 ? `${parts.join('; ').replace(/^./, (c) => c.toUpperCase())}` : 'Classification unchanged';
+    }
     default:
       return humanize(event.kind);
   }

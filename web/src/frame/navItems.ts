@@ -49,7 +49,6 @@ export const nav = {
 /**
  * The side navigation, in order. A role sees only the links it can use, so the
  * destinations whose capability the API does not have yet are left out:
- *   - Dashboards (supervisor): reports beyond satisfaction, with the cases module.
  *   - Requests (privacy officer): Privacy Act requests, amendments and disclosures (privacy module).
  *   - Retention (records manager): the retention engine's sweeps, legal holds and disposal certificates.
  *   - Incidents (privacy officer): breach incidents and notification letters (privacy module).

@@ -67,7 +67,7 @@ export function MacrosPage() {
           Add macro
         </Button>
       )}
-      <section aria-labelledby="macro-list-heading" className="margin-top-4">
+      <section aria-labelledby="macro-list-heading" className="margin-top-5">
         <h2 id="macro-list-heading" ref={listHeading} tabIndex={-1} className="caseline-focus-heading">
           Macros{macros.data ? ` (${macros.data.length})` : ''}
         </h2>

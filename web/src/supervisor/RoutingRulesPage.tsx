@@ -121,7 +121,7 @@ export function RoutingRulesPage() {
               Add rule
             </Button>
           )}
-          <section aria-labelledby="rule-list-heading" className="margin-top-4">
+          <section aria-labelledby="rule-list-heading" className="margin-top-5">
             <h2 id="rule-list-heading" ref={listHeading} tabIndex={-1} className="caseline-focus-heading">
               Rules{rules.data ? ` (${rules.data.length})` : ''}
             </h2>

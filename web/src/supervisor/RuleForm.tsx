@@ -179,7 +179,7 @@ export function RuleForm({
           </label>
         </div>
         <fieldset className="usa-fieldset margin-top-3 caseline-rule-part">
-          <legend className="usa-legend usa-legend--large">When</legend>
+          <legend className="usa-legend text-bold font-sans-md">When</legend>
           <p className="usa-hint">A case matches when it meets every condition given; a condition left empty matches every case.</p>
           <CheckboxGroup
             id={ids.channels!}
@@ -226,7 +226,7 @@ export function RuleForm({
           />
         </fieldset>
         <fieldset className="usa-fieldset margin-top-3 caseline-rule-part">
-          <legend className="usa-legend usa-legend--large">Then</legend>
+          <legend className="usa-legend text-bold font-sans-md">Then</legend>
           <SelectField
             id={ids.businessArea!}
             label={labels.businessArea}
