@@ -5,6 +5,7 @@ import { testApp, type TestApp } from './support/app.ts';
 let t: TestApp;
 let agent: Client;
 let customerId: string;
+let agnesId: string;
 const password = 'correct horse battery staple';
 const now = () => new Date(t.clock.now);
 
@@ -12,7 +13,7 @@ beforeAll(async () => {
   t = await testApp();
   await t.addArea('trademarks');
   await t.addArea('patents');
-  await t.addStaff('agnes', password, ['agent'], ['trademarks']);
+  agnesId = await t.addStaff('agnes', password, ['agent'], ['trademarks']);
   await t.addStaff('carl', password, ['contractor'], ['patents']);
   agent = client(t.app);
   await agent.signIn('agnes', password, now);
@@ -117,6 +118,8 @@ describe('cases over HTTP', () => {
       { priority: { from: 'normal', to: 'urgent' }, tags: { added: ['carrier-issue', 'vip'], removed: [] } },
       { tags: { added: [], removed: ['vip'] } },
     ]);
+    // Everyone who acted on the case is named among the staff involved.
+    expect((await agent.get(`/api/cases/${caseId}`)).json().personnel).toEqual([{ id: agnesId, displayName: 'agnes' }]);
     const bad = await agent.post(`/api/cases/${caseId}/classification`, { addTags: ['Not A Tag'] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('/body/addTags/0');

@@ -60,16 +60,17 @@ CREATE INDEX survey_responses_answered ON survey_responses (answered_at);
 CREATE INDEX survey_responses_case ON survey_responses (case_id);
 CREATE INDEX survey_responses_dispose ON survey_responses (dispose_after);
 
--- The satisfaction report names agents, whose staff rows are otherwise visible only to
--- their owner and to user managers. Like caseline.area_staff (0009_routing), this one
--- function, owned by the role that may read only ids and names, answers the display
--- names of the staff ids asked for, to report readers and Caseline's own jobs only.
+-- The satisfaction report names agents, and a case names the staff involved in it, whose
+-- staff rows are otherwise visible only to their owner and to user managers. Like
+-- caseline.area_staff (0009_routing), this one function, owned by the role that may read
+-- only ids and names, answers the display names of the staff ids asked for, to staff and
+-- Caseline's own jobs only (never to a customer of the portal).
 CREATE FUNCTION caseline.staff_display_names(ids uuid[])
   RETURNS TABLE (id uuid, display_name text)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
     SELECT s.id, s.display_name FROM public.staff_users s
     WHERE s.id = ANY (ids)
-      AND (caseline.principal_kind() = 'system' OR caseline.allowed('reports.read', NULL, NULL))
+      AND caseline.principal_kind() IN ('system', 'staff')
   $$;
 ALTER FUNCTION caseline.staff_display_names(uuid[]) OWNER TO caseline_directory;
 REVOKE ALL ON FUNCTION caseline.staff_display_names(uuid[]) FROM PUBLIC;

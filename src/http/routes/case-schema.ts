@@ -85,6 +85,9 @@ export const CaseDetailSchema = Type.Intersect([
         detail: Type.Record(Type.String(), Type.Unknown()),
       }),
     ),
+    personnel: Type.Array(Type.Object({ id: Uuid, displayName: Nullable(Type.String()) }), {
+      description: 'The assignee and every staff member who acted on the case (880.000: personnel involved)',
+    }),
     links: Type.Array(Type.Object({ id: Uuid, kind: Type.Enum(['article', 'order', 'pickup']), number: Type.String() })),
   }),
 ]);
@@ -105,6 +108,7 @@ export const caseDetailJson = (c: CaseDetail) => ({
   disposeAfter: iso(c.disposeAfter),
   messages: c.messages.map(caseMessageJson),
   events: c.events.map((e) => ({ ...e, at: e.at.toISOString(), detail: { ...e.detail } })),
+  personnel: [...c.personnel],
   links: [...c.links],
 });
 

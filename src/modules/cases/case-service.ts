@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { actorOf, appendAudit, authorize, can, type AuditContext, type AuditDetail } from '../../access/index.ts';
 import { agencyTimeZone, disposeAfter, getRecordType } from '../../catalog/index.ts';
 import { InvalidIndexValueError, type ItemKind, type Vault } from '../../crypto/index.ts';
@@ -29,7 +30,7 @@ import {
   type CaseFilter,
   type CaseRow,
 } from './case-repository.ts';
-import type { CaseDetail, CaseEvent, CaseLink, CaseMessage, CaseSummary, NewCase, Sender } from './case.ts';
+import type { CaseDetail, CaseEvent, CaseLink, CaseMessage, CasePerson, CaseSummary, NewCase, Sender } from './case.ts';
 import type { Routing, RoutingDecision } from './routing/index.ts';
 
 export class CaseNotFound extends Error {}
@@ -409,6 +410,21 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
     return null;
   }
 
+  /**
+   * The staff involved in a case (seed 000: "USPS personnel involved"): its assignee and
+   * whoever acted on it, by the names staff know each other by.
+   */
+  async function personnelOf(trx: Tx, row: CaseRow, events: readonly { actor: string }[]): Promise<CasePerson[]> {
+    const ids = [
+      ...new Set([row.assignee, ...events.map((e) => /^staff:(.+)$/.exec(e.actor)?.[1] ?? null)].filter((id): id is string => id !== null)),
+    ];
+    if (ids.length === 0) return [];
+    const named = await sql<{ id: string; display_name: string }>`
+      SELECT id, display_name FROM caseline.staff_display_names(${ids}::uuid[])`.execute(trx);
+    const names = new Map(named.rows.map((r) => [r.id, r.display_name]));
+    return ids.map((id) => ({ id, displayName: names.get(id) ?? null }));
+  }
+
   /** Tells a customer who wrote by e-mail that the case is resolved, with the survey link when there is one. */
   async function mailResolution(trx: Tx, row: CaseRow, principal: Principal, resolution: string, now: Date): Promise<void> {
     const to = await mailRecipients(trx, row, []);
@@ -677,6 +693,7 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
         disposeAfter: row.dispose_after,
         messages: readMessages,
         events: events.map((e): CaseEvent => ({ id: e.id, at: e.at, actor: e.actor, kind: e.kind, detail: e.detail })),
+        personnel: await personnelOf(trx, row, events),
         links: await Promise.all(
           links.map(async (l) => ({ id: l.id, kind: l.kind, number: (await open('case_links', 'number_ct', l.id, l.number_ct))! })),
         ),

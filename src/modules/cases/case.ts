@@ -77,5 +77,12 @@ export interface CaseDetail extends CaseSummary {
   readonly disposeAfter: Date | null;
   readonly messages: readonly CaseMessage[];
   readonly events: readonly CaseEvent[];
+  /** The assignee and every staff member who acted on the case; a null name is an account that no longer exists. */
+  readonly personnel: readonly CasePerson[];
   readonly links: readonly CaseLink[];
+}
+
+export interface CasePerson {
+  readonly id: string;
+  readonly displayName: string | null;
 }

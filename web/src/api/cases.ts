@@ -110,6 +110,8 @@ export interface CaseDetail extends CaseSummary {
   readonly disposeAfter: string | null;
   readonly messages: readonly CaseMessage[];
   readonly events: readonly CaseEvent[];
+  /** The assignee and every staff member who acted on the case; a null name is an account that no longer exists. */
+  readonly personnel: readonly { readonly id: string; readonly displayName: string | null }[];
   readonly links: readonly CaseLink[];
 }
 

@@ -168,6 +168,13 @@ export function CasePage() {
               ) : (
                 <Row label="Sender">{senderText(data.sender) || 'Not known'}</Row>
               )}
+              {data.personnel.length > 0 && (
+                <Row label="Staff involved" testId="case-personnel">
+                  {data.personnel
+                    .map((p) => (p.id === session.id ? 'You' : (p.displayName ?? 'A former staff member')))
+                    .join(', ')}
+                </Row>
+              )}
               <Row label="Kind of inquiry">{recordTypeName(data.recordType)}</Row>
               <Row label="Business area">{data.businessArea ?? 'Shared (no business area)'}</Row>
               {data.category && <Row label="Category">{data.category}</Row>}
