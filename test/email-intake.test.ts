@@ -16,6 +16,8 @@ let keys: Awaited<ReturnType<typeof testVault>>;
 let cases: CaseService;
 let listener: SmtpListener;
 let failNext = false;
+/** Fails the next case opening inside its transaction, after the case rows were written: a crash before the commit. */
+let crashBeforeCommit = false;
 const system = systemPrincipal('test');
 const ctx = { requestId: null, clientAddr: null, purpose: 'intake test' };
 const quiet: IntakeLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -25,7 +27,18 @@ beforeAll(async () => {
   keys = await testVault();
   cases = createCaseService(keys.vault);
   const finder = createCustomerFinder(keys.vault);
-  const intake = createEmailIntake({ database, cases, finder, clock: () => new Date(), recordType: 'usps-880/usps-com-care' });
+  const crashing: CaseService = {
+    ...cases,
+    async open(...args) {
+      const opened = await cases.open(...args);
+      if (crashBeforeCommit) {
+        crashBeforeCommit = false;
+        throw new Error('injected crash between parse and commit');
+      }
+      return opened;
+    },
+  };
+  const intake = createEmailIntake({ database, cases: crashing, finder, clock: () => new Date(), recordType: 'usps-880/usps-com-care' });
   listener = await startSmtpListener({
     port: 0,
     acceptedRecipients: ['help@caseline.example.gov'],
@@ -107,6 +120,24 @@ describe('e-mail into cases over SMTP', () => {
     expect(all[0]!.messages.map((m) => m.body)).toEqual(['My parcel never came.', 'Any news?']);
   });
 
+  it('loses nothing to a crash between parse and commit: the sender is told to retry, and the retry makes one case', async () => {
+    crashBeforeCommit = true;
+    const mail = {
+      from: 'henrietta@example.org',
+      to: 'help@caseline.example.gov',
+      subject: 'Change of address',
+      text: 'I moved last week.',
+      messageId: '<third@example.org>',
+    };
+    const before = (await allCases()).length;
+    await expect(transport().sendMail(mail)).rejects.toThrow(/451/);
+    expect(await allCases()).toHaveLength(before);
+    expect((await transport().sendMail(mail)).response).toMatch(/^250/);
+    const after = await allCases();
+    expect(after).toHaveLength(before + 1);
+    expect(after.filter((c) => c.title === 'Change of address')).toHaveLength(1);
+  });
+
   it('opens a case for an unknown sender, and answers nothing to an auto-reply', async () => {
     await transport().sendMail({ from: 'stranger@example.net', to: 'help@caseline.example.gov', subject: 'Hello', text: 'Who are you?' });
     await transport().sendMail({
@@ -117,7 +148,7 @@ describe('e-mail into cases over SMTP', () => {
       headers: { 'Auto-Submitted': 'auto-replied' },
     });
     const all = await allCases();
-    expect(all).toHaveLength(2);
+    expect(all).toHaveLength(3);
     expect(all.find((c) => c.title === 'Hello')).toMatchObject({ customerId: null, sender: { email: 'stranger@example.net' } });
   });
 });
