@@ -64,6 +64,30 @@ describe('service levels over HTTP', () => {
       }),
     ]);
     expect(atRisk.body).not.toMatch(/Hieronymus|certificate/i);
+    // Queues and workload: the case waits, unassigned, in its area's queue.
+    const workload = await supervisor.get('/api/workload');
+    expect(workload.statusCode, workload.body).toBe(200);
+    expect(workload.json()).toEqual([
+      {
+        businessArea: 'trademarks',
+        assignee: null,
+        displayName: null,
+        open: 1,
+        byStatus: { new: 1 },
+        oldestCreatedAt: '2026-11-23T14:00:00.000Z',
+      },
+    ]);
+    await agent.post(`/api/cases/${id}/assign`, { assignee: 'me' });
+    expect((await supervisor.get('/api/workload')).json()).toEqual([
+      expect.objectContaining({
+        businessArea: 'trademarks',
+        assignee: expect.any(String),
+        displayName: 'agnes',
+        open: 1,
+        byStatus: { open: 1 },
+      }),
+    ]);
+    expect((await agent.get('/api/workload')).statusCode).toBe(403);
     const refused = await agent.get('/api/sla/at-risk');
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);

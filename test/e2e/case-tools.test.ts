@@ -300,6 +300,16 @@ describe.skipIf(!browserAvailable)(`case tools in the console (${chromiumPath})`
     await screenshot(page, 'case-tools-at-risk');
     await rows.first().getByRole('link').click();
     await page.getByTestId('case-sla').waitFor();
+
+    // Queues and workload: the same open cases, by area and assignee.
+    await nav(page).getByRole('link', { name: 'Workload' }).click();
+    await page.getByRole('heading', { name: 'Workload', level: 1 }).waitFor();
+    const workload = page.getByTestId('workload-rows').first();
+    await workload.waitFor();
+    const opened = (await workload.getByRole('cell').allTextContents()).slice(0, 1).map(Number);
+    expect(opened[0]).toBeGreaterThan(0);
+    await expectAccessible(page, 'workload');
+    await screenshot(page, 'case-tools-workload');
     await context.close();
   });
 });

@@ -35,6 +35,7 @@ const ContactPage = lazy(() => import('./public/ContactPage.tsx').then((m) => ({
 const SatisfactionReport = lazy(() => import('./reports/SatisfactionReport.tsx').then((m) => ({ default: m.SatisfactionReport })));
 const CaseReports = lazy(() => import('./reports/CaseReports.tsx').then((m) => ({ default: m.CaseReports })));
 const AtRiskPage = lazy(() => import('./supervisor/AtRiskPage.tsx').then((m) => ({ default: m.AtRiskPage })));
+const WorkloadPage = lazy(() => import('./supervisor/WorkloadPage.tsx').then((m) => ({ default: m.WorkloadPage })));
 const MacrosPage = lazy(() => import('./supervisor/MacrosPage.tsx').then((m) => ({ default: m.MacrosPage })));
 const RoutingRulesPage = lazy(() => import('./supervisor/RoutingRulesPage.tsx').then((m) => ({ default: m.RoutingRulesPage })));
 const SurveyPage = lazy(() => import('./survey/SurveyPage.tsx').then((m) => ({ default: m.SurveyPage })));
@@ -162,6 +163,14 @@ export function App() {
                 element={
                   <RequireRoles roles={nav.caseReports.roles}>
                     <CaseReports />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="supervisor/workload"
+                element={
+                  <RequireRoles roles={nav.workload.roles}>
+                    <WorkloadPage />
                   </RequireRoles>
                 }
               />

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AccessDenied } from '../../access/index.ts';
 import { withPrincipal, type Database } from '../../db/index.ts';
-import { CaseNotFound, type CaseSla } from '../../modules/cases/index.ts';
+import { CaseNotFound, caseStatuses, caseWorkload, type CaseSla } from '../../modules/cases/index.ts';
 import { requirePrincipal } from '../auth.ts';
 import { problemResponses, problemTypes, ProblemError } from '../problem.ts';
 import { ChannelSchema, PrioritySchema, StatusSchema } from './case-schema.ts';
@@ -31,6 +31,15 @@ const AtRiskSchema = Type.Object({
   target: Type.Enum(['first_response', 'resolution']),
   state: Type.Enum(['warning', 'breached']),
   dueAt: Instant,
+});
+
+const WorkloadSchema = Type.Object({
+  businessArea: Type.Union([Type.String(), Type.Null()]),
+  assignee: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], { description: 'null: the area’s unassigned cases (its queue)' }),
+  displayName: Type.Union([Type.String(), Type.Null()]),
+  open: Type.Integer(),
+  byStatus: Type.Object(Object.fromEntries(caseStatuses.map((s) => [s, Type.Optional(Type.Integer())]))),
+  oldestCreatedAt: Instant,
 });
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
@@ -78,6 +87,23 @@ export const slaRoutes: FastifyPluginAsync<{ database: Database; sla: CaseSla; c
           throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such case, or not one you may see.');
         throw error;
       }
+    },
+  );
+
+  app.get(
+    '/workload',
+    {
+      schema: {
+        tags,
+        summary: 'Queues and workload: open cases by business area and assignee, with the oldest (supervisors; your areas only)',
+        response: { 200: Type.Array(WorkloadSchema), ...problemResponses },
+      },
+      config: { purpose },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      const rows = await withPrincipal(database.db, principal, (trx) => caseWorkload(trx, principal));
+      return rows.map((r) => ({ ...r, oldestCreatedAt: r.oldestCreatedAt.toISOString() })) as never;
     },
   );
 

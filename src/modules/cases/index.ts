@@ -111,3 +111,4 @@ export { createCaseSla, type CaseSla, type SlaAlertCase, type SlaTarget, type Sw
 export { agencySlaPolicy } from './sla/agency-policy.ts';
 export { businessMinutesBetween, type BusinessCalendar } from './sla/index.ts';
 export { startSlaMonitor, type SlaMonitor, type SlaMonitorOptions } from './case-sla-monitor.ts';
+export { caseWorkload, type WorkloadRow } from './case-workload.ts';

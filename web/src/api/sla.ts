@@ -35,3 +35,15 @@ export interface AtRiskCase {
 
 export const fetchCaseSla = (caseId: string) => api.get<SlaClocks>(`/api/cases/${encodeURIComponent(caseId)}/sla`);
 export const fetchAtRisk = () => api.get<AtRiskCase[]>('/api/sla/at-risk');
+
+/** One agent's open cases in one area, or the area's queue (assignee null): GET /api/workload. */
+export interface WorkloadRow {
+  readonly businessArea: string | null;
+  readonly assignee: string | null;
+  readonly displayName: string | null;
+  readonly open: number;
+  readonly byStatus: Readonly<Partial<Record<CaseStatus, number>>>;
+  readonly oldestCreatedAt: string;
+}
+
+export const fetchWorkload = () => api.get<WorkloadRow[]>('/api/workload');

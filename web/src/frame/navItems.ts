@@ -39,6 +39,8 @@ export const nav = {
   /** reports.read in src/access/matrix.ts. */
   caseReports: { label: 'Case reports', path: '/reports/cases', roles: ['supervisor'] },
   /** The service-level list of src/http/routes/sla.ts (supervisors; their areas). */
+  /** Queues and workload: GET /api/workload (routing.manage). */
+  workload: { label: 'Workload', path: '/supervisor/workload', roles: ['supervisor'] },
   atRisk: { label: 'At risk', path: '/supervisor/at-risk', roles: ['supervisor'] },
   /** routing.manage in src/access/matrix.ts. */
   routingRules: { label: 'Routing rules', path: '/supervisor/routing', roles: ['supervisor'] },
@@ -61,6 +63,7 @@ export const navItems: readonly NavItem[] = [
   nav.importCustomers,
   nav.satisfaction,
   nav.caseReports,
+  nav.workload,
   nav.atRisk,
   nav.routingRules,
   nav.macros,
