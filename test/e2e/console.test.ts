@@ -245,6 +245,8 @@ describe.skipIf(!browserAvailable)(`web console in Chromium (${chromiumPath})`, 
     await page.getByRole('link', { name: 'Philippa Quartermaine' }).click();
     await page.getByTestId('customer-name').waitFor();
     expect(page.url()).toContain(customerId);
+    // Found by the caller's number: the call log opens with it, ready to log the call.
+    expect(await page.getByLabel('Number on the call').inputValue()).toBe('(202) 555-0199');
     await expect.poll(() => page.getByTestId('contact-history').textContent()).toMatch(/\S/);
     await page.getByRole('button', { name: 'Reveal SSN last four' }).click();
     await page.getByRole('button', { name: 'Hide SSN last four' }).waitFor();

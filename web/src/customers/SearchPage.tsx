@@ -43,6 +43,8 @@ export function SearchPage() {
   const q = criteria ? undefined : state?.q;
   const [results, setResults] = useState<Found | null>(null);
   const [interpretations, setInterpretations] = useState<readonly string[]>([]);
+  // A number typed while a call comes in: the customer's page opens its call log with it.
+  const [callerNumber, setCallerNumber] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [lookupError, setLookupError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -82,6 +84,7 @@ export function SearchPage() {
         if (id !== latest.current) return;
         setResults(found.results);
         setInterpretations(found.interpretations.map((i) => i.description));
+        setCallerNumber(found.interpretations.some((i) => i.kind === 'phone') && q ? q.trim() : null);
         setBusy(false);
       },
       async (error: unknown) => {
@@ -152,7 +155,7 @@ export function SearchPage() {
             try another key.
           </p>
         ) : (
-          <SearchResults results={results} showMatchedBy={q !== undefined} />
+          <SearchResults results={results} showMatchedBy={q !== undefined} callerNumber={callerNumber} />
         )}
       </section>
     </Page>

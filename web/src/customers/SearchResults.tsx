@@ -7,10 +7,12 @@ interface Props {
   readonly results: LookupAnswer['results'];
   /** For a find-customer box lookup: what each customer matched by. */
   readonly showMatchedBy?: boolean;
+  /** The phone number searched for, handed to the customer's page (in navigation state, never the URL) to log the call. */
+  readonly callerNumber?: string | null;
 }
 
 /** The matching customers; sensitive fields are not listed here at all. */
-export function SearchResults({ results, showMatchedBy = false }: Props) {
+export function SearchResults({ results, showMatchedBy = false, callerNumber = null }: Props) {
   return (
     <Table caption={`${results.length} matching customer${results.length === 1 ? '' : 's'}`} fullWidth stackedStyle="headers">
       <thead>
@@ -28,7 +30,7 @@ export function SearchResults({ results, showMatchedBy = false }: Props) {
         {results.map(({ customer, matchedBy }) => (
           <tr key={customer.id}>
             <th scope="row" data-label="Name">
-              <Link to={`/customers/${customer.id}`} className="usa-link">
+              <Link to={`/customers/${customer.id}`} state={callerNumber ? { callerNumber } : undefined} className="usa-link">
                 {customer.name}
               </Link>
             </th>
