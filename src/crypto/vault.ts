@@ -1,6 +1,6 @@
 import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Tx } from '../db/index.ts';
+import type { PendingInsert, Tx } from '../db/index.ts';
 import type { BlindIndexKeys } from './blind-index-keys.ts';
 import { SubjectShreddedError } from './errors.ts';
 import { decryptField, encryptField, type FieldLocation } from './field-cipher.ts';
@@ -38,6 +38,12 @@ export interface ShredResult {
 export interface Vault {
   /** Creates the subject's data key; false when it already had one (intake may be retried). */
   createSubjectKey(trx: Tx, subjectId: string, businessArea: string | null): Promise<boolean>;
+  /**
+   * A data key for a subject that is new in this transaction, usable at once, and its INSERT
+   * for the caller to send with the subject's other rows (insertTogether): until that runs,
+   * nothing is stored. The INSERT fails if the subject already has a key.
+   */
+  newSubjectKey(trx: Tx, subjectId: string, businessArea: string | null): Promise<PendingInsert>;
   /**
    * Unwraps the data keys of several subjects with one query, ahead of decrypting a list
    * (up to the per-transaction cache's size): without it each subject costs a round trip.
@@ -97,26 +103,48 @@ export function createVault(options: VaultOptions): Vault {
     return key;
   };
 
+  // Transactions that hold the lock below; it lasts until they end (there are no savepoints
+  // whose rollback could release it earlier).
+  const locked = new WeakSet<Tx>();
+
+  /** A fresh data key, wrapped, and the row that stores it. */
+  const wrapNewKey = async (trx: Tx, subjectId: string, businessArea: string | null) => {
+    // Taken before wrapping: a key rotation about to retire the master key we may wrap
+    // with waits for this transaction (see rotateMasterKey), or we wait for it and wrap
+    // with the new key. Once per transaction is enough, as the lock is held to its end.
+    if (!locked.has(trx)) {
+      await sql`LOCK TABLE subject_keys IN ROW EXCLUSIVE MODE`.execute(trx);
+      locked.add(trx);
+    }
+    const raw = randomBytes(keyLength);
+    try {
+      const { keyId, wrapped } = await keys.wrap(raw);
+      return {
+        key: createSecretKey(raw),
+        row: { subject_id: subjectId, business_area: businessArea, master_key_id: keyId, wrapped_key: wrapped },
+      };
+    } finally {
+      raw.fill(0);
+    }
+  };
+
   return {
     async createSubjectKey(trx, subjectId, businessArea) {
-      // Taken before wrapping: a key rotation about to retire the master key we may wrap
-      // with waits for this transaction (see rotateMasterKey), or we wait for it and wrap
-      // with the new key.
-      await sql`LOCK TABLE subject_keys IN ROW EXCLUSIVE MODE`.execute(trx);
-      const raw = randomBytes(keyLength);
-      try {
-        const { keyId, wrapped } = await keys.wrap(raw);
-        const result = await trx
-          .insertInto('subject_keys')
-          .values({ subject_id: subjectId, business_area: businessArea, master_key_id: keyId, wrapped_key: wrapped })
-          .onConflict((conflict) => conflict.column('subject_id').doNothing())
-          .executeTakeFirst();
-        const created = result.numInsertedOrUpdatedRows === 1n;
-        if (created) remember(trx, subjectId, createSecretKey(raw));
-        return created;
-      } finally {
-        raw.fill(0);
-      }
+      const { key, row } = await wrapNewKey(trx, subjectId, businessArea);
+      const result = await trx
+        .insertInto('subject_keys')
+        .values(row)
+        .onConflict((conflict) => conflict.column('subject_id').doNothing())
+        .executeTakeFirst();
+      const created = result.numInsertedOrUpdatedRows === 1n;
+      if (created) remember(trx, subjectId, key);
+      return created;
+    },
+
+    async newSubjectKey(trx, subjectId, businessArea) {
+      const { key, row } = await wrapNewKey(trx, subjectId, businessArea);
+      remember(trx, subjectId, key);
+      return trx.insertInto('subject_keys').values(row);
     },
 
     async preloadKeys(trx, subjectIds) {

@@ -20,13 +20,15 @@ export async function withPrincipal<T>(
 ): Promise<T> {
   const settings = principalSettings(principal);
   return db.transaction().execute(async (trx) => {
+    // One round trip for all of it: set_config('role', …, true) is SET LOCAL ROLE (the same
+    // membership check, undone at the end of the transaction).
     await sql`SELECT
       set_config('caseline.principal_kind', ${settings['caseline.principal_kind']}, true),
       set_config('caseline.principal_id', ${settings['caseline.principal_id']}, true),
       set_config('caseline.subject_id', ${settings['caseline.subject_id']}, true),
       set_config('caseline.areas', ${settings['caseline.areas']}, true),
-      set_config('caseline.grants', ${settings['caseline.grants']}, true)`.execute(trx);
-    await sql.raw(`SET LOCAL ROLE ${role}`).execute(trx);
+      set_config('caseline.grants', ${settings['caseline.grants']}, true),
+      set_config('role', ${role}, true)`.execute(trx);
     return fn(trx);
   });
 }

@@ -1,4 +1,4 @@
-import type { Tx } from '../../db/index.ts';
+import type { PendingInsert, Tx } from '../../db/index.ts';
 import { actorRoleOf, auditActions, auditOutcomes, type AuditDetail, type AuditEntry } from './audit-entry.ts';
 
 export class AuditEntryError extends Error {}
@@ -45,6 +45,14 @@ function detailJson(detail: AuditDetail): string {
  *   INSERT INTO audit_log (at, actor_kind, …, detail) VALUES ($1, $2, …, $13)
  */
 export async function appendAudit(trx: Tx, entry: AuditEntry): Promise<void> {
+  await auditInsert(trx, entry).execute();
+}
+
+/**
+ * The checked INSERT of one entry, not sent yet: for work that sends its rows together
+ * (insertTogether), so the entry still commits with the work or fails it.
+ */
+export function auditInsert(trx: Tx, entry: AuditEntry): PendingInsert {
   if (!(entry.at instanceof Date) || Number.isNaN(entry.at.getTime())) throw new AuditEntryError('audit time must be a valid Date');
   required('actor id', entry.actor.id);
   const actorRole = actorRoleOf(entry);
@@ -55,22 +63,19 @@ export async function appendAudit(trx: Tx, entry: AuditEntry): Promise<void> {
   for (const subject of entry.subjects) {
     if (!uuid.test(subject)) throw new AuditEntryError('audit subjects must be data subject ids (UUIDs)');
   }
-  await trx
-    .insertInto('audit_log')
-    .values({
-      at: entry.at,
-      actor_kind: entry.actor.kind,
-      actor_id: entry.actor.id,
-      actor_role: actorRole,
-      action: entry.action,
-      record_type: entry.recordType ?? null,
-      record_id: entry.recordId ?? null,
-      subjects: [...entry.subjects],
-      purpose: entry.purpose,
-      request_id: entry.requestId ?? null,
-      client_addr: entry.clientAddr ?? null,
-      outcome: entry.outcome,
-      detail: detailJson(entry.detail ?? {}),
-    })
-    .execute();
+  return trx.insertInto('audit_log').values({
+    at: entry.at,
+    actor_kind: entry.actor.kind,
+    actor_id: entry.actor.id,
+    actor_role: actorRole,
+    action: entry.action,
+    record_type: entry.recordType ?? null,
+    record_id: entry.recordId ?? null,
+    subjects: [...entry.subjects],
+    purpose: entry.purpose,
+    request_id: entry.requestId ?? null,
+    client_addr: entry.clientAddr ?? null,
+    outcome: entry.outcome,
+    detail: detailJson(entry.detail ?? {}),
+  });
 }

@@ -1,5 +1,6 @@
-// The audit log's one public face: other code writes the log only through appendAudit.
-export { appendAudit, AuditEntryError } from './append-audit.ts';
+// The audit log's one public face: other code writes the log only through appendAudit, or
+// auditInsert for an entry sent together with the rows of the work it records.
+export { appendAudit, auditInsert, AuditEntryError } from './append-audit.ts';
 export {
   actorRoleOf,
   auditActions,

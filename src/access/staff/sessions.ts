@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { StaffSessionsTable, Tx } from '../../db/index.ts';
+import type { StaffUserRow } from './staff-user-repository.ts';
 
 export type SessionRow = Selectable<StaffSessionsTable>;
 
@@ -39,6 +40,52 @@ export async function createSession(trx: Tx, userId: string, mfaPassed: boolean,
 
 export function findSession(trx: Tx, token: string): Promise<SessionRow | undefined> {
   return trx.selectFrom('staff_sessions').selectAll().where('token_hash', '=', tokenDigest(token)).executeTakeFirst();
+}
+
+/**
+ * The session and its user in one round trip, as every signed-in request needs both:
+ *   SELECT u.*, s.user_id AS session_user_id, … FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id
+ *   WHERE s.token_hash = $1
+ */
+export async function findSessionWithUser(trx: Tx, token: string): Promise<{ session: SessionRow; user: StaffUserRow } | undefined> {
+  const row = await trx
+    .selectFrom('staff_sessions')
+    .innerJoin('staff_users', 'staff_users.id', 'staff_sessions.user_id')
+    .selectAll('staff_users')
+    .select([
+      'staff_sessions.token_hash as session_token_hash',
+      'staff_sessions.user_id as session_user_id',
+      'staff_sessions.csrf_token as session_csrf_token',
+      'staff_sessions.mfa_passed as session_mfa_passed',
+      'staff_sessions.created_at as session_created_at',
+      'staff_sessions.last_seen_at as session_last_seen_at',
+      'staff_sessions.expires_at as session_expires_at',
+    ])
+    .where('staff_sessions.token_hash', '=', tokenDigest(token))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const {
+    session_token_hash,
+    session_user_id,
+    session_csrf_token,
+    session_mfa_passed,
+    session_created_at,
+    session_last_seen_at,
+    session_expires_at,
+    ...user
+  } = row;
+  return {
+    session: {
+      token_hash: session_token_hash,
+      user_id: session_user_id,
+      csrf_token: session_csrf_token,
+      mfa_passed: session_mfa_passed,
+      created_at: session_created_at,
+      last_seen_at: session_last_seen_at,
+      expires_at: session_expires_at,
+    },
+    user,
+  };
 }
 
 export function isLive(session: SessionRow, idleMs: number, now: Date): boolean {

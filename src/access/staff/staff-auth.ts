@@ -15,6 +15,7 @@ import {
   deleteOtherSessions,
   deleteSession,
   findSession,
+  findSessionWithUser,
   isLive,
   touchSession,
   type SessionRow,
@@ -147,10 +148,10 @@ export function createStaffAuth(deps: StaffAuthDeps) {
   async function resolveSession(token: string): Promise<SessionInfo | null> {
     const now = deps.clock();
     return withPrincipal(deps.db, loginPrincipal, async (trx) => {
-      const session = await findSession(trx, token);
-      if (!session || !isLive(session, idleMs, now)) return null;
-      const row = await findStaffUserById(trx, session.user_id);
-      if (!row || row.disabled_at !== null) return null;
+      const found = await findSessionWithUser(trx, token);
+      if (!found || !isLive(found.session, idleMs, now)) return null;
+      const { session, user: row } = found;
+      if (row.disabled_at !== null) return null;
       await touchSession(trx, session, now);
       const user = toStaffUser(row);
       return {

@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import { actorOf, appendAudit, authorize, can, type AuditContext, type AuditDetail } from '../../access/index.ts';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import {
+  actorOf,
+  appendAudit,
+  auditInsert,
+  authorize,
+  can,
+  type AuditContext,
+  type AuditDetail,
+  type AuditEntry,
+} from '../../access/index.ts';
 import { agencyTimeZone, disposeAfter, getRecordType } from '../../catalog/index.ts';
 import { InvalidIndexValueError, type ItemKind, type Vault } from '../../crypto/index.ts';
-import type { Principal, Tx } from '../../db/index.ts';
-import { recordContact } from '../customers/index.ts';
+import { insertTogether, type CaseEventsTable, type CustomersTable, type PendingInsert, type Principal, type Tx } from '../../db/index.ts';
+import { contactInsert, recordContact } from '../customers/index.ts';
 import {
   caseChannels,
   caseRecordTypes,
@@ -90,8 +99,11 @@ export interface CaseMailer {
   newMessageId(): string;
   /** The text acknowledging a new case to `to`, or null when that address gets none (our own). */
   acknowledgement(caseNumber: string, to: string): string | null;
-  /** Queues the message in the caller's transaction: a rolled-back reply sends nothing. */
-  enqueue(trx: Tx, mail: CaseMail, now: Date): Promise<void>;
+  /**
+   * The message's outbox row, for the caller to send in its transaction with the case message
+   * it copies (insertTogether): a rolled-back reply sends nothing.
+   */
+  outboxInsert(trx: Tx, mail: CaseMail, now: Date): Promise<PendingInsert>;
 }
 
 export interface CaseService {
@@ -247,7 +259,20 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
     detail: AuditDetail = {},
     outcome: 'ok' | 'denied' = 'ok',
   ): Promise<void> {
-    await appendAudit(trx, {
+    await appendAudit(trx, auditEntry(principal, ctx, now, action, row, subjects, detail, outcome));
+  }
+
+  function auditEntry(
+    principal: Principal,
+    ctx: AuditContext,
+    now: Date,
+    action: 'create' | 'read' | 'update' | 'search',
+    row: CaseRow | null,
+    subjects: readonly string[],
+    detail: AuditDetail = {},
+    outcome: 'ok' | 'denied' = 'ok',
+  ): AuditEntry {
+    return {
       at: now,
       actor: principal,
       action,
@@ -257,11 +282,11 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       ...ctx,
       outcome,
       detail,
-    });
+    };
   }
 
-  async function event(trx: Tx, row: CaseRow, principal: Principal, kind: string, now: Date, detail: Record<string, unknown> = {}) {
-    await insertEvent(trx, {
+  function eventRow(row: CaseRow, principal: Principal, kind: string, now: Date, detail: Record<string, unknown> = {}) {
+    return {
       id: randomUUID(),
       case_id: row.id,
       subject_id: row.subject_id,
@@ -270,7 +295,11 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       actor: actorOf(principal),
       kind,
       detail: JSON.stringify(detail),
-    });
+    } satisfies Insertable<CaseEventsTable>;
+  }
+
+  async function event(trx: Tx, row: CaseRow, principal: Principal, kind: string, now: Date, detail: Record<string, unknown> = {}) {
+    await insertEvent(trx, eventRow(row, principal, kind, now, detail));
   }
 
   const scope = (row: CaseRow) => ({ subjectId: row.subject_id, businessArea: row.business_area });
@@ -318,57 +347,67 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       rows.map((row) => row.subject_id),
     );
     return Promise.all(
-      rows.map(async (row) => ({
-        id: row.id,
-        number: row.number,
-        customerId: row.customer_id,
-        title: await decrypt(trx, row.subject_id, 'cases', 'title_ct', row.id, row.title_ct),
-        channel: row.channel,
-        recordType: row.record_type as CaseRecordType,
-        businessArea: row.business_area,
-        category: row.category,
-        priority: row.priority,
-        status: row.status,
-        assignee: row.assignee,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-      })),
+      rows.map(async (row) => summaryOf(row, await decrypt(trx, row.subject_id, 'cases', 'title_ct', row.id, row.title_ct))),
     );
   }
 
-  async function writeMessage(
+  function summaryOf(row: CaseRow, title: string): CaseSummary {
+    return {
+      id: row.id,
+      number: row.number,
+      customerId: row.customer_id,
+      title,
+      channel: row.channel,
+      recordType: row.record_type as CaseRecordType,
+      businessArea: row.business_area,
+      category: row.category,
+      priority: row.priority,
+      status: row.status,
+      assignee: row.assignee,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  interface MessageInput {
+    readonly kind: 'inbound' | 'outbound' | 'note';
+    readonly channel: CaseMessage['channel'];
+    readonly author: string | null;
+    readonly from: Sender | null;
+    readonly to: readonly string[];
+    readonly body: string;
+    readonly messageId?: string | null | undefined;
+  }
+
+  async function writeMessage(trx: Tx, row: CaseRow, message: MessageInput, now: Date): Promise<CaseMessage> {
+    const { insert, written } = await messageInsert(trx, row, message, now);
+    await insert.execute();
+    return written;
+  }
+
+  /** The encrypted message row's INSERT, not sent yet, and the message as written. */
+  async function messageInsert(
     trx: Tx,
     row: CaseRow,
-    message: {
-      kind: 'inbound' | 'outbound' | 'note';
-      channel: CaseMessage['channel'];
-      author: string | null;
-      from: Sender | null;
-      to: readonly string[];
-      body: string;
-      messageId?: string | null | undefined;
-    },
+    message: MessageInput,
     now: Date,
-  ): Promise<CaseMessage> {
+  ): Promise<{ insert: PendingInsert; written: CaseMessage }> {
     const id = randomUUID();
-    await trx
-      .insertInto('case_messages')
-      .values({
-        id,
-        case_id: row.id,
-        subject_id: row.subject_id,
-        business_area: row.business_area,
-        kind: message.kind,
-        channel: message.channel,
-        author: message.author,
-        from_ct: message.from ? await encrypt(trx, row, 'case_messages', 'from_ct', id, JSON.stringify(message.from)) : null,
-        to_ct: message.to.length > 0 ? await encrypt(trx, row, 'case_messages', 'to_ct', id, JSON.stringify(message.to)) : null,
-        body_ct: await encrypt(trx, row, 'case_messages', 'body_ct', id, message.body),
-        message_id_hash: message.messageId ? messageIdHash(message.messageId) : null,
-        created_at: now,
-      })
-      .execute();
-    return {
+    const insert = trx.insertInto('case_messages').values({
+      id,
+      case_id: row.id,
+      subject_id: row.subject_id,
+      business_area: row.business_area,
+      kind: message.kind,
+      channel: message.channel,
+      author: message.author,
+      from_ct: message.from ? await encrypt(trx, row, 'case_messages', 'from_ct', id, JSON.stringify(message.from)) : null,
+      to_ct: message.to.length > 0 ? await encrypt(trx, row, 'case_messages', 'to_ct', id, JSON.stringify(message.to)) : null,
+      body_ct: await encrypt(trx, row, 'case_messages', 'body_ct', id, message.body),
+      message_id_hash: message.messageId ? messageIdHash(message.messageId) : null,
+      created_at: now,
+    });
+    const written: CaseMessage = {
       id,
       kind: message.kind,
       channel: message.channel,
@@ -378,6 +417,7 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       body: message.body,
       createdAt: now,
     };
+    return { insert, written };
   }
 
   /**
@@ -437,16 +477,22 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       'If you need more help, reply to this e-mail and the case will reopen.',
     ].join('\n\n');
     const messageId = options.mailer!.newMessageId();
-    const sent = await writeMessage(
+    const sent = await messageInsert(
       trx,
       row,
       { kind: 'outbound', channel: row.channel, author: actorOf(principal), from: null, to, body, messageId },
       now,
     );
-    await mailOut(trx, row, 'reply', sent, messageId, null, [], now);
-    await event(trx, row, principal, 'resolution_mailed', now, { message_id: sent.id, survey: link !== null });
+    await insertTogether(trx, [
+      sent.insert,
+      await mailOut(trx, row, 'reply', sent.written, messageId, null, [], now),
+      trx
+        .insertInto('case_events')
+        .values(eventRow(row, principal, 'resolution_mailed', now, { message_id: sent.written.id, survey: link !== null })),
+    ]);
   }
 
+  /** The outbox row that e-mails a case message, not sent yet. */
   async function mailOut(
     trx: Tx,
     row: CaseRow,
@@ -456,8 +502,8 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
     inReplyTo: string | null,
     references: readonly string[],
     now: Date,
-  ): Promise<void> {
-    await options.mailer!.enqueue(
+  ): Promise<PendingInsert> {
+    return options.mailer!.outboxInsert(
       trx,
       {
         kind,
@@ -515,8 +561,9 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
     let businessArea = input.businessArea ?? null;
     let subjectId: string;
     let customerType: 'person' | 'organisation' | 'unknown' = 'unknown';
+    let customer: Pick<Selectable<CustomersTable>, 'subject_id' | 'business_area' | 'merged_into' | 'kind'> | undefined;
     if (input.customerId) {
-      const customer = await trx
+      customer = await trx
         .selectFrom('customers')
         .select(['subject_id', 'business_area', 'merged_into', 'kind'])
         .where('subject_id', '=', input.customerId)
@@ -554,21 +601,25 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
     }
     const id = randomUUID();
     authorize(principal, 'record.create', { subjectId, businessArea });
+    // The rows of a new case go to the database together, in one statement after the reads
+    // and the lock the new data key needs: one round trip instead of one per row.
+    const inserts: PendingInsert[] = [];
     if (!input.customerId) {
-      await trx
-        .insertInto('data_subjects')
-        .values({
+      inserts.push(
+        trx.insertInto('data_subjects').values({
           id: subjectId,
           kind: 'person',
           business_area: businessArea,
           record_type: input.recordType,
           created_at: now,
           dispose_after: null,
-        })
-        .execute();
-      await vault.createSubjectKey(trx, subjectId, businessArea);
+        }),
+        await vault.newSubjectKey(trx, subjectId, businessArea),
+      );
     }
     const number = formatCaseNumber(localYear(now, timeZone), await nextCaseSerial(trx));
+    // Whom routing assigns the case to is known before it is stored: it is stored assigned.
+    const assignee = decision?.rule ? await options.routing!.pickAssignee(trx, businessArea, decision.actions.assignment) : null;
     const row: CaseRow = {
       id,
       number,
@@ -579,8 +630,8 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       channel: input.channel,
       category: input.category?.trim() || null,
       priority: input.priority ?? decision?.actions.priority ?? 'normal',
-      status: 'new',
-      assignee: null,
+      status: assignee ? 'open' : 'new',
+      assignee,
       title_ct: await vault.encryptFor(trx, subjectId, location('cases', 'title_ct', id), title),
       resolution_code: null,
       resolution_ct: null,
@@ -593,8 +644,8 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       closed_at: null,
       dispose_after: disposeAfter(getRecordType(input.recordType).retention, { createdAt: now }, { timeZone }),
     };
-    await trx.insertInto('cases').values(row).execute();
-    await writeMessage(
+    inserts.push(trx.insertInto('cases').values(row));
+    const message = await messageInsert(
       trx,
       row,
       {
@@ -608,46 +659,60 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       },
       now,
     );
-    await event(trx, row, principal, 'created', now, {
-      channel: input.channel,
-      record_type: input.recordType,
-      ...(followUpOf ? { follow_up_of: followUpOf.id } : {}),
-    });
-    let opened = row;
+    inserts.push(message.insert);
+    const events = [
+      eventRow(row, principal, 'created', now, {
+        channel: input.channel,
+        record_type: input.recordType,
+        ...(followUpOf ? { follow_up_of: followUpOf.id } : {}),
+      }),
+    ];
     if (decision?.rule) {
-      await event(trx, row, principal, 'routed', now, {
-        rule_id: decision.rule.id,
-        rule: decision.rule.name,
-        business_area: businessArea,
-        language: decision.language,
-      });
-      const assignee = await options.routing!.pickAssignee(trx, businessArea, decision.actions.assignment);
-      if (assignee) {
-        opened = await update(trx, row, { assignee, status: 'open' }, now);
-        await event(trx, opened, principal, 'assigned', now, {
-          from: null,
-          to: assignee,
-          strategy: decision.actions.assignment ?? 'manual',
-        });
-      }
+      events.push(
+        eventRow(row, principal, 'routed', now, {
+          rule_id: decision.rule.id,
+          rule: decision.rule.name,
+          business_area: businessArea,
+          language: decision.language,
+        }),
+      );
+      if (assignee)
+        events.push(
+          eventRow(row, principal, 'assigned', now, {
+            from: null,
+            to: assignee,
+            strategy: decision.actions.assignment ?? 'manual',
+          }),
+        );
     }
-    if (row.customer_id)
-      await recordContact(trx, {
-        customerId: row.customer_id,
-        at: now,
-        kind: 'case_opened',
-        channel: row.channel,
-        summary: `Case ${number} opened (${caseRecordTypes[input.recordType]})`,
-        sourceTable: 'cases',
-        sourceId: id,
-        actor: actorOf(principal),
-      });
-    await audit(trx, principal, ctx, now, 'create', opened, [subjectId], {
-      channel: input.channel,
-      number,
-      routed: decision?.rule != null,
-    });
-    return { case: (await summarise(trx, [opened]))[0]!, duplicate: false };
+    // One multi-row INSERT: the events keep their order in the case's history (seq).
+    inserts.push(trx.insertInto('case_events').values(events));
+    if (customer)
+      inserts.push(
+        contactInsert(trx, customer, {
+          customerId: customer.subject_id,
+          at: now,
+          kind: 'case_opened',
+          channel: row.channel,
+          summary: `Case ${number} opened (${caseRecordTypes[input.recordType]})`,
+          sourceTable: 'cases',
+          sourceId: id,
+          actor: actorOf(principal),
+        }),
+      );
+    inserts.push(
+      auditInsert(
+        trx,
+        auditEntry(principal, ctx, now, 'create', row, [subjectId], {
+          channel: input.channel,
+          number,
+          routed: decision?.rule != null,
+        }),
+      ),
+    );
+    await insertTogether(trx, inserts);
+    // The title was encrypted a moment ago: no need to read it back.
+    return { case: summaryOf(row, title), duplicate: false };
   }
 
   return {
@@ -817,13 +882,16 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       const body = checkText('body', message.body, 100_000);
       const mailTo = await mailRecipients(trx, row, message.to);
       const messageId = mailTo ? options.mailer!.newMessageId() : null;
-      const sent = await writeMessage(
+      const { insert, written: sent } = await messageInsert(
         trx,
         row,
         { kind: 'outbound', channel: row.channel, author: actorOf(principal), from: null, to: mailTo ?? message.to, body, messageId },
         now,
       );
-      if (mailTo && messageId) await mailOut(trx, row, 'reply', sent, messageId, null, [], now);
+      await insertTogether(trx, [
+        insert,
+        ...(mailTo && messageId ? [await mailOut(trx, row, 'reply', sent, messageId, null, [], now)] : []),
+      ]);
       const next = await update(
         trx,
         row,
@@ -893,15 +961,18 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       const body = mailer.acknowledgement(row.number, to);
       if (body === null) return null;
       const messageId = mailer.newMessageId();
-      const sent = await writeMessage(
+      const { insert, written: sent } = await messageInsert(
         trx,
         row,
         { kind: 'outbound', channel: row.channel, author: actorOf(principal), from: null, to: [to], body, messageId },
         now,
       );
-      await mailOut(trx, row, 'acknowledgement', sent, messageId, message.inReplyTo, message.references, now);
-      await event(trx, row, principal, 'acknowledged', now, { message_id: sent.id });
-      await audit(trx, principal, ctx, now, 'update', row, [row.subject_id], { acknowledged: true });
+      await insertTogether(trx, [
+        insert,
+        await mailOut(trx, row, 'acknowledgement', sent, messageId, message.inReplyTo, message.references, now),
+        trx.insertInto('case_events').values(eventRow(row, principal, 'acknowledged', now, { message_id: sent.id })),
+        auditInsert(trx, auditEntry(principal, ctx, now, 'update', row, [row.subject_id], { acknowledged: true })),
+      ]);
       return sent;
     },
 

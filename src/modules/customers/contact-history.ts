@@ -1,5 +1,6 @@
-import type { ContactHistoryTable, Tx } from '../../db/index.ts';
-import { recordHistory } from './customer-records.ts';
+import type { ContactHistoryTable, PendingInsert, Tx } from '../../db/index.ts';
+import type { CustomerRow } from './customer-repository.ts';
+import { historyRow, recordHistory } from './customer-records.ts';
 
 export interface ContactEntry {
   readonly customerId: string;
@@ -26,4 +27,12 @@ export async function recordContact(trx: Tx, entry: ContactEntry): Promise<void>
     .executeTakeFirst();
   if (!customer) throw new Error('contact history for a customer that does not exist');
   await recordHistory(trx, customer, entry, entry.actor, entry.at);
+}
+
+/**
+ * recordContact for a caller that has just read the customer (it opened a case for them):
+ * the entry's INSERT, not sent yet, to go with the caller's other rows (insertTogether).
+ */
+export function contactInsert(trx: Tx, customer: Pick<CustomerRow, 'subject_id' | 'business_area'>, entry: ContactEntry): PendingInsert {
+  return trx.insertInto('contact_history').values(historyRow(customer, entry, entry.actor, entry.at));
 }

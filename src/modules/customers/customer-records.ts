@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit, type AuditContext, type AuditDetail } from '../../access/index.ts';
 import { InvalidIndexValueError, type Vault } from '../../crypto/index.ts';
+import type { Insertable } from 'kysely';
 import type { ContactHistoryTable, Principal, Tx } from '../../db/index.ts';
 import {
   customerFields,
@@ -69,11 +70,29 @@ export async function auditCustomer(
 export async function recordHistory(
   trx: Tx,
   customer: Pick<CustomerRow, 'subject_id' | 'business_area'>,
-  entry: { kind: string; summary: string; channel?: ContactHistoryTable['channel']; sourceTable?: string; sourceId?: string },
+  entry: HistoryEntryInput,
   actor: string,
   now: Date,
 ): Promise<void> {
-  await insertHistory(trx, {
+  await insertHistory(trx, historyRow(customer, entry, actor, now));
+}
+
+export interface HistoryEntryInput {
+  readonly kind: string;
+  readonly summary: string;
+  readonly channel?: ContactHistoryTable['channel'];
+  readonly sourceTable?: string;
+  readonly sourceId?: string;
+}
+
+/** A contact-history row of the customer; it takes the customer's business area. */
+export function historyRow(
+  customer: Pick<CustomerRow, 'subject_id' | 'business_area'>,
+  entry: HistoryEntryInput,
+  actor: string,
+  now: Date,
+): Insertable<ContactHistoryTable> {
+  return {
     id: randomUUID(),
     subject_id: customer.subject_id,
     business_area: customer.business_area,
@@ -84,7 +103,7 @@ export async function recordHistory(
     source_table: entry.sourceTable ?? null,
     source_id: entry.sourceId ?? null,
     actor,
-  });
+  };
 }
 
 interface Parsed {

@@ -53,5 +53,5 @@ export {
 export { importCustomers, ImportRejected, maxImportRows, type ImportOptions, type ImportReport } from './import/import-customers.ts';
 export { CsvSyntaxError } from './import/parse-csv.ts';
 export { ImportHeaderError, importColumnHelp, type RowProblem } from './import/import-rows.ts';
-export { recordContact, type ContactEntry } from './contact-history.ts';
+export { contactInsert, recordContact, type ContactEntry } from './contact-history.ts';
 export { fieldsIndexedAs, refreshIndexTerms, type IndexRefresh } from './refresh-index-terms.ts';

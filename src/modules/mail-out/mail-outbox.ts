@@ -62,7 +62,7 @@ export function createMailOutbox(vault: Vault, options: MailOutboxOptions): Case
     acknowledgement: (caseNumber, to) =>
       ownAddress !== null && to.trim().toLowerCase() === ownAddress ? null : acknowledgementText(caseNumber),
 
-    async enqueue(trx: Tx, mail: CaseMail, now: Date) {
+    async outboxInsert(trx: Tx, mail: CaseMail, now: Date) {
       const id = randomUUID();
       const threading: Threading =
         mail.inReplyTo !== null && writableId.test(mail.inReplyTo)
@@ -71,7 +71,7 @@ export function createMailOutbox(vault: Vault, options: MailOutboxOptions): Case
             ? await replyThreading(trx, mail.caseId)
             : { inReplyTo: null, references: trimmed([...mail.references]) };
       const encrypt = (column: string, value: string) => vault.encryptFor(trx, mail.subjectId, location(column, id), value);
-      await insertOutbox(trx, {
+      return insertOutbox(trx, {
         id,
         case_id: mail.caseId,
         case_message_id: mail.caseMessageId,

@@ -1,11 +1,12 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Tables, Tx } from '../../db/index.ts';
+import type { PendingInsert, Tables, Tx } from '../../db/index.ts';
 
 type MailOutboxTable = Tables['mail_outbox'];
 export type OutboxRow = Selectable<MailOutboxTable>;
 
-export async function insertOutbox(trx: Tx, row: Insertable<MailOutboxTable>): Promise<void> {
-  await trx.insertInto('mail_outbox').values(row).execute();
+/** The INSERT of an outbox row, not sent yet: it goes with the case message it copies. */
+export function insertOutbox(trx: Tx, row: Insertable<MailOutboxTable>): PendingInsert {
+  return trx.insertInto('mail_outbox').values(row);
 }
 
 /** The case's earlier e-mails, oldest first: what a reply's References are built from. */

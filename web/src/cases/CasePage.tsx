@@ -170,9 +170,7 @@ export function CasePage() {
               )}
               {data.personnel.length > 0 && (
                 <Row label="Staff involved" testId="case-personnel">
-                  {data.personnel
-                    .map((p) => (p.id === session.id ? 'You' : (p.displayName ?? 'A former staff member')))
-                    .join(', ')}
+                  {data.personnel.map((p) => (p.id === session.id ? 'You' : (p.displayName ?? 'A former staff member'))).join(', ')}
                 </Row>
               )}
               <Row label="Kind of inquiry">{recordTypeName(data.recordType)}</Row>
