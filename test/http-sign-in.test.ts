@@ -77,6 +77,11 @@ describe('staff sign-in', () => {
     const c = client(t.app);
     await c.signIn('ada', password, now);
     expect((await c.get('/api/admin/users')).statusCode).toBe(200);
+    // The console warns before the idle end, and shows service-level times in the agency's zone.
+    expect((await c.get('/api/auth/session')).json()).toMatchObject({
+      idleMinutes: t.config.sessionIdleMinutes,
+      timeZone: t.config.timeZone,
+    });
     t.clock.now = new Date(t.clock.now.getTime() + (t.config.sessionIdleMinutes + 1) * 60_000);
     expect((await c.get('/api/admin/users')).statusCode).toBe(401);
   });

@@ -162,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     staffAuth: deps.staffAuth,
     signInRateLimit: deps.config.signInRateLimit,
     idleMinutes: deps.config.sessionIdleMinutes,
+    timeZone: deps.config.timeZone,
   });
   await app.register(oidcRoutes, {
     prefix: '/api/auth/oidc',

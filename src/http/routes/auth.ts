@@ -34,6 +34,9 @@ const Me = Type.Object({
   csrfToken: Type.String(),
   expiresAt: Type.String({ format: 'date-time' }),
   idleMinutes: Type.Integer({ description: 'the session ends after this much inactivity; warn the user before' }),
+  timeZone: Type.String({
+    description: "the agency's IANA time zone (CASELINE_TIME_ZONE): service levels, retention and reports run on it",
+  }),
 });
 
 function signInFailure(error: unknown): never {
@@ -46,10 +49,12 @@ function signInFailure(error: unknown): never {
   throw error;
 }
 
-export const authRoutes: FastifyPluginAsync<{ staffAuth: StaffAuth; signInRateLimit: number; idleMinutes: number }> = async (
-  base,
-  { staffAuth, signInRateLimit, idleMinutes },
-) => {
+export const authRoutes: FastifyPluginAsync<{
+  staffAuth: StaffAuth;
+  signInRateLimit: number;
+  idleMinutes: number;
+  timeZone: string;
+}> = async (base, { staffAuth, signInRateLimit, idleMinutes, timeZone }) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const signInLimit = { max: signInRateLimit, timeWindow: '1 minute' };
   const tags = ['sign-in'];
@@ -189,6 +194,7 @@ export const authRoutes: FastifyPluginAsync<{ staffAuth: StaffAuth; signInRateLi
         csrfToken: session.csrfToken,
         expiresAt: session.expiresAt.toISOString(),
         idleMinutes,
+        timeZone,
       };
     },
   );

@@ -27,6 +27,8 @@ export interface Session {
   readonly csrfToken: string;
   readonly expiresAt: string;
   readonly idleMinutes: number;
+  /** The agency's IANA time zone: service-level times are shown in it. */
+  readonly timeZone: string;
 }
 
 export interface TotpEnrolment {

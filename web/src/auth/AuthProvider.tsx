@@ -3,6 +3,7 @@ import { fetchSession, logout, type Session } from '../api/auth.ts';
 import { onServerActivity, onSessionLost, setCsrfToken } from '../api/client.ts';
 import { AuthContext, type AuthState, type AuthStatus, type SignOutReason } from './AuthContext.ts';
 import { useNotifications } from '../frame/useNotifications.ts';
+import { setAgencyTimeZone } from '../cases/agencyTime.ts';
 import { sessionClock } from './sessionClock.ts';
 
 const statusOf = (session: Session | null): AuthStatus => (!session ? 'signed-out' : session.stage === 'full' ? 'signed-in' : 'signing-in');
@@ -18,6 +19,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const apply = useCallback((next: Session | null) => {
     setSession(next);
     setStatus(statusOf(next));
+    if (next) setAgencyTimeZone(next.timeZone);
     if (next?.stage === 'full') sessionClock.start(next);
     else sessionClock.stop();
   }, []);

@@ -1,16 +1,25 @@
 /**
- * The agency's time zone, in which service-level clocks run (Monday–Friday 08:00–17:00).
- * The server has it (CASELINE_TIME_ZONE, default America/New_York) but does not serve it
- * to the console yet: the default is assumed here, and every time shown names its zone.
+ * The agency's time zone, in which service-level clocks run (Monday–Friday 08:00–17:00):
+ * the server's CASELINE_TIME_ZONE, which comes with the session (AuthProvider sets it).
  */
-export const agencyTimeZone = 'America/New_York';
+let agencyTimeZone = 'America/New_York';
+let agencyDateTime = formatterIn(agencyTimeZone);
+let zoneName = zoneNameIn(agencyTimeZone);
 
-const agencyDateTime = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: agencyTimeZone,
-});
-const zoneName = new Intl.DateTimeFormat(undefined, { timeZone: agencyTimeZone, timeZoneName: 'short' });
+function formatterIn(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+}
+
+function zoneNameIn(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(undefined, { timeZone, timeZoneName: 'short' });
+}
+
+export function setAgencyTimeZone(timeZone: string): void {
+  if (timeZone === agencyTimeZone) return;
+  agencyTimeZone = timeZone;
+  agencyDateTime = formatterIn(timeZone);
+  zoneName = zoneNameIn(timeZone);
+}
 
 /** An instant in the agency's local time, with the zone's short name: "Nov 25, 2026, 4:00 PM EST". */
 export function formatAgencyTime(iso: string | null | undefined): string {
