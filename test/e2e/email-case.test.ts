@@ -155,6 +155,8 @@ describe.skipIf(!browserAvailable)(`an e-mail case in Chromium (${chromiumPath})
     const visitor = await newPage();
     await visitor.page.goto(link);
     await visitor.page.getByRole('heading', { name: 'Customer satisfaction survey' }).waitFor();
+    // The heading comes before the survey has loaded: wait for its question.
+    await visitor.page.getByRole('group', { name: 'How satisfied are you with how we handled your case?' }).waitFor();
     expect(await visitor.page.textContent('main')).toContain(number);
     await expectAccessible(visitor.page, 'survey');
     await visitor.page.getByLabel('4 – Satisfied', { exact: true }).check();
