@@ -113,7 +113,7 @@ export const caseDetailJson = (c: CaseDetail) => ({
 });
 
 export function caseFailure(error: unknown): never {
-  if (error instanceof InvalidCaseField) throw fieldProblem(`/body/${error.field}`, error.message.slice(error.field.length + 2));
+  if (error instanceof InvalidCaseField) throw fieldProblem(`/body/${error.field}`, error.reason);
   if (error instanceof CaseNotFound)
     throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such case, or not one you may see.');
   if (error instanceof CaseConflict) throw new ProblemError(409, problemTypes.conflict, 'Conflict', error.message);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { type Insertable, type Selectable } from 'kysely';
 import {
   actorOf,
   appendAudit,
@@ -28,6 +28,7 @@ import {
   type ResolutionCode,
 } from './case-kinds.ts';
 import { formatCaseNumber } from './case-number.ts';
+import { staffDisplayNames } from './staff-display-names.ts';
 import {
   caseOfMessage,
   insertEvent,
@@ -47,9 +48,11 @@ export class CaseNotFound extends Error {}
 /** A value the case cannot take; `field` names it (a path in the input), the message never repeats it. */
 export class InvalidCaseField extends Error {
   readonly field: string;
+  readonly reason: string;
   constructor(field: string, reason: string) {
     super(`${field}: ${reason}`);
     this.field = field;
+    this.reason = reason;
   }
 }
 
@@ -459,9 +462,7 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       ...new Set([row.assignee, ...events.map((e) => /^staff:(.+)$/.exec(e.actor)?.[1] ?? null)].filter((id): id is string => id !== null)),
     ];
     if (ids.length === 0) return [];
-    const named = await sql<{ id: string; display_name: string }>`
-      SELECT id, display_name FROM caseline.staff_display_names(${ids}::uuid[])`.execute(trx);
-    const names = new Map(named.rows.map((r) => [r.id, r.display_name]));
+    const names = await staffDisplayNames(trx, ids);
     return ids.map((id) => ({ id, displayName: names.get(id) ?? null }));
   }
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { authorize } from '../../access/index.ts';
 import type { CaseStatus, Principal, Tx } from '../../db/index.ts';
 import { openStatuses } from './case-kinds.ts';
+import { staffDisplayNames } from './staff-display-names.ts';
 
 /** One agent's open cases in one area, or an area's unassigned ones (assignee null). */
 export interface WorkloadRow {
@@ -26,16 +27,7 @@ export async function caseWorkload(trx: Tx, principal: Principal): Promise<Workl
     .groupBy(['business_area', 'assignee', 'status'])
     .execute();
   const ids = [...new Set(rows.map((r) => r.assignee).filter((id): id is string => id !== null))];
-  const names = new Map(
-    ids.length === 0
-      ? []
-      : (
-          await sql<{
-            id: string;
-            display_name: string;
-          }>`SELECT id, display_name FROM caseline.staff_display_names(${ids}::uuid[])`.execute(trx)
-        ).rows.map((r) => [r.id, r.display_name]),
-  );
+  const names = await staffDisplayNames(trx, ids);
   const grouped = new Map<
     string,
     { businessArea: string | null; assignee: string | null; byStatus: Partial<Record<CaseStatus, number>>; open: number; oldest: Date }
