@@ -89,8 +89,7 @@ function dueOf(clock: TargetClock): Date {
 }
 
 export function createCaseSla(policy: SlaPolicy<CaseChannel, CasePriority>): CaseSla {
-  // A case stamped later than the sweep's clock (another writer's skew) is swept next time.
-  const selectOpen = (trx: Tx, now: Date) =>
+  const selectCases = (trx: Tx) =>
     trx
       .selectFrom('cases')
       .select([
@@ -104,7 +103,10 @@ export function createCaseSla(policy: SlaPolicy<CaseChannel, CasePriority>): Cas
         'status',
         'created_at',
         'first_response_at',
-      ])
+      ]);
+  // A case stamped later than the sweep's clock (another writer's skew) is swept next time.
+  const selectOpen = (trx: Tx, now: Date) =>
+    selectCases(trx)
       .where('status', 'in', [...openStatuses])
       .where('created_at', '<=', now);
 
@@ -133,22 +135,7 @@ export function createCaseSla(policy: SlaPolicy<CaseChannel, CasePriority>): Cas
 
   return {
     async clocksOf(trx, principal, id, now) {
-      const row = await trx
-        .selectFrom('cases')
-        .select([
-          'id',
-          'number',
-          'subject_id',
-          'business_area',
-          'assignee',
-          'channel',
-          'priority',
-          'status',
-          'created_at',
-          'first_response_at',
-        ])
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const row = await selectCases(trx).where('id', '=', id).executeTakeFirst();
       if (!row) throw new CaseNotFound('no such case');
       authorize(principal, 'record.read', { subjectId: row.subject_id, businessArea: row.business_area });
       return (await clocksFor(trx, [row], now)).get(row.id)!;

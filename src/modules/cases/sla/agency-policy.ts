@@ -1,8 +1,6 @@
+import type { CaseChannel, CasePriority } from '../../../db/index.ts';
 import { businessCalendar } from './business-calendar.ts';
 import { slaPolicy, type SlaPolicy } from './sla-policy.ts';
-
-type Channel = 'email' | 'phone' | 'fax' | 'web' | 'letter' | 'walk_in';
-type Priority = 'low' | 'normal' | 'high' | 'urgent';
 
 const hour = 60;
 /** A business day of the agency's calendar (08:00–17:00). */
@@ -13,9 +11,9 @@ const day = 9 * hour;
  * calendar closed on the observed federal holidays, in the agency's time zone. Priority
  * sets both clocks; a letter is answered by letter, so its first response gets five days.
  */
-export function agencySlaPolicy(timeZone: string): SlaPolicy<Channel, Priority> {
+export function agencySlaPolicy(timeZone: string): SlaPolicy<CaseChannel, CasePriority> {
   const office = [{ opens: '08:00', closes: '17:00' }];
-  return slaPolicy<Channel, Priority>({
+  return slaPolicy<CaseChannel, CasePriority>({
     calendar: businessCalendar({
       timeZone,
       hours: { monday: office, tuesday: office, wednesday: office, thursday: office, friday: office },
