@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { withPrincipal, type Database } from '../../db/index.ts';
-import { InvalidSurveyField, type SatisfactionReports, type SatisfactionRow, type SurveyService } from '../../modules/surveys/index.ts';
+import { InvalidReportField } from '../../modules/reports/index.ts';
+import type { SatisfactionReports, SatisfactionRow, SurveyService } from '../../modules/surveys/index.ts';
 import { auditContext, requirePrincipal } from '../auth.ts';
 import { fieldProblem, problemResponses } from '../problem.ts';
 import { Nullable } from './common-schema.ts';
@@ -56,7 +57,7 @@ const ResponseSchema = Type.Object(
 const rowJson = (row: SatisfactionRow) => ({ ...row, distribution: [...row.distribution] });
 
 function queryFailure(error: unknown): never {
-  if (error instanceof InvalidSurveyField) throw fieldProblem(`/querystring/${error.field}`, error.reason);
+  if (error instanceof InvalidReportField) throw fieldProblem(`/querystring/${error.field}`, error.reason);
   throw error;
 }
 

@@ -3,7 +3,8 @@
 // The satisfaction report lives with the surveys it counts (src/modules/surveys).
 export { createCaseReports, type CaseReports, type CaseReportsOptions } from './case-reports.ts';
 export { InvalidReportField } from './report-errors.ts';
-export { maxReportDays } from './report-period.ts';
+export { maxReportDays, reportPeriod, type ReportPeriod } from './report-period.ts';
+export { businessAreaNames } from './case-report-repository.ts';
 export { nearestRank, percentilesOf, type Percentiles } from './nearest-rank.ts';
 export {
   backlogBuckets,

@@ -1,8 +1,8 @@
 import { appendAudit, authorize, type AuditContext } from '../../access/index.ts';
-import { agencyTimeZone, startOfLocalDay, type LocalDate } from '../../catalog/index.ts';
+import { agencyTimeZone } from '../../catalog/index.ts';
 import type { Principal, Tx } from '../../db/index.ts';
-import { InvalidSurveyField } from './survey-errors.ts';
-import { businessAreaNames, countInvitations, countRatings, staffDisplayNames } from './survey-repository.ts';
+import { businessAreaNames, reportPeriod } from '../reports/index.ts';
+import { countInvitations, countRatings, staffDisplayNames } from './survey-repository.ts';
 import type { ReportDimension, SatisfactionQuery, SatisfactionReport, SatisfactionRow } from './survey.ts';
 
 export interface SatisfactionReports {
@@ -28,26 +28,6 @@ const noKeyLabels: Readonly<Record<ReportDimension, string>> = {
   channel: 'Unknown channel',
 };
 
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function localDate(field: 'from' | 'to', text: string): LocalDate {
-  const match = isoDate.exec(text);
-  const date = match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : null;
-  const valid =
-    date !== null &&
-    date.month >= 1 &&
-    date.month <= 12 &&
-    date.day >= 1 &&
-    date.day <= new Date(Date.UTC(date.year, date.month, 0)).getUTCDate();
-  if (!valid) throw new InvalidSurveyField(field, 'must be a date (YYYY-MM-DD)');
-  return date;
-}
-
-function nextDay(date: LocalDate): LocalDate {
-  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
-  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
-}
-
 type Counts = { invitations: number; answered: number; ratings: [number, number, number, number, number] };
 
 function rowOf(key: string | null, label: string, counts: Counts): SatisfactionRow {
@@ -70,13 +50,9 @@ export function createSatisfactionReports(options: { readonly timeZone?: string 
   return {
     async report(trx, principal, query, ctx, now) {
       authorize(principal, 'reports.read');
-      const fromDay = localDate('from', query.from);
-      const toDay = localDate('to', query.to);
-      const from = new Date(startOfLocalDay(fromDay, timeZone));
-      const to = new Date(startOfLocalDay(nextDay(toDay), timeZone));
-      if (to.getTime() <= from.getTime()) throw new InvalidSurveyField('to', 'must not be before from');
-      const invitations = await countInvitations(trx, query.by, from, to);
-      const ratings = await countRatings(trx, query.by, from, to);
+      const { start, end } = reportPeriod(query.from, query.to, timeZone);
+      const invitations = await countInvitations(trx, query.by, start, end);
+      const ratings = await countRatings(trx, query.by, start, end);
       const groups = new Map<string | null, Counts>();
       const countsOf = (key: string | null): Counts => {
         let counts = groups.get(key);

@@ -110,13 +110,3 @@ export async function staffDisplayNames(trx: Tx, ids: readonly string[]): Promis
     SELECT id, display_name FROM caseline.staff_display_names(${sql.val([...ids])}::uuid[])`.execute(trx);
   return new Map(result.rows.map((r) => [r.id, r.display_name]));
 }
-
-export async function businessAreaNames(trx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('business_areas')
-    .select(['id', 'name'])
-    .where('id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
