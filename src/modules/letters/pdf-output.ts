@@ -25,9 +25,17 @@ export function printable(text: string): string {
     .join('');
 }
 
+/** One formatter per time zone (in practice the agency's one), built on first use. */
+const letterDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A long date in the agency's time zone: the day the letter is dated where it is sent from. */
 export function letterDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(at);
+  let format = letterDateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'long', day: 'numeric' });
+    letterDateFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }
 
 /**

@@ -63,6 +63,7 @@ function location(table: string, column: string, rowId: string) {
 
 export function createSurveyService(vault: Vault, tokens: SurveyTokens, options: SurveyServiceOptions = {}): SurveyService {
   const timeZone = options.timeZone ?? agencyTimeZone;
+  const resolvedDay = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'long' });
   const validForMs = (options.validForDays ?? 30) * dayMs;
   const origin = options.publicUrl?.replace(/\/+$/, '') ?? '';
   const linkOf = (invitationId: string) => `${origin}/survey/${tokens.tokenFor(invitationId)}`;
@@ -172,7 +173,7 @@ export function createSurveyService(vault: Vault, tokens: SurveyTokens, options:
     async show(trx, principal, invitationId, ctx, now) {
       const row = await invitationFor(trx, principal, invitationId, now, false);
       await audit(trx, principal, ctx, now, 'read', row.id, [row.subject_id], { survey_invitation: true });
-      const day = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'long' }).format(row.created_at);
+      const day = resolvedDay.format(row.created_at);
       return {
         caseNumber: row.case_number,
         description: `A survey about how we handled case ${row.case_number}, resolved on ${day}.`,
