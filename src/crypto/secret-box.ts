@@ -1,8 +1,7 @@
-import { createSecretKey, hkdfSync } from 'node:crypto';
 import { openGcm, sealGcm } from './aes-gcm.ts';
 import { DecryptionError } from './errors.ts';
-import { keyringRoot } from './keyring-root.ts';
 import type { LocalKeyring } from './open-keyring.ts';
+import { purposeKey } from './purpose-key.ts';
 
 /** Seals Caseline's own small secrets (staff TOTP seeds), which belong to no data subject. */
 export interface SecretBox {
@@ -23,7 +22,7 @@ function associatedData(context: string): Buffer {
  * (table, column, row) is the associated data: a value moved to another row does not open.
  */
 export function createSecretBox(keyring: LocalKeyring): SecretBox {
-  const key = createSecretKey(Buffer.from(hkdfSync('sha256', keyringRoot(keyring), Buffer.alloc(0), 'caseline/secret-box/v1', 32)));
+  const key = purposeKey(keyring, 'secret-box/v1');
   return {
     seal: (plaintext, context) => sealGcm(key, formatVersion, associatedData(context), Buffer.from(plaintext, 'utf8')),
     open(sealed, context) {

@@ -1,6 +1,10 @@
 import { randomBytes, randomUUID, createSecretKey } from 'node:crypto';
 import fc from 'fast-check';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openKeyring } from '../../crypto/index.ts';
 import { createSurveyTokens, surveyTokenKey } from './survey-token.ts';
 
 const tokens = createSurveyTokens(createSecretKey(randomBytes(32)));
@@ -40,13 +44,16 @@ describe('survey link tokens', () => {
     expect(() => tokens.tokenFor('not-a-uuid')).toThrow(TypeError);
   });
 
-  it('derive the same key from the same keyring and another from another', () => {
-    const keyring = (seed: number) => ({
-      blindIndex: { digest: (_kind: string, term: string) => Buffer.from(`${seed}:${term}`.padEnd(32, '.')) },
-    });
-    const id = randomUUID();
-    const a = createSurveyTokens(surveyTokenKey(keyring(1))).tokenFor(id);
-    expect(createSurveyTokens(surveyTokenKey(keyring(1))).tokenFor(id)).toBe(a);
-    expect(createSurveyTokens(surveyTokenKey(keyring(2))).tokenFor(id)).not.toBe(a);
+  it('derive the same key from the same keyring and another from another', async () => {
+    const dirs = await Promise.all([1, 2].map(() => fs.mkdtemp(path.join(os.tmpdir(), 'caseline-survey-keys-'))));
+    const keyring = (n: 1 | 2) => openKeyring({ dataDir: dirs[n - 1]!, masterKey: null });
+    try {
+      const id = randomUUID();
+      const a = createSurveyTokens(surveyTokenKey(await keyring(1))).tokenFor(id);
+      expect(createSurveyTokens(surveyTokenKey(await keyring(1))).tokenFor(id)).toBe(a);
+      expect(createSurveyTokens(surveyTokenKey(await keyring(2))).tokenFor(id)).not.toBe(a);
+    } finally {
+      await Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
+    }
   });
 });

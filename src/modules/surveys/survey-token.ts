@@ -1,5 +1,5 @@
-import { createHmac, createSecretKey, hkdfSync, timingSafeEqual, type KeyObject } from 'node:crypto';
-import type { LocalKeyring } from '../../crypto/index.ts';
+import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { purposeKey, type LocalKeyring } from '../../crypto/index.ts';
 
 /**
  * Signs and checks the tokens of survey links. A token is the invitation's random id and
@@ -45,15 +45,7 @@ export function createSurveyTokens(key: KeyObject): SurveyTokens {
   };
 }
 
-/**
- * The survey-link key, derived from the keyring with HKDF like crypto/'s own keys. The
- * keyring's root secret is private to crypto/, so the input keying material is the
- * blind-index HMAC of a fixed label that no normalised identifier can equal (identifiers
- * are upper-cased; the label is not): a secret only the keyring's holder can compute,
- * stable across restarts and master-key rotations. TODO(lead): a crypto/ export such as
- * `deriveMacKey(keyring, purpose)` from the root would make this indirection unnecessary.
- */
-export function surveyTokenKey(keyring: Pick<LocalKeyring, 'blindIndex'>): KeyObject {
-  const material = keyring.blindIndex.digest('identifier', 'caseline/survey-link/v1');
-  return createSecretKey(Buffer.from(hkdfSync('sha256', material, Buffer.alloc(0), 'caseline/survey-link/v1', 32)));
+/** The survey-link key: one of the keyring's purpose keys, so links stay valid across restarts and master-key rotations. */
+export function surveyTokenKey(keyring: LocalKeyring): KeyObject {
+  return purposeKey(keyring, 'survey-link/v1');
 }
