@@ -61,7 +61,7 @@ export const publicInquiryRoutes: FastifyPluginAsync<{ intake: WebInquiryIntake;
       const outcome = await intake
         .submit({ ...request.body, token: request.body.token ?? null }, { requestId: request.id, clientAddr: request.ip })
         .catch((error: unknown) => {
-          if (error instanceof InvalidInquiryField) throw fieldProblem(`/body/${error.field}`, error.message.slice(error.field.length + 2));
+          if (error instanceof InvalidInquiryField) throw fieldProblem(`/body/${error.field}`, error.reason);
           throw error;
         });
       if (outcome.kind === 'stale_form') {

@@ -149,7 +149,7 @@ export function createCallService(vault: Vault, cases: CaseService, options: Cal
       if (error instanceof InvalidCaseField)
         throw new InvalidCallField(
           ['title', 'category', 'priority'].includes(error.field) ? `openCase/${error.field}` : error.field,
-          error.message.slice(error.field.length + 2),
+          error.reason,
         );
       if (error instanceof CaseNotFound) throw new InvalidCallField('caseId', 'is not a case you can see');
       throw error;

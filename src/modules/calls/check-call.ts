@@ -4,9 +4,11 @@ import { callDirections, callDispositions, maxCallSeconds, type CallDisposition,
 /** A value the call cannot take; `field` is its path in the input ('durationSeconds', 'openCase/title'); the message never repeats it. */
 export class InvalidCallField extends Error {
   readonly field: string;
+  readonly reason: string;
   constructor(field: string, reason: string) {
     super(`${field}: ${reason}`);
     this.field = field;
+    this.reason = reason;
   }
 }
 

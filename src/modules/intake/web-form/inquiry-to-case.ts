@@ -62,9 +62,11 @@ export type InquiryOutcome =
 /** A field the sender must correct; `field` names it, the message never repeats the value. */
 export class InvalidInquiryField extends Error {
   readonly field: string;
+  readonly reason: string;
   constructor(field: string, reason: string) {
     super(`${field}: ${reason}`);
     this.field = field;
+    this.reason = reason;
   }
 }
 
