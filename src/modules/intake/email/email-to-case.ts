@@ -22,6 +22,7 @@ export interface EmailIntakeOptions {
 export type IntakeOutcome = { readonly kind: 'case'; readonly opened: OpenedCase } | { readonly kind: 'ignored'; readonly reason: string };
 
 const principal = systemPrincipal('email-intake');
+type IntakeContext = { readonly requestId: null; readonly clientAddr: null; readonly purpose: string };
 const purpose = 'customer service: record an inquiry received by e-mail (880.000)';
 
 /**
@@ -33,11 +34,7 @@ export function createEmailIntake(options: EmailIntakeOptions): (raw: Buffer, en
   const { database, cases, finder, clock } = options;
 
   /** The one readable customer holding the sender's address; none when unknown or ambiguous. */
-  async function customerOf(
-    trx: Tx,
-    mail: InboundEmail,
-    ctx: { requestId: null; clientAddr: null; purpose: string },
-  ): Promise<string | null> {
+  async function customerOf(trx: Tx, mail: InboundEmail, ctx: IntakeContext): Promise<string | null> {
     if (!mail.from) return null;
     const found = await finder.search(trx, principal, { email: mail.from.address }, ctx, clock()).catch(() => []);
     return found.length === 1 ? found[0]!.id : null;
@@ -52,7 +49,7 @@ export function createEmailIntake(options: EmailIntakeOptions): (raw: Buffer, en
     mail: InboundEmail,
     opened: OpenedCase,
     continued: string | null,
-    ctx: { requestId: null; clientAddr: null; purpose: string },
+    ctx: IntakeContext,
   ): Promise<OpenedCase> {
     if (opened.duplicate || opened.case.id === continued || !mail.from || mail.isFax) return opened;
     // A synthesised Message-ID (the message had none) is ours alone: nothing to answer "in reply to".
@@ -69,12 +66,7 @@ export function createEmailIntake(options: EmailIntakeOptions): (raw: Buffer, en
   }
 
   /** Keeps the message's files with the case it landed on (not again for a redelivery). */
-  async function withAttachments(
-    trx: Tx,
-    mail: InboundEmail,
-    opened: OpenedCase,
-    ctx: { requestId: null; clientAddr: null; purpose: string },
-  ) {
+  async function withAttachments(trx: Tx, mail: InboundEmail, opened: OpenedCase, ctx: IntakeContext) {
     if (options.attachments && !opened.duplicate && mail.attachments.length > 0)
       await options.attachments.keepInbound(trx, principal, opened.case.id, mail, ctx, clock());
     return opened;
@@ -92,34 +84,17 @@ export function createEmailIntake(options: EmailIntakeOptions): (raw: Buffer, en
     const body = mail.text.trim() || '(no text)';
     const sender = mail.from ? { name: mail.from.name || null, email: mail.from.address } : null;
     const opened = await withPrincipal(database.db, principal, async (trx) => {
+      /** The message added to an existing case. */
+      const continueCase = async (id: string) => {
+        const continued = await cases.receive(trx, principal, id, { channel, from: sender, body, messageId: mail.messageId }, ctx, clock());
+        return acknowledged(trx, mail, await withAttachments(trx, mail, continued, ctx), id, ctx);
+      };
       // An answer to one of our e-mails names it in In-Reply-To or References, even when its subject lost the case number.
       const answered = await cases.caseOfOwnMessage(trx, principal, [...mail.references, ...(mail.inReplyTo ? [mail.inReplyTo] : [])]);
-      if (answered) {
-        const continued = await cases.receive(
-          trx,
-          principal,
-          answered,
-          { channel, from: sender, body, messageId: mail.messageId },
-          ctx,
-          clock(),
-        );
-        return acknowledged(trx, mail, await withAttachments(trx, mail, continued, ctx), answered, ctx);
-      }
+      if (answered) return continueCase(answered);
       for (const number of mail.caseNumbers) {
         const id = await cases.idOfNumber(trx, principal, number);
-        if (id)
-          return acknowledged(
-            trx,
-            mail,
-            await withAttachments(
-              trx,
-              mail,
-              await cases.receive(trx, principal, id, { channel, from: sender, body, messageId: mail.messageId }, ctx, clock()),
-              ctx,
-            ),
-            id,
-            ctx,
-          );
+        if (id) return continueCase(id);
       }
       const customerId = await customerOf(trx, mail, ctx);
       const created = await cases.open(
