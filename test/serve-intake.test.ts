@@ -18,7 +18,7 @@ import { startServer } from '../src/main.ts';
 import { createCaseService } from '../src/modules/cases/index.ts';
 import { createCustomerService } from '../src/modules/customers/index.ts';
 import { composeMail } from '../src/modules/intake/email/compose-mail.test-support.ts';
-import { dovecotBinary, startDovecot, type DovecotServer } from '../src/modules/intake/email/dovecot-server.test-support.ts';
+import { dovecotBinary, freePort, startDovecot, type DovecotServer } from '../src/modules/intake/email/dovecot-server.test-support.ts';
 import { openRuntime } from '../src/runtime.ts';
 import { personInput } from './support/customers.ts';
 
@@ -32,14 +32,6 @@ const dovecotAvailable = await fs.access(dovecotBinary).then(
   () => true,
   () => false,
 );
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Whether anything accepts a TCP connection on the port. */
 function listening(port: number): Promise<boolean> {

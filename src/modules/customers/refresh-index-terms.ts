@@ -52,7 +52,10 @@ export async function refreshIndexTerms(database: Database, vault: Vault, clock:
           .limit(batchSize)
           .execute();
         const subjects = new Set<string>();
-        await vault.preloadKeys(trx, [...new Set(rows.map((row) => row.subject_id))]);
+        await vault.preloadKeys(
+          trx,
+          rows.map((row) => row.subject_id),
+        );
         for (const row of rows) {
           let stored: string;
           try {
