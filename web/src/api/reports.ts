@@ -1,17 +1,7 @@
+import type { CaseChannel } from './cases.ts';
 import { api } from './client.ts';
 
 /** GET /api/reports/cases (src/http/routes/case-report-schema.ts): counts and durations only. */
-export type Channel = 'email' | 'phone' | 'fax' | 'web' | 'letter' | 'walk_in';
-export const channels: readonly Channel[] = ['email', 'phone', 'fax', 'web', 'letter', 'walk_in'];
-export const channelLabels: Readonly<Record<Channel, string>> = {
-  email: 'E-mail',
-  phone: 'Phone',
-  fax: 'Fax',
-  web: 'Web',
-  letter: 'Letter',
-  walk_in: 'Walk-in',
-};
-
 export interface Percentiles {
   readonly p50: number;
   readonly p90: number;
@@ -24,7 +14,7 @@ export interface DurationStats {
 }
 export interface DurationReport {
   readonly all: DurationStats;
-  readonly byChannel: readonly (DurationStats & { readonly channel: Channel })[];
+  readonly byChannel: readonly (DurationStats & { readonly channel: CaseChannel })[];
 }
 export interface BacklogCounts {
   readonly buckets: readonly number[];
@@ -37,8 +27,8 @@ export interface CaseReport {
   readonly timeZone: string;
   readonly volume: {
     readonly total: number;
-    readonly byDay: readonly { readonly day: string; readonly total: number; readonly byChannel: Readonly<Record<Channel, number>> }[];
-    readonly byChannel: Readonly<Record<Channel, number>>;
+    readonly byDay: readonly { readonly day: string; readonly total: number; readonly byChannel: Readonly<Record<CaseChannel, number>> }[];
+    readonly byChannel: Readonly<Record<CaseChannel, number>>;
     readonly byArea: readonly { readonly area: string | null; readonly label: string; readonly count: number }[];
   };
   readonly firstResponse: DurationReport;

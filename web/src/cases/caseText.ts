@@ -43,6 +43,8 @@ export const channelLabels: Record<CaseChannel, string> = {
   letter: 'Letter',
   walk_in: 'Walk-in',
 };
+/** Every channel, in the order of its label above. */
+export const caseChannels = Object.keys(channelLabels) as CaseChannel[];
 
 export const linkKindLabels: Record<LinkKind, string> = { article: 'Article', order: 'Order', pickup: 'Pickup' };
 

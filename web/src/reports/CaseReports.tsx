@@ -1,29 +1,22 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Form, FormGroup, Grid, Label, Table } from '@trussworks/react-uswds';
-import {
-  channelLabels,
-  channels,
-  fetchCaseReport,
-  type CaseReport,
-  type CaseReportQuery,
-  type DurationReport,
-  type DurationStats,
-} from '../api/reports.ts';
-import { describedBy } from '../forms/describedBy.ts';
+import { Button, Form, Grid, Table } from '@trussworks/react-uswds';
+import { fetchCaseReport, type CaseReport, type CaseReportQuery, type DurationReport, type DurationStats } from '../api/reports.ts';
+import { caseChannels, channelLabels } from '../cases/caseText.ts';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
 import { SelectField } from '../forms/SelectField.tsx';
+import { TextField } from '../forms/TextField.tsx';
 import { useFormErrors } from '../forms/useFormErrors.ts';
 import { LoadError } from '../frame/LoadError.tsx';
 import { Loading } from '../frame/Loading.tsx';
 import { Page } from '../frame/Page.tsx';
 import { useLoad } from '../util/useLoad.ts';
+import { lastThirtyDays, periodChecks } from './period.ts';
 import { HorizontalBarChart, StackedColumnChart, type ChartCategory, type ChartSeries } from './ReportChart.tsx';
 
 type Measure = 'businessHours' | 'elapsedHours';
 
 const labels = { from: 'From', to: 'To' };
 const fieldIds = { from: 'case-reports-from', to: 'case-reports-to' };
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 /** The server's limit (maxReportDays in src/modules/reports). */
 const maxDays = 366;
 const measureLabels: Record<Measure, string> = { businessHours: 'Business hours (agency calendar)', elapsedHours: 'Elapsed hours' };
@@ -37,51 +30,9 @@ const percentileSeries: readonly ChartSeries[] = [
 ];
 const ageColors = ['#97d4ea', '#00bde3', '#0072b2', '#e69f00', '#d55e00'];
 
-function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-function lastThirtyDays(): CaseReportQuery {
-  const today = new Date();
-  return { from: localDay(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 29)), to: localDay(today) };
-}
-
 const hours = (value: number) => `${value < 100 ? value.toFixed(1) : Math.round(value)} h`;
 const days = (value: number) => `${(value / 24).toFixed(1)} days`;
 const cases = (n: number) => `${n} ${n === 1 ? 'case' : 'cases'}`;
-
-function DateField(props: {
-  readonly id: string;
-  readonly label: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-  readonly error?: string | undefined;
-}) {
-  const errorId = props.error ? `${props.id}-error` : undefined;
-  return (
-    <FormGroup error={Boolean(props.error)}>
-      <Label htmlFor={props.id} error={Boolean(props.error)}>
-        {props.label}
-      </Label>
-      {props.error && (
-        <span className="usa-error-message" id={errorId}>
-          {props.error}
-        </span>
-      )}
-      <input
-        className={`usa-input${props.error ? ' usa-input--error' : ''}`}
-        id={props.id}
-        name={props.id}
-        type="date"
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(errorId)}
-      />
-    </FormGroup>
-  );
-}
 
 function medianSentence(what: string, stats: DurationStats): string {
   if (stats.count === 0 || !stats.businessHours || !stats.elapsedHours) return `No case opened in the period has had its ${what} yet.`;
@@ -116,7 +67,7 @@ function KeyFigures({ report }: { readonly report: CaseReport }) {
 
 function VolumeCharts({ report }: { readonly report: CaseReport }) {
   const { volume } = report;
-  const used = channels.filter((c) => volume.byChannel[c] > 0);
+  const used = caseChannels.filter((c) => volume.byChannel[c] > 0);
   const series: ChartSeries[] = used.map((c) => ({ key: c, label: channelLabels[c], color: channelColors[c] }));
   const byDay: ChartCategory[] = volume.byDay.map((d) => ({ key: d.day, label: d.day, values: used.map((c) => d.byChannel[c]) }));
   const channelText = used.map((c) => `${channelLabels[c]} ${volume.byChannel[c]}`).join(', ');
@@ -259,13 +210,7 @@ export function CaseReports() {
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const checks: Record<string, string> = {};
-    if (!isoDay.test(from)) checks.from = 'From must be a date.';
-    if (!isoDay.test(to)) checks.to = 'To must be a date.';
-    if (!checks.from && !checks.to && to < from) checks.to = 'To must not be before From.';
-    else if (!checks.from && !checks.to && (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > maxDays)
-      checks.to = `To must be at most ${maxDays} days after From.`;
-    if (fromChecks(checks)) setQuery({ from, to });
+    if (fromChecks(periodChecks({ from, to }, maxDays))) setQuery({ from, to });
   };
 
   return (
@@ -278,10 +223,10 @@ export function CaseReports() {
       <Form onSubmit={submit} noValidate large className="maxw-full">
         <Grid row gap>
           <Grid tablet={{ col: 4 }}>
-            <DateField id={fieldIds.from} label={labels.from} value={from} onChange={setFrom} error={errors.fields.from} />
+            <TextField type="date" id={fieldIds.from} label={labels.from} value={from} onChange={setFrom} error={errors.fields.from} />
           </Grid>
           <Grid tablet={{ col: 4 }}>
-            <DateField id={fieldIds.to} label={labels.to} value={to} onChange={setTo} error={errors.fields.to} />
+            <TextField type="date" id={fieldIds.to} label={labels.to} value={to} onChange={setTo} error={errors.fields.to} />
           </Grid>
         </Grid>
         <Button type="submit">Show reports</Button>

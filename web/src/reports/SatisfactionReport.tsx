@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Form, FormGroup, Grid, Label, Table } from '@trussworks/react-uswds';
+import { Button, Form, Grid, Table } from '@trussworks/react-uswds';
 import { api } from '../api/client.ts';
-import { describedBy } from '../forms/describedBy.ts';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
 import { SelectField } from '../forms/SelectField.tsx';
+import { TextField } from '../forms/TextField.tsx';
 import { useFormErrors } from '../forms/useFormErrors.ts';
 import { LoadError } from '../frame/LoadError.tsx';
 import { Loading } from '../frame/Loading.tsx';
 import { Page } from '../frame/Page.tsx';
 import { useLoad } from '../util/useLoad.ts';
+import { lastThirtyDays, periodChecks } from './period.ts';
 
 /** GET /api/reports/satisfaction (src/http/routes/survey-reports.ts): counts only, no comments or customers. */
 type Dimension = 'agent' | 'area' | 'channel';
@@ -40,53 +41,9 @@ const fetchReport = (query: Query) => api.get<SatisfactionReportData>('/api/repo
 const dimensionLabels: Record<Dimension, string> = { agent: 'Agent', area: 'Business area', channel: 'Channel' };
 const labels = { from: 'From', to: 'To', by: 'Group by' };
 const fieldIds = { from: 'satisfaction-from', to: 'satisfaction-to', by: 'satisfaction-by' };
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-
-function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-function lastThirtyDays(): Query {
-  const today = new Date();
-  const from = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 29);
-  return { from: localDay(from), to: localDay(today), by: 'agent' };
-}
 
 const percent = (rate: number | null) => (rate === null ? '–' : `${Math.round(rate * 100)}%`);
 const mean = (average: number | null) => (average === null ? '–' : average.toFixed(2));
-
-function DateField(props: {
-  readonly id: string;
-  readonly label: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-  readonly error?: string | undefined;
-}) {
-  const errorId = props.error ? `${props.id}-error` : undefined;
-  return (
-    <FormGroup error={Boolean(props.error)}>
-      <Label htmlFor={props.id} error={Boolean(props.error)}>
-        {props.label}
-      </Label>
-      {props.error && (
-        <span className="usa-error-message" id={errorId}>
-          {props.error}
-        </span>
-      )}
-      <input
-        className={`usa-input${props.error ? ' usa-input--error' : ''}`}
-        id={props.id}
-        name={props.id}
-        type="date"
-        value={props.value}
-        onChange={(event) => props.onChange(event.target.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(errorId)}
-      />
-    </FormGroup>
-  );
-}
 
 /**
  * Mean rating per group as horizontal bars on a 1–5 scale. The table beside it holds the
@@ -183,7 +140,7 @@ function ReportTable({ report }: { readonly report: SatisfactionReportData }) {
 
 /** The supervisor's satisfaction report: how customers rated resolved cases, by agent, area or channel, over their areas. */
 export function SatisfactionReport() {
-  const [query, setQuery] = useState<Query>(lastThirtyDays);
+  const [query, setQuery] = useState<Query>(() => ({ ...lastThirtyDays(), by: 'agent' }));
   const [from, setFrom] = useState(query.from);
   const [to, setTo] = useState(query.to);
   const [by, setBy] = useState<Dimension>(query.by);
@@ -192,11 +149,7 @@ export function SatisfactionReport() {
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const checks: Record<string, string> = {};
-    if (!isoDay.test(from)) checks.from = 'From must be a date.';
-    if (!isoDay.test(to)) checks.to = 'To must be a date.';
-    if (!checks.from && !checks.to && to < from) checks.to = 'To must not be before From.';
-    if (fromChecks(checks)) setQuery({ from, to, by });
+    if (fromChecks(periodChecks({ from, to }))) setQuery({ from, to, by });
   };
 
   return (
@@ -209,10 +162,10 @@ export function SatisfactionReport() {
       <Form onSubmit={submit} noValidate large className="maxw-full">
         <Grid row gap>
           <Grid tablet={{ col: 4 }}>
-            <DateField id={fieldIds.from} label={labels.from} value={from} onChange={setFrom} error={errors.fields.from} />
+            <TextField type="date" id={fieldIds.from} label={labels.from} value={from} onChange={setFrom} error={errors.fields.from} />
           </Grid>
           <Grid tablet={{ col: 4 }}>
-            <DateField id={fieldIds.to} label={labels.to} value={to} onChange={setTo} error={errors.fields.to} />
+            <TextField type="date" id={fieldIds.to} label={labels.to} value={to} onChange={setTo} error={errors.fields.to} />
           </Grid>
           <Grid tablet={{ col: 4 }}>
             <SelectField
