@@ -1,4 +1,5 @@
 import { api, request } from './client.ts';
+import { ApiError, problemMessage } from './problem.ts';
 
 /** Shapes of src/http/routes/customer-schema.ts, customers.ts, lookup.ts and customer-import.ts. */
 export type CustomerKind = 'person' | 'organisation';
@@ -222,6 +223,12 @@ export const undoMerge = (mergeId: string) =>
 export const searchCustomers = (criteria: CustomerSearch) => api.post<CustomerSummary[]>('/api/customers/search', criteria);
 /** A POST, so that what was typed (personal data) never appears in a URL. */
 export const lookupCustomers = (q: string) => api.post<LookupAnswer>('/api/lookup', { q });
+
+/** Why what was typed cannot retrieve anyone (the lookup's 422 on /body/q), else what went wrong. */
+export function lookupMessage(error: unknown): string {
+  const onQ = error instanceof ApiError ? error.problem.errors?.find((e) => e.field === '/body/q') : undefined;
+  return onQ ? onQ.message : problemMessage(error);
+}
 
 /** POST /api/customers/import: all or nothing; a 422 lists every bad cell as /body/line/{line}/{column}. */
 export const importCustomers = (csv: string, options: ImportOptions) =>

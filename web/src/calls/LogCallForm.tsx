@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Fieldset, Form, FormGroup, Grid, Radio } from '@trussworks/react-uswds';
+import { Button, Fieldset, Form, FormGroup, Grid } from '@trussworks/react-uswds';
 import { casePriorities, type CasePriority, type CaseSummary } from '../api/cases.ts';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
+import { RadioGroup, type RadioOption } from '../forms/RadioGroup.tsx';
 import { SelectField } from '../forms/SelectField.tsx';
 import { TextAreaField } from '../forms/TextAreaField.tsx';
 import { TextField } from '../forms/TextField.tsx';
@@ -30,6 +31,10 @@ const ids = {
   openCase: 'call-case-title',
   caseId: 'call-case-id',
 };
+const directionOptions: readonly RadioOption<CallDirection>[] = [
+  { value: 'inbound', label: 'Inbound (the customer called)' },
+  { value: 'outbound', label: 'Outbound (we called)' },
+];
 const noErrors: FormErrors = { fields: {} };
 
 export interface LogCallFormProps {
@@ -113,27 +118,14 @@ export function LogCallForm({ customerId, callerNumber, openCases, onLogged }: L
     <>
       <ErrorSummary errors={errors} fieldIds={ids} heading="The call was not logged" />
       <Form onSubmit={(event) => void submit(event)} noValidate className="maxw-tablet-lg" data-testid="log-call-form">
-        <FormGroup error={Boolean(errors.fields.direction)}>
-          <Fieldset legend={labels.direction}>
-            {errors.fields.direction && <span className="usa-error-message">{errors.fields.direction}</span>}
-            <Radio
-              id="call-direction-inbound"
-              name="call-direction"
-              value="inbound"
-              label="Inbound (the customer called)"
-              checked={direction === 'inbound'}
-              onChange={() => setDirection('inbound')}
-            />
-            <Radio
-              id="call-direction-outbound"
-              name="call-direction"
-              value="outbound"
-              label="Outbound (we called)"
-              checked={direction === 'outbound'}
-              onChange={() => setDirection('outbound')}
-            />
-          </Fieldset>
-        </FormGroup>
+        <RadioGroup
+          name="call-direction"
+          legend={labels.direction}
+          options={directionOptions}
+          value={direction}
+          onChange={setDirection}
+          error={errors.fields.direction}
+        />
         <TextField
           id={ids.number}
           label={labels.number}
@@ -176,35 +168,17 @@ export function LogCallForm({ customerId, callerNumber, openCases, onLogged }: L
             </Grid>
           </Fieldset>
         </FormGroup>
-        <FormGroup>
-          <Fieldset legend="Case">
-            <Radio
-              id="call-case-none"
-              name="call-case"
-              value="none"
-              label="No case"
-              checked={choice === 'none'}
-              onChange={() => choose('none')}
-            />
-            <Radio
-              id="call-case-open"
-              name="call-case"
-              value="open"
-              label="Open a new phone case"
-              checked={choice === 'open'}
-              onChange={() => choose('open')}
-            />
-            <Radio
-              id="call-case-existing"
-              name="call-case"
-              value="existing"
-              label="Add to an open case"
-              checked={choice === 'existing'}
-              onChange={() => choose('existing')}
-              disabled={openCases.length === 0}
-            />
-          </Fieldset>
-        </FormGroup>
+        <RadioGroup
+          name="call-case"
+          legend="Case"
+          options={[
+            { value: 'none', label: 'No case' },
+            { value: 'open', label: 'Open a new phone case' },
+            { value: 'existing', label: 'Add to an open case', disabled: openCases.length === 0 },
+          ]}
+          value={choice}
+          onChange={choose}
+        />
         {choice === 'open' && (
           <>
             <TextField

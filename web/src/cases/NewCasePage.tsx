@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { Button, Fieldset, Form, FormGroup, Grid, Radio } from '@trussworks/react-uswds';
+import { Button, Fieldset, Form, FormGroup, Grid } from '@trussworks/react-uswds';
 import { caseRecordTypes, casePriorities, openCase, type CaseChannel, type CasePriority, type NewCase } from '../api/cases.ts';
-import { fetchCustomer, lookupCustomers, type CustomerSummary } from '../api/customers.ts';
-import { ApiError, problemMessage } from '../api/problem.ts';
+import { fetchCustomer, lookupCustomers, lookupMessage, type CustomerSummary } from '../api/customers.ts';
 import { useSession } from '../auth/useSession.ts';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
+import { RadioGroup } from '../forms/RadioGroup.tsx';
 import { SelectField } from '../forms/SelectField.tsx';
 import { TextAreaField } from '../forms/TextAreaField.tsx';
 import { TextField } from '../forms/TextField.tsx';
@@ -120,8 +120,7 @@ export function NewCasePage() {
       const first = customers[0];
       setPicked(first ? { id: first.id, name: first.name, businessArea: first.businessArea } : null);
     } catch (error) {
-      const onQ = error instanceof ApiError ? error.problem.errors?.find((e) => e.field === '/body/q') : undefined;
-      setErrors({ fields: { find: onQ ? onQ.message : problemMessage(error) } });
+      setErrors({ fields: { find: lookupMessage(error) } });
       setFound(null);
     } finally {
       setBusy(false);
@@ -196,26 +195,16 @@ export function NewCasePage() {
           </div>
         ) : (
           <>
-            <FormGroup>
-              <Fieldset legend="Who is the case for?">
-                <Radio
-                  id="case-who-customer"
-                  name="case-who"
-                  value="customer"
-                  label="A registered customer"
-                  checked={who === 'customer'}
-                  onChange={() => setWho('customer')}
-                />
-                <Radio
-                  id="case-who-sender"
-                  name="case-who"
-                  value="sender"
-                  label="Someone not registered"
-                  checked={who === 'sender'}
-                  onChange={() => setWho('sender')}
-                />
-              </Fieldset>
-            </FormGroup>
+            <RadioGroup
+              name="case-who"
+              legend="Who is the case for?"
+              options={[
+                { value: 'customer', label: 'A registered customer' },
+                { value: 'sender', label: 'Someone not registered' },
+              ]}
+              value={who}
+              onChange={setWho}
+            />
             {who === 'customer' ? (
               <>
                 <Grid row gap className="flex-align-end">
@@ -246,21 +235,17 @@ export function NewCasePage() {
                   <p role="status">No customer matches. Register the customer first, or choose “Someone not registered”.</p>
                 )}
                 {found && found.length > 0 && (
-                  <FormGroup>
-                    <Fieldset legend="Customer" id={ids.customerId}>
-                      {found.map((c) => (
-                        <Radio
-                          key={c.id}
-                          id={`case-customer-${c.id}`}
-                          name="case-customer"
-                          value={c.id}
-                          label={summaryLine(c)}
-                          checked={picked?.id === c.id}
-                          onChange={() => setPicked({ id: c.id, name: c.name, businessArea: c.businessArea })}
-                        />
-                      ))}
-                    </Fieldset>
-                  </FormGroup>
+                  <RadioGroup
+                    id={ids.customerId}
+                    name="case-customer"
+                    legend="Customer"
+                    options={found.map((c) => ({ value: c.id, label: summaryLine(c) }))}
+                    value={picked?.id}
+                    onChange={(id) => {
+                      const c = found.find((f) => f.id === id)!;
+                      setPicked({ id: c.id, name: c.name, businessArea: c.businessArea });
+                    }}
+                  />
                 )}
               </>
             ) : (

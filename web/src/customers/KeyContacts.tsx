@@ -1,16 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { Button, Fieldset, Form, FormGroup, Radio } from '@trussworks/react-uswds';
+import { Button, Form } from '@trussworks/react-uswds';
 import {
   addKeyContact,
   contactRelationships,
   lookupCustomers,
+  lookupMessage,
   type ContactRelationship,
   type Customer,
   type CustomerSummary,
 } from '../api/customers.ts';
-import { ApiError, problemMessage } from '../api/problem.ts';
+import { problemMessage } from '../api/problem.ts';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
+import { RadioGroup } from '../forms/RadioGroup.tsx';
 import { SelectField } from '../forms/SelectField.tsx';
 import { TextField } from '../forms/TextField.tsx';
 import type { FormErrors } from '../forms/useFormErrors.ts';
@@ -51,8 +53,7 @@ export function KeyContacts({
       setFound(people);
       setChosen(people[0]?.id ?? '');
     } catch (error) {
-      const onQ = error instanceof ApiError ? error.problem.errors?.find((e) => e.field === '/body/q') : undefined;
-      setErrors({ fields: { find: onQ ? onQ.message : problemMessage(error) } });
+      setErrors({ fields: { find: lookupMessage(error) } });
       setFound(null);
     } finally {
       setBusy(false);
@@ -123,22 +124,18 @@ export function KeyContacts({
             </Button>
             {found && found.length === 0 && <p role="status">No person customer matches. Register the person first.</p>}
             {found && found.length > 0 && (
-              <FormGroup error={Boolean(errors.fields.person)}>
-                <Fieldset legend="Person" id={ids.person}>
-                  {errors.fields.person && <span className="usa-error-message">{errors.fields.person}</span>}
-                  {found.map((p) => (
-                    <Radio
-                      key={p.id}
-                      id={`contact-person-${p.id}`}
-                      name="contact-person"
-                      value={p.id}
-                      label={[p.name, p.email, p.phone, p.address ?? p.zip].filter(Boolean).join(' · ')}
-                      checked={chosen === p.id}
-                      onChange={() => setChosen(p.id)}
-                    />
-                  ))}
-                </Fieldset>
-              </FormGroup>
+              <RadioGroup
+                id={ids.person}
+                name="contact-person"
+                legend="Person"
+                options={found.map((p) => ({
+                  value: p.id,
+                  label: [p.name, p.email, p.phone, p.address ?? p.zip].filter(Boolean).join(' · '),
+                }))}
+                value={chosen}
+                onChange={setChosen}
+                error={errors.fields.person}
+              />
             )}
             <SelectField
               id={ids.relationship}

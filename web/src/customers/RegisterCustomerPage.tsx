@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Fieldset, Form, FormGroup, Grid, Radio } from '@trussworks/react-uswds';
+import { Button, Fieldset, Form, Grid } from '@trussworks/react-uswds';
 import { registerCustomer, type CustomerField, type CustomerKind, type NewValue } from '../api/customers.ts';
 import { useSession } from '../auth/useSession.ts';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
+import { RadioGroup } from '../forms/RadioGroup.tsx';
 import { SelectField } from '../forms/SelectField.tsx';
 import { TextField } from '../forms/TextField.tsx';
 import type { FormErrors } from '../forms/useFormErrors.ts';
@@ -322,26 +323,16 @@ function RegisterForm({ catalog }: { readonly catalog: CustomerFields }) {
     <>
       <ErrorSummary errors={errors} fieldIds={fieldIds} />
       <Form onSubmit={(event) => void submit(event)} noValidate large className="maxw-tablet-lg">
-        <FormGroup>
-          <Fieldset legend="Kind of customer">
-            <Radio
-              id="customer-kind-person"
-              name="customer-kind"
-              value="person"
-              label="Person"
-              checked={kind === 'person'}
-              onChange={() => setKind('person')}
-            />
-            <Radio
-              id="customer-kind-organisation"
-              name="customer-kind"
-              value="organisation"
-              label="Organisation"
-              checked={kind === 'organisation'}
-              onChange={() => setKind('organisation')}
-            />
-          </Fieldset>
-        </FormGroup>
+        <RadioGroup
+          name="customer-kind"
+          legend="Kind of customer"
+          options={[
+            { value: 'person', label: 'Person' },
+            { value: 'organisation', label: 'Organisation' },
+          ]}
+          value={kind}
+          onChange={setKind}
+        />
         <TextField
           id={id(nameKey)}
           label={catalog.nameOf(nameKey)}

@@ -2,8 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Alert } from '@trussworks/react-uswds';
 import { caseIdOfNumber, caseNumberPattern } from '../api/cases.ts';
-import { lookupCustomers, searchCustomers, type CustomerSearch, type CustomerSearchKey, type LookupAnswer } from '../api/customers.ts';
-import { ApiError, problemMessage } from '../api/problem.ts';
+import {
+  lookupCustomers,
+  lookupMessage,
+  searchCustomers,
+  type CustomerSearch,
+  type CustomerSearchKey,
+  type LookupAnswer,
+} from '../api/customers.ts';
 import { useSession } from '../auth/useSession.ts';
 import { formErrorsOf, type FormErrors } from '../forms/useFormErrors.ts';
 import { Loading } from '../frame/Loading.tsx';
@@ -21,12 +27,6 @@ interface SearchState {
 }
 
 type Found = LookupAnswer['results'];
-
-/** Why what was typed in the header box cannot retrieve anyone (the 422 on /body/q), else what went wrong. */
-function lookupMessage(error: unknown): string {
-  const onQ = error instanceof ApiError ? error.problem.errors?.find((e) => e.field === '/body/q') : undefined;
-  return onQ ? onQ.message : problemMessage(error);
-}
 
 const noErrors: FormErrors = { fields: {} };
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Fieldset, FormGroup } from '@trussworks/react-uswds';
-import { describedBy } from './describedBy.ts';
+import { FieldMessages, fieldMessageIds } from './FieldMessages.tsx';
 
 export interface CheckboxOption {
   readonly value: string;
@@ -24,25 +24,15 @@ export interface CheckboxGroupProps {
  * name is its label alone; its description is its description (not part of the name).
  */
 export function CheckboxGroup({ id, legend, options, selected, onChange, hint, error, tile = false }: CheckboxGroupProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const messages = fieldMessageIds(id, hint, error);
   const toggle = (value: string, checked: boolean) =>
     onChange(
       checked ? options.map((o) => o.value).filter((v) => v === value || selected.includes(v)) : selected.filter((v) => v !== value),
     );
   return (
     <FormGroup error={Boolean(error)}>
-      <Fieldset legend={legend} id={id} aria-describedby={describedBy(hintId, errorId)}>
-        {hint && (
-          <div className="usa-hint" id={hintId}>
-            {hint}
-          </div>
-        )}
-        {error && (
-          <span className="usa-error-message" id={errorId}>
-            {error}
-          </span>
-        )}
+      <Fieldset legend={legend} id={id} aria-describedby={messages.describedBy}>
+        <FieldMessages id={id} hint={hint} error={error} />
         {options.map((option) => {
           const inputId = `${id}-${option.value}`;
           return (

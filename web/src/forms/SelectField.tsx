@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { FormGroup, Label, Select } from '@trussworks/react-uswds';
-import { describedBy } from './describedBy.ts';
+import { FieldMessages, fieldMessageIds } from './FieldMessages.tsx';
 
 export interface SelectOption {
   readonly value: string;
@@ -18,23 +18,13 @@ export interface SelectFieldProps {
 }
 
 export function SelectField({ id, label, value, onChange, options, hint, error }: SelectFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const messages = fieldMessageIds(id, hint, error);
   return (
     <FormGroup error={Boolean(error)}>
       <Label htmlFor={id} error={Boolean(error)}>
         {label}
       </Label>
-      {hint && (
-        <div className="usa-hint" id={hintId}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <span className="usa-error-message" id={errorId}>
-          {error}
-        </span>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
       <Select
         id={id}
         name={id}
@@ -42,7 +32,7 @@ export function SelectField({ id, label, value, onChange, options, hint, error }
         onChange={(event) => onChange(event.target.value)}
         validationStatus={error ? 'error' : undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId)}
+        aria-describedby={messages.describedBy}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>

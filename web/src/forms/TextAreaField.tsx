@@ -1,6 +1,6 @@
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
 import { FormGroup, Label, Textarea } from '@trussworks/react-uswds';
-import { describedBy } from './describedBy.ts';
+import { FieldMessages, fieldMessageIds } from './FieldMessages.tsx';
 
 export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value' | 'id'> {
   readonly id: string;
@@ -13,23 +13,13 @@ export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLText
 
 /** A labelled USWDS textarea with its hint and its error message tied to it by aria-describedby. */
 export function TextAreaField({ id, label, value, onChange, hint, error, name, className, ...input }: TextAreaFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const messages = fieldMessageIds(id, hint, error);
   return (
     <FormGroup error={Boolean(error)} className={className}>
       <Label htmlFor={id} error={Boolean(error)}>
         {label}
       </Label>
-      {hint && (
-        <div className="usa-hint" id={hintId}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <span className="usa-error-message" id={errorId}>
-          {error}
-        </span>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
       <Textarea
         {...input}
         id={id}
@@ -38,7 +28,7 @@ export function TextAreaField({ id, label, value, onChange, hint, error, name, c
         onChange={(event) => onChange(event.target.value)}
         error={Boolean(error)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId)}
+        aria-describedby={messages.describedBy}
       />
     </FormGroup>
   );

@@ -1,13 +1,13 @@
 import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
 import { FormGroup, Label, TextInput } from '@trussworks/react-uswds';
-import { describedBy } from './describedBy.ts';
+import { FieldMessages, fieldMessageIds } from './FieldMessages.tsx';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'type' | 'id'> {
   readonly id: string;
   readonly label: ReactNode;
   readonly value: string;
   readonly onChange: (value: string) => void;
-  readonly type?: 'text' | 'email' | 'password' | 'tel' | 'search' | 'number' | 'url' | 'datetime-local';
+  readonly type?: 'text' | 'email' | 'password' | 'tel' | 'search' | 'number' | 'url' | 'date' | 'datetime-local';
   readonly hint?: ReactNode;
   readonly error?: string | undefined;
   readonly inputRef?: Ref<HTMLInputElement>;
@@ -15,23 +15,13 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 
 /** A labelled USWDS text input with its hint and its error message tied to it by aria-describedby. */
 export function TextField({ id, label, value, onChange, type = 'text', hint, error, inputRef, name, className, ...input }: TextFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const messages = fieldMessageIds(id, hint, error);
   return (
     <FormGroup error={Boolean(error)} className={className}>
       <Label htmlFor={id} error={Boolean(error)}>
         {label}
       </Label>
-      {hint && (
-        <div className="usa-hint" id={hintId}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <span className="usa-error-message" id={errorId}>
-          {error}
-        </span>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
       <TextInput
         {...input}
         ref={inputRef}
@@ -42,7 +32,7 @@ export function TextField({ id, label, value, onChange, type = 'text', hint, err
         onChange={(event) => onChange(event.target.value)}
         validationStatus={error ? 'error' : undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId)}
+        aria-describedby={messages.describedBy}
       />
     </FormGroup>
   );
