@@ -18,6 +18,7 @@ import { SelectField } from '../forms/SelectField.tsx';
 import { TextAreaField } from '../forms/TextAreaField.tsx';
 import { TextField } from '../forms/TextField.tsx';
 import { useFormErrors } from '../forms/useFormErrors.ts';
+import { badTagMessage, splitList } from './tagList.ts';
 
 const labels = {
   name: 'Name',
@@ -39,13 +40,6 @@ const ids = {
   priority: 'macro-priority',
   tags: 'macro-tags',
 };
-const tagPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
-
-export const splitList = (text: string) =>
-  text
-    .split(/[,\n]+/)
-    .map((t) => t.trim())
-    .filter(Boolean);
 
 /** Create or change a macro (POST /api/macros, PUT /api/macros/{id}); the server's 422 shows next to its field. */
 export function MacroForm({
@@ -76,8 +70,8 @@ export function MacroForm({
     if (!name.trim()) checks.name = 'Enter a name for the macro.';
     if (!body.trim()) checks.body = 'Enter the reply template.';
     if (status === 'resolved' && !resolutionCode) checks.resolutionCode = 'Choose the resolution code: the macro resolves the case.';
-    const badTag = tagList.find((t) => !tagPattern.test(t));
-    if (badTag) checks.tags = `Tag “${badTag}” must be lower-case letters, digits and hyphens (up to 40).`;
+    const badTag = badTagMessage(tagList);
+    if (badTag) checks.tags = badTag;
     if (!fromChecks(checks)) return;
     const actions: MacroActions = {
       ...(status ? { status: status as MacroStatus } : {}),

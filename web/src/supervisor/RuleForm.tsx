@@ -16,14 +16,14 @@ import {
   type RuleInput,
 } from '../api/routing.ts';
 import { useSession } from '../auth/useSession.ts';
-import { channelLabels, priorityLabels } from '../cases/caseText.ts';
+import { caseChannels, channelLabels, priorityLabels } from '../cases/caseText.ts';
 import { CheckboxGroup } from '../forms/CheckboxGroup.tsx';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
 import { SelectField } from '../forms/SelectField.tsx';
 import { TextAreaField } from '../forms/TextAreaField.tsx';
 import { TextField } from '../forms/TextField.tsx';
 import type { FormErrors } from '../forms/useFormErrors.ts';
-import { splitList } from './MacroForm.tsx';
+import { badTagMessage, splitList } from './tagList.ts';
 
 export const customerTypeLabels: Record<CustomerType, string> = {
   person: 'Person',
@@ -35,7 +35,7 @@ export const assignmentLabels: Record<AssignmentStrategy, string> = {
   round_robin: 'Round robin (each agent of the area in turn)',
   least_loaded: 'Least loaded (the agent with fewest open cases)',
 };
-export const channelOptions = (Object.keys(channelLabels) as CaseChannel[]).map((c) => ({ value: c, label: channelLabels[c] }));
+export const channelOptions = caseChannels.map((c) => ({ value: c, label: channelLabels[c] }));
 
 const labels: Record<string, string> = {
   name: 'Name',
@@ -49,7 +49,7 @@ const labels: Record<string, string> = {
   tags: 'Tags',
   assignment: 'Assignment',
 };
-const ids: Record<string, string> = {
+const ids = {
   name: 'rule-name',
   channels: 'rule-channels',
   categories: 'rule-categories',
@@ -61,7 +61,6 @@ const ids: Record<string, string> = {
   tags: 'rule-tags',
   assignment: 'rule-assignment',
 };
-const tagPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 function sentence(label: string, message: string): string {
   const text = `${label} ${message}`.trim();
@@ -115,8 +114,8 @@ export function RuleForm({
     const tagList = splitList(tags);
     const checks: Record<string, string> = {};
     if (!name.trim()) checks.name = 'Enter a name for the rule.';
-    const badTag = tagList.find((t) => !tagPattern.test(t));
-    if (badTag) checks.tags = `Tag “${badTag}” must be lower-case letters, digits and hyphens (up to 40).`;
+    const badTag = badTagMessage(tagList);
+    if (badTag) checks.tags = badTag;
     if (Object.keys(checks).length) {
       setErrors({ fields: checks });
       return;
@@ -157,7 +156,7 @@ export function RuleForm({
       <ErrorSummary errors={errors} fieldIds={ids} heading={rule ? 'The rule was not saved' : 'The rule was not added'} />
       <Form onSubmit={(event) => void submit(event)} noValidate className="maxw-full" data-testid="rule-form">
         <TextField
-          id={ids.name!}
+          id={ids.name}
           label={labels.name}
           value={name}
           onChange={setName}
@@ -182,7 +181,7 @@ export function RuleForm({
           <legend className="usa-legend text-bold font-sans-md">When</legend>
           <p className="usa-hint">A case matches when it meets every condition given; a condition left empty matches every case.</p>
           <CheckboxGroup
-            id={ids.channels!}
+            id={ids.channels}
             legend={labels.channels}
             options={channelOptions}
             selected={channels}
@@ -190,7 +189,7 @@ export function RuleForm({
             error={errors.fields.channels}
           />
           <TextField
-            id={ids.categories!}
+            id={ids.categories}
             label={labels.categories}
             hint="Separated by commas."
             value={categories}
@@ -199,7 +198,7 @@ export function RuleForm({
             autoComplete="off"
           />
           <CheckboxGroup
-            id={ids.customerTypes!}
+            id={ids.customerTypes}
             legend={labels.customerTypes}
             options={customerTypes.map((t) => ({ value: t, label: customerTypeLabels[t] }))}
             selected={types}
@@ -207,7 +206,7 @@ export function RuleForm({
             error={errors.fields.customerTypes}
           />
           <TextAreaField
-            id={ids.words!}
+            id={ids.words}
             label={labels.words}
             hint="One word or phrase per line: the rule matches when the subject or message holds any of them."
             value={words}
@@ -216,7 +215,7 @@ export function RuleForm({
             rows={3}
           />
           <CheckboxGroup
-            id={ids.languages!}
+            id={ids.languages}
             legend={labels.languages}
             hint="The language the message appears to be written in."
             options={routingLanguages.map((l) => ({ value: l.code, label: l.name }))}
@@ -228,7 +227,7 @@ export function RuleForm({
         <fieldset className="usa-fieldset margin-top-3 caseline-rule-part">
           <legend className="usa-legend text-bold font-sans-md">Then</legend>
           <SelectField
-            id={ids.businessArea!}
+            id={ids.businessArea}
             label={labels.businessArea}
             value={area}
             onChange={setArea}
@@ -240,7 +239,7 @@ export function RuleForm({
             error={errors.fields.businessArea}
           />
           <SelectField
-            id={ids.priority!}
+            id={ids.priority}
             label={labels.priority}
             value={priority}
             onChange={setPriority}
@@ -248,7 +247,7 @@ export function RuleForm({
             error={errors.fields.priority}
           />
           <TextField
-            id={ids.tags!}
+            id={ids.tags}
             label={labels.tags}
             hint="Added to the case. Separated by commas: lower-case letters, digits and hyphens."
             value={tags}
@@ -257,7 +256,7 @@ export function RuleForm({
             autoComplete="off"
           />
           <SelectField
-            id={ids.assignment!}
+            id={ids.assignment}
             label={labels.assignment}
             value={assignment}
             onChange={setAssignment}

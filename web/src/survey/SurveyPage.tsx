@@ -18,8 +18,10 @@ const fieldIds = { rating: 'survey-rating', comment: 'survey-comment' };
 
 type Outcome = 'form' | 'thanks' | 'answered';
 
+const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long' });
+
 function formatDay(iso: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long' }).format(new Date(iso));
+  return longDate.format(new Date(iso));
 }
 
 /**
