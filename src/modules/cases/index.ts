@@ -35,6 +35,7 @@ export {
   createRouting,
   detectableLanguages,
   detectLanguage,
+  foldWords,
   InvalidRoutingRule,
   RoutingRuleNotFound,
   type AssignmentStrategy,

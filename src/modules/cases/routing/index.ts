@@ -8,6 +8,7 @@ export {
 } from './routing-service.ts';
 export { detectableLanguages, detectLanguage } from './detect-language.ts';
 export {
+  foldWords,
   routeCase,
   ruleMatches,
   type AssignmentStrategy,

@@ -63,7 +63,11 @@ export function ruleMatches(conditions: RoutingConditions, input: RoutingInput):
   if (conditions.languages?.length && (input.language === null || !conditions.languages.includes(input.language))) return false;
   if (conditions.words?.length) {
     const text = foldWords(`${input.title} ${input.body}`);
-    if (!conditions.words.some((word) => foldWords(word).trim() !== '' && text.includes(foldWords(word)))) return false;
+    const found = (word: string) => {
+      const folded = foldWords(word);
+      return folded.trim() !== '' && text.includes(folded);
+    };
+    if (!conditions.words.some(found)) return false;
   }
   return true;
 }

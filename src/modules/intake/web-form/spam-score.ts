@@ -1,3 +1,5 @@
+import { foldWords } from '../../cases/index.ts';
+
 /** What the content check found; codes only, safe to log. */
 export interface SpamVerdict {
   readonly suspected: boolean;
@@ -38,23 +40,13 @@ export const spamPhrases = [
 
 const linkPattern = /\b(?:https?:\/\/|www\.)\S+|\[url[=\]]|<a\s+href/giu;
 
-/** Lower case, accents folded, any run of non-letters a single space: what phrases are matched against. */
-function words(text: string): string {
-  return ` ${text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `;
-}
-
 const phraseWords = spamPhrases.map((phrase) => ` ${phrase} `);
 
 /** Counts links and looks for known spam phrases in what the sender wrote. Pure: the same text, the same verdict. */
 export function scoreSpam(fields: { readonly subject: string; readonly message: string; readonly name?: string }): SpamVerdict {
   const text = [fields.name ?? '', fields.subject, fields.message].join('\n');
   const links = text.match(linkPattern)?.length ?? 0;
-  const normalised = words(text);
+  const normalised = foldWords(text);
   const reasons: ('links' | 'phrase')[] = [];
   if (links > maxLinks) reasons.push('links');
   if (phraseWords.some((phrase) => normalised.includes(phrase))) reasons.push('phrase');
