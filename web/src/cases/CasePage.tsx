@@ -12,6 +12,7 @@ import { Page } from '../frame/Page.tsx';
 import { useNotifications } from '../frame/useNotifications.ts';
 import { formatDateTime } from '../util/formatDateTime.ts';
 import { useLoad } from '../util/useLoad.ts';
+import { CaseCalls } from '../calls/CaseCalls.tsx';
 import { CaseAttachments } from './CaseAttachments.tsx';
 import { CaseCompose } from './CaseCompose.tsx';
 import { CaseCorrespondence, senderText } from './CaseCorrespondence.tsx';
@@ -211,6 +212,10 @@ export function CasePage() {
           <section aria-labelledby="attachments-heading" className="margin-top-4">
             <h2 id="attachments-heading">Files</h2>
             <CaseAttachments caseId={data.id} canUpload={canWork && data.status !== 'closed'} onUploaded={changed} />
+          </section>
+          <section aria-labelledby="calls-heading" className="margin-top-4">
+            <h2 id="calls-heading">Calls</h2>
+            <CaseCalls caseId={data.id} version={version} />
           </section>
           <section aria-labelledby="links-heading" className="margin-top-4">
             <h2 id="links-heading">Linked items</h2>
