@@ -70,7 +70,7 @@ export const callJson = (c: Call) => ({
 });
 
 export function callFailure(error: unknown): never {
-  if (error instanceof InvalidCallField) throw fieldProblem(`/body/${error.field}`, error.message.slice(error.field.length + 2));
+  if (error instanceof InvalidCallField) throw fieldProblem(`/body/${error.field}`, error.reason);
   // A routing rule that sends the new case to an area the agent cannot open cases in.
   if (error instanceof CaseConflict) throw new ProblemError(409, problemTypes.conflict, 'Conflict', error.message);
   if (error instanceof CallNotFound)

@@ -21,7 +21,7 @@ const maxFileBytes = 20 * 1024 * 1024;
 /** A problem's pointer into the file: /body/line/12/email, /body/header/emial. */
 function importFailure(error: unknown): never {
   if (error instanceof CsvSyntaxError) throw fieldProblem(`/body/line/${error.line}`, error.message.replace(/^line \d+: /u, ''));
-  if (error instanceof ImportHeaderError) throw fieldProblem(`/body/header/${error.column}`, error.message.slice(error.column.length + 2));
+  if (error instanceof ImportHeaderError) throw fieldProblem(`/body/header/${error.column}`, error.reason);
   if (error instanceof ImportRejected)
     throw new ProblemError(
       422,

@@ -127,7 +127,7 @@ export const customerJson = (c: Customer) => ({
 export const summaryJson = (c: CustomerSummary) => ({ ...c });
 
 export function customerFailure(error: unknown): never {
-  if (error instanceof InvalidCustomerField) throw fieldProblem(`/body/${error.field}`, error.message.slice(error.field.length + 2));
+  if (error instanceof InvalidCustomerField) throw fieldProblem(`/body/${error.field}`, error.reason);
   if (error instanceof CustomerNotFound)
     throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such customer, or not one you may see.');
   if (error instanceof CustomerConflict)

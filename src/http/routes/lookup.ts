@@ -127,7 +127,7 @@ export const lookupRoutes: FastifyPluginAsync<{
         );
         return customers.map((c) => ({ ...summaryJson(c), openCases: open.filter((k) => k.customerId === c.id).map(caseSummaryJson) }));
       }).catch((error: unknown) => {
-        if (error instanceof InvalidCustomerField) throw fieldProblem('/params/number', error.message.slice(error.field.length + 2));
+        if (error instanceof InvalidCustomerField) throw fieldProblem('/params/number', error.reason);
         return customerFailure(error);
       });
       return { customers: found };

@@ -54,7 +54,7 @@ const Rule = Type.Object({
 const ruleJson = (rule: RoutingRule) => ({ ...rule, conditions: { ...rule.conditions }, actions: { ...rule.actions } }) as never;
 
 function routingFailure(error: unknown): never {
-  if (error instanceof InvalidRoutingRule) throw fieldProblem(`/body/${error.field}`, error.message.slice(error.field.length + 2));
+  if (error instanceof InvalidRoutingRule) throw fieldProblem(`/body/${error.field}`, error.reason);
   if (error instanceof RoutingRuleNotFound) throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such routing rule.');
   throw error;
 }

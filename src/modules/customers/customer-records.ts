@@ -31,9 +31,11 @@ export const recordType = 'usps-880/customer';
 /** A value that cannot be what its field says; `field` is its path in the input ('values/2/value/zip'), the message never repeats it. */
 export class InvalidCustomerField extends Error {
   readonly field: string;
+  readonly reason: string;
   constructor(field: string, reason: string) {
     super(`${field}: ${reason}`);
     this.field = field;
+    this.reason = reason;
   }
 }
 

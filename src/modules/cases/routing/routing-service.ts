@@ -17,9 +17,11 @@ import {
 /** A rule that cannot be saved as given; `field` is its path ('conditions/channels/1'). */
 export class InvalidRoutingRule extends Error {
   readonly field: string;
+  readonly reason: string;
   constructor(field: string, reason: string) {
     super(`${field}: ${reason}`);
     this.field = field;
+    this.reason = reason;
   }
 }
 

@@ -30,9 +30,11 @@ const headerPattern = /^([a-z_]+)(?::([a-z_]+))?(?:\.([a-z]+))?$/u;
 
 export class ImportHeaderError extends Error {
   readonly column: string;
+  readonly reason: string;
   constructor(column: string, reason: string) {
     super(`${column}: ${reason}`);
     this.column = column;
+    this.reason = reason;
   }
 }
 
@@ -128,7 +130,7 @@ export function readImportRows(records: readonly CsvRecord[]): { rows: ImportRow
         const part = /\/value\/(lines|city|state|zip)$/u.exec(error.field)?.[1];
         const columnsOfValue = valueColumns[i]!;
         const column = (part && columnsOfValue.find((c) => c.endsWith(`.${part}`))) ?? columnsOfValue[0]!;
-        rowProblems.push({ line: record.line, column, message: error.message.slice(error.field.length + 2) });
+        rowProblems.push({ line: record.line, column, message: error.reason });
       }
     });
     if (rowProblems.length === 0) {
