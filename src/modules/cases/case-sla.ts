@@ -179,10 +179,28 @@ export function createCaseSla(policy: SlaPolicy<CaseChannel, CasePriority>): Cas
         }
         return supervisors.get(area)!;
       };
+      // A breached case stays open for days: read what was announced rather than re-insert it every minute.
+      const key = (caseId: string, target: SlaTarget, state: string) => `${caseId} ${target} ${state}`;
+      const announced = new Set(
+        rows.length === 0
+          ? []
+          : (
+              await trx
+                .selectFrom('case_sla_alerts')
+                .select(['case_id', 'target', 'state'])
+                .where(
+                  'case_id',
+                  'in',
+                  rows.map((r) => r.id),
+                )
+                .execute()
+            ).map((a) => key(a.case_id, a.target, a.state)),
+      );
       let warnings = 0;
       let breaches = 0;
       for (const row of rows) {
         for (const { target, clock } of alertsOf(clocks.get(row.id)!)) {
+          if (announced.has(key(row.id, target, clock.state))) continue;
           const escalatedTo = clock.state === 'breached' ? await supervisorsOf(row.business_area) : [];
           const inserted = await trx
             .insertInto('case_sla_alerts')
