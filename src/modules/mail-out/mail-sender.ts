@@ -3,7 +3,7 @@ import { appendAudit, systemPrincipal } from '../../access/index.ts';
 import type { Vault } from '../../crypto/index.ts';
 import { withPrincipal, type Database, type Tx } from '../../db/index.ts';
 import type { CaseService } from '../cases/index.ts';
-import { outboundMarkerHeader } from '../intake/index.ts';
+import { outboundMarkerHeader, type IntakeLogger } from '../intake/index.ts';
 import type { Threading } from './mail-outbox.ts';
 import { defaultMaxAttempts, nextAttemptAt, sendFailureOf } from './retry-policy.ts';
 import { markClaimed, markOutcome, selectDue, type OutboxRow } from './outbox-repository.ts';
@@ -12,11 +12,7 @@ import { markClaimed, markOutcome, selectDue, type OutboxRow } from './outbox-re
  * The slice of a pino logger the sender uses. Fields carry ids, counts and codes only:
  * addresses, subjects and bodies are personal data and never logged.
  */
-export interface MailLogger {
-  info(fields: Record<string, string | number | boolean>, message: string): void;
-  warn(fields: Record<string, string | number | boolean>, message: string): void;
-  error(fields: Record<string, string | number | boolean>, message: string): void;
-}
+export type MailLogger = IntakeLogger;
 
 export interface MailSenderOptions {
   readonly database: Database;
