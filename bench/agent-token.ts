@@ -15,11 +15,26 @@ async function call(
   return response.json();
 }
 
+/** What an agent's token needs to open cases. */
+export const openCaseScopes: readonly string[] = ['record.read', 'record.create', 'record.update'];
+
+export interface AgentCredentials {
+  /** An API token with the scopes asked for. */
+  readonly token: string;
+  /** The signed-in session's cookie and CSRF headers. */
+  readonly session: Record<string, string>;
+}
+
 /**
  * An agent account signed in the way a person does it (password, TOTP enrolment), then
- * an API token with the record.read scope: what an integration would hammer the API with.
+ * an API token with `scopes` (record.read unless told): what an integration would hammer
+ * the API with.
  */
-export async function agentApiToken(app: App, ctx: BenchContext): Promise<string> {
+export async function agentCredentials(
+  app: App,
+  ctx: BenchContext,
+  scopes: readonly string[] = ['record.read'],
+): Promise<AgentCredentials> {
   const system = systemPrincipal('bench');
   const username = 'bench-agent';
   const password = 'bench agent pass phrase, long enough';
@@ -39,6 +54,11 @@ export async function agentApiToken(app: App, ctx: BenchContext): Promise<string
   const { secret } = await call(app, 'POST', '/api/auth/totp/enrol', {}, headers);
   const { stage } = await call(app, 'POST', '/api/auth/totp/confirm', { code: totpCode(String(secret), new Date()) }, headers);
   if (stage !== 'full') throw new Error(`bench agent sign-in stopped at ${String(stage)}`);
-  const { token } = await call(app, 'POST', '/api/tokens', { name: 'bench', scopes: ['record.read'], expiresInDays: 1 }, headers);
-  return String(token);
+  const { token } = await call(app, 'POST', '/api/tokens', { name: 'bench', scopes, expiresInDays: 1 }, headers);
+  return { token: String(token), session: headers };
+}
+
+/** agentCredentials' API token alone. */
+export async function agentApiToken(app: App, ctx: BenchContext, scopes?: readonly string[]): Promise<string> {
+  return (await agentCredentials(app, ctx, scopes)).token;
 }

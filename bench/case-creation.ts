@@ -4,27 +4,14 @@
 // an agent's API token, from a worker thread, with the audit sealer running; against plain
 // INSERTs of the same rows, through the same server and straight from the pool (issue 5).
 // Writes bench/results/intake-case-creation-<engine>.md.
-import fs from 'node:fs/promises';
 import http from 'node:http';
-import path from 'node:path';
-import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { sql } from 'kysely';
-import {
-  createStaffAuth,
-  createStaffUser,
-  fileCheckpointSink,
-  loadSigningKey,
-  startSealer,
-  systemPrincipal,
-  totpCode,
-} from '../src/access/index.ts';
-import { loadConfig } from '../src/config.ts';
-import { createSecretBox } from '../src/crypto/index.ts';
+import { systemPrincipal } from '../src/access/index.ts';
 import { withPrincipal, type EngineKind } from '../src/db/index.ts';
-import { buildApp, type App } from '../src/http/app.ts';
+import type { App } from '../src/http/app.ts';
+import { agentApiToken, openCaseScopes } from './agent-token.ts';
 import { openBenchDatabase } from './engines.ts';
 import { benchContext, type BenchContext } from './fixtures.ts';
 import {
@@ -38,11 +25,16 @@ import {
   latencyCells,
   machineLine,
   type PlainCase,
+  settingsParagraph,
+  throughputRow,
+  throughputFromWorker,
+  writeReport,
   type Throughput,
 } from './intake-bench.ts';
 import { engineSettings } from './lookup-report.ts';
 import { describeMachine } from './machine.ts';
 import { timeToDrain, watchBacklog } from './sealer-lag.ts';
+import { startBenchServer } from './server.ts';
 
 interface PostJob {
   readonly port: number;
@@ -103,83 +95,28 @@ async function postCases(job: PostJob): Promise<Throughput> {
   }
 }
 
-function postFromWorker(job: PostJob): Promise<Throughput> {
-  const worker = new Worker(new URL(import.meta.url), { workerData: job });
-  return new Promise((resolve, reject) => {
-    worker.once('message', (result: Throughput) => resolve(result));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`load worker exited (${code}) without a result`)));
-  });
-}
-
-/** The production log level, written nowhere: per-request logging is part of the cost measured. */
-const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+const postFromWorker = (job: PostJob): Promise<Throughput> => throughputFromWorker(new URL(import.meta.url), job, 'load');
 
 /**
- * The real app on 127.0.0.1 (as bench/server.ts builds it), plus POST /bench/plain-cases:
- * the same JSON body into a plain INSERT of the case and message rows, through the same
- * server, hooks and pool, with no principal, no encryption and no audit.
+ * POST /bench/plain-cases on the bench server: the same JSON body into a plain INSERT of the
+ * case and message rows, through the same server, hooks and pool, with no principal, no
+ * encryption and no audit.
  */
-async function startServer(ctx: BenchContext): Promise<{ app: App; port: number; close(): Promise<void> }> {
-  const { database } = ctx.bench;
-  const config = { ...loadConfig({ CASELINE_DATA: ctx.dataDir }), host: '127.0.0.1', port: 0, signInRateLimit: 1000 };
-  const clock = () => new Date();
-  const signer = await loadSigningKey(config.dataDir);
-  const staffAuth = createStaffAuth({ db: database.db, secrets: createSecretBox(ctx.keyring), clock, idleMinutes: 60 });
-  const app = await buildApp({
-    config,
-    database,
-    staffAuth,
-    clock,
-    publicKey: signer.publicKey,
-    logStream: discard,
-    vault: ctx.vault,
-    keyring: ctx.keyring,
-  });
-  app.post<{ Body: ReturnType<typeof newCase> }>('/bench/plain-cases', { config: { auth: 'public' } }, async (request, reply) => {
-    const body = request.body;
-    const row: PlainCase = {
-      channel: body.channel,
-      recordType: body.recordType,
-      title: body.title,
-      from: `${body.sender.name} <${body.sender.email}> ${body.sender.phone}`,
-      body: body.body,
-    };
-    await insertPlainCase(database.db, row);
-    return reply.status(201).send({ ok: true });
-  });
-  await app.listen({ host: config.host, port: config.port });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('the server did not listen on a TCP port');
-  return { app, port: address.port, close: () => app.close() };
-}
-
-/** An agent signed in as a person does (password, TOTP), then an API token that may open cases. */
-async function agentToken(app: App, ctx: BenchContext): Promise<string> {
-  const system = systemPrincipal('bench');
-  const username = 'bench-agent';
-  const password = 'bench agent pass phrase, long enough';
-  await withPrincipal(ctx.bench.database.db, system, (trx) =>
-    createStaffUser(
-      trx,
-      system,
-      { username, displayName: 'Benchmark agent', password, roles: ['agent'], businessAreas: [], mustChangePassword: false },
-      ctx.audit,
-      new Date(),
-    ),
-  );
-  const call = async (url: string, payload: object, headers: Record<string, string> = {}) => {
-    const response = await app.inject({ method: 'POST', url, payload, headers });
-    if (response.statusCode >= 300) throw new Error(`POST ${url} answered ${response.statusCode}: ${response.body}`);
-    return response;
+function addPlainCaseRoute(ctx: BenchContext): (app: App) => void {
+  return (app) => {
+    app.post<{ Body: ReturnType<typeof newCase> }>('/bench/plain-cases', { config: { auth: 'public' } }, async (request, reply) => {
+      const body = request.body;
+      const row: PlainCase = {
+        channel: body.channel,
+        recordType: body.recordType,
+        title: body.title,
+        from: `${body.sender.name} <${body.sender.email}> ${body.sender.phone}`,
+        body: body.body,
+      };
+      await insertPlainCase(ctx.bench.database.db, row);
+      return reply.status(201).send({ ok: true });
+    });
   };
-  const login = await call('/api/auth/login', { username, password });
-  const session = login.cookies.find((c) => c.name === 'caseline_session')!.value;
-  const headers = { cookie: `caseline_session=${session}`, 'x-csrf-token': String(login.json().csrfToken) };
-  const { secret } = (await call('/api/auth/totp/enrol', {}, headers)).json();
-  await call('/api/auth/totp/confirm', { code: totpCode(String(secret), new Date()) }, headers);
-  const scopes = ['record.read', 'record.create', 'record.update'];
-  return String((await call('/api/tokens', { name: 'bench', scopes, expiresInDays: 1 }, headers)).json().token);
 }
 
 async function main(): Promise<void> {
@@ -213,26 +150,18 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void (cleanup ?? (async () => undefined))().finally(() => process.exit(130)));
   try {
     await createPlainCaseTables(db);
-    const server = await startServer(ctx);
+    const server = await startBenchServer(ctx, addPlainCaseRoute(ctx));
     const closeBench = cleanup;
     cleanup = async () => {
       await server.close();
       await closeBench();
     };
-    const token = await agentToken(server.app, ctx);
+    const token = await agentApiToken(server.app, ctx, openCaseScopes);
     const job = { port: server.port, concurrency, warmupMs };
 
     // 1. POST /api/cases with the sealer running, as `serve` runs it.
-    const signer = await loadSigningKey(ctx.dataDir);
-    const sealerErrors: unknown[] = [];
-    const stopSealer = startSealer(db, {
-      batchSize: 500,
-      now: () => new Date(),
-      signer,
-      checkpointEvery: 1000,
-      sinks: [fileCheckpointSink(path.join(ctx.dataDir, 'audit-checkpoints.jsonl'))],
-      onError: (error) => sealerErrors.push(error),
-    });
+    const stopSealer = server.startSealer();
+    const { sealerErrors } = server;
     log(`${bench.version}: POST /api/cases, ${concurrency} clients, ${durationMs / 1000} s`);
     const watch = watchBacklog(db, 500);
     const api = await postFromWorker({ ...job, path: '/api/cases', headers: { authorization: `Bearer ${token}` }, durationMs });
@@ -260,8 +189,6 @@ async function main(): Promise<void> {
     const settings = engine === 'postgres' ? { ...(await engineSettings(db)), ...(await commitSettings(db)) } : {};
     const target = 1000;
     const ratio = (baseline: Throughput) => (baseline.perSec / Math.max(1, api.perSec)).toFixed(1);
-    const row = (name: string, t: Throughput) =>
-      `| ${name} | ${t.concurrency} | ${t.seconds} | ${t.operations.toLocaleString('en-US')} | ${t.perSec.toLocaleString('en-US')} | ${t.errors} | ${latencyCells(t)} |`;
     const report = `# Case creation over the HTTP API: ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}
 
 ${machineLine(bench.version, measuredAt, machine)}
@@ -277,26 +204,16 @@ Warm-up ${warmupMs / 1000} s, not counted.
 
 | Phase | clients | s | requests | per s | errors | p50 ms | p99 ms |
 | --- | --- | --- | --- | --- | --- | --- | --- |
-${row('POST /api/cases (encrypted, audited)', api)}
-${row('POST /bench/plain-cases (same server, plain INSERTs)', httpPlain)}
-${row('plain INSERT: case row + message row, one transaction', plain)}
+${throughputRow('POST /api/cases (encrypted, audited)', api)}
+${throughputRow('POST /bench/plain-cases (same server, plain INSERTs)', httpPlain)}
+${throughputRow('plain INSERT: case row + message row, one transaction', plain)}
 
 - **${api.perSec.toLocaleString('en-US')} cases/s** against a target of ≥ ${target.toLocaleString('en-US')} on ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}: **${api.perSec >= target ? 'met' : 'missed'}**${engine === 'postgres' ? '' : ' (the target is for PostgreSQL)'}; p50 ${latencyCells(api).replace(' | ', ' ms, p99 ')} ms.
 - Plain INSERTs of the same rows through the same server run ${ratio(httpPlain)}× as fast (${httpPlain.perSec.toLocaleString('en-US')}/s); straight from the pool ${ratio(plain)}× (${plain.perSec.toLocaleString('en-US')}/s).
 - Cases in the database afterwards: ${cases.toLocaleString('en-US')} for ${api.started.toLocaleString('en-US')} requests, warm-up included.
 - Audit: at most ${maxUnsealed.toLocaleString('en-US')} entries waited for the sealer during the run; ${drainMs === null ? 'the backlog was **not** sealed within 60 s after it' : `all were sealed ${drainMs} ms after it`}${sealerErrors.length > 0 ? `; ${sealerErrors.length} sealer rounds failed` : ''}.
-${
-  Object.keys(settings).length > 0
-    ? `\nSettings: ${Object.entries(settings)
-        .map(([name, value]) => `${name} = ${value}`)
-        .join(', ')}.\n`
-    : ''
-}`;
-    const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
-    await fs.mkdir(resultsDir, { recursive: true });
-    const file = path.join(resultsDir, `intake-case-creation-${engine}.md`);
-    await fs.writeFile(file, report);
-    console.log(`\n${report}\nwritten to ${path.relative(process.cwd(), file)}`);
+${settingsParagraph(settings)}`;
+    await writeReport(`intake-case-creation-${engine}.md`, report);
   } finally {
     const done = cleanup;
     cleanup = null;

@@ -23,8 +23,9 @@ const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
  * The real app (buildApp) on 127.0.0.1 and a random port, plus one route of the bench's
  * own, GET /bench/plain/:id: a single pooled primary-key SELECT on the plaintext table,
  * through the same server, hooks and pool, with no principal, no decryption and no audit.
+ * `addRoutes` adds a bench's own baseline routes before the server listens.
  */
-export async function startBenchServer(ctx: BenchContext): Promise<BenchServer> {
+export async function startBenchServer(ctx: BenchContext, addRoutes?: (app: App) => void): Promise<BenchServer> {
   const { database } = ctx.bench;
   const config = { ...loadConfig({ CASELINE_DATA: ctx.dataDir }), host: '127.0.0.1', port: 0, signInRateLimit: 1000 };
   const clock = () => new Date();
@@ -49,6 +50,7 @@ export async function startBenchServer(ctx: BenchContext): Promise<BenchServer> 
     const row = await selectPlain(database.db, request.params.id);
     return row ? row : reply.status(404).send({ status: 404 });
   });
+  addRoutes?.(app);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('the server did not listen on a TCP port');

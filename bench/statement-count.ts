@@ -7,15 +7,16 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
-import { createStaffAuth, createStaffUser, loadSigningKey, systemPrincipal, totpCode } from '../src/access/index.ts';
+import { createStaffAuth, loadSigningKey, systemPrincipal } from '../src/access/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { createSecretBox } from '../src/crypto/index.ts';
 import { withPrincipal, type EngineKind } from '../src/db/index.ts';
-import { buildApp, type App } from '../src/http/app.ts';
+import { buildApp } from '../src/http/app.ts';
 import { createEmailIntake } from '../src/modules/intake/index.ts';
 import { createServices } from '../src/services.ts';
+import { agentCredentials, openCaseScopes } from './agent-token.ts';
 import { openBenchDatabase } from './engines.ts';
-import { benchContext, type BenchContext } from './fixtures.ts';
+import { benchContext } from './fixtures.ts';
 
 /** Every statement text sent since the last take(), in order. */
 function statementLog() {
@@ -35,35 +36,6 @@ function statementLog() {
     },
     restore: () => void (pg.Client.prototype.query = query),
   };
-}
-
-/** An agent signed in with password and TOTP, then an API token that may open cases (as bench/case-creation.ts). */
-async function agentCredentials(app: App, ctx: BenchContext): Promise<{ token: string; session: Record<string, string> }> {
-  const system = systemPrincipal('bench');
-  const username = 'bench-agent';
-  const password = 'bench agent pass phrase, long enough';
-  await withPrincipal(ctx.bench.database.db, system, (trx) =>
-    createStaffUser(
-      trx,
-      system,
-      { username, displayName: 'Benchmark agent', password, roles: ['agent'], businessAreas: [], mustChangePassword: false },
-      ctx.audit,
-      new Date(),
-    ),
-  );
-  const call = async (url: string, payload: object, headers: Record<string, string> = {}) => {
-    const response = await app.inject({ method: 'POST', url, payload, headers });
-    if (response.statusCode >= 300) throw new Error(`POST ${url} answered ${response.statusCode}: ${response.body}`);
-    return response;
-  };
-  const login = await call('/api/auth/login', { username, password });
-  const cookie = login.cookies.find((c) => c.name === 'caseline_session')!.value;
-  const session = { cookie: `caseline_session=${cookie}`, 'x-csrf-token': String(login.json().csrfToken) };
-  const { secret } = (await call('/api/auth/totp/enrol', {}, session)).json();
-  await call('/api/auth/totp/confirm', { code: totpCode(String(secret), new Date()) }, session);
-  const scopes = ['record.read', 'record.create', 'record.update'];
-  const token = String((await call('/api/tokens', { name: 'bench', scopes, expiresInDays: 1 }, session)).json().token);
-  return { token, session };
 }
 
 const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
@@ -125,7 +97,7 @@ async function main(): Promise<void> {
       services,
     });
     await app.ready();
-    const { token, session } = await agentCredentials(app, ctx);
+    const { token, session } = await agentCredentials(app, ctx, openCaseScopes);
     const system = systemPrincipal('bench');
     const known = ctx.nextPerson();
     await withPrincipal(database.db, system, (trx) => ctx.customers.create(trx, system, known.input, ctx.audit, new Date()));
