@@ -5,11 +5,9 @@
 // title and message, audit entries, commit before the 250), with the audit sealer running;
 // against plain INSERTs of the same rows on the same engine (issue 5). Writes
 // bench/results/intake-email-<engine>.md.
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import nodemailer from 'nodemailer';
 import { sql } from 'kysely';
 import { fileCheckpointSink, loadSigningKey, startSealer, systemPrincipal } from '../src/access/index.ts';
@@ -33,8 +31,11 @@ import {
   createPlainCaseTables,
   inquiryText,
   insertPlainCase,
-  latencyCells,
   machineLine,
+  settingsParagraph,
+  throughputRow,
+  throughputFromWorker,
+  writeReport,
   type Throughput,
 } from './intake-bench.ts';
 import { engineSettings } from './lookup-report.ts';
@@ -78,14 +79,7 @@ async function sendMail(job: SendJob): Promise<Throughput> {
   }
 }
 
-function sendFromWorker(job: SendJob): Promise<Throughput> {
-  const worker = new Worker(new URL(import.meta.url), { workerData: job });
-  return new Promise((resolve, reject) => {
-    worker.once('message', (result: Throughput) => resolve(result));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`mail worker exited (${code}) without a result`)));
-  });
-}
+const sendFromWorker = (job: SendJob): Promise<Throughput> => throughputFromWorker(new URL(import.meta.url), job, 'mail');
 
 /** Log lines as the server's would cost to build, written nowhere (fields are sizes and ids only). */
 const discardLogger: IntakeLogger = {
@@ -217,8 +211,6 @@ async function main(): Promise<void> {
     const settings = engine === 'postgres' ? { ...(await engineSettings(db)), ...(await commitSettings(db)) } : {};
     const target = 200;
     const ratio = (baseline: Throughput) => (baseline.perSec / Math.max(1, measured.perSec)).toFixed(1);
-    const row = (name: string, t: Throughput) =>
-      `| ${name} | ${t.concurrency} | ${t.seconds} | ${t.operations.toLocaleString('en-US')} | ${t.perSec.toLocaleString('en-US')} | ${t.errors} | ${latencyCells(t)} |`;
     const report = `# E-mail intake throughput: ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}
 
 ${machineLine(bench.version, measuredAt, machine)}
@@ -234,26 +226,16 @@ Warm-up ${warmupMs / 1000} s, not counted.
 
 | Phase | connections | s | e-mails | e-mails/s | errors | p50 ms | p99 ms |
 | --- | --- | --- | --- | --- | --- | --- | --- |
-${row('SMTP → intake (cases, encrypted, audited)', measured)}
-${row('SMTP → plain INSERT (no parsing, lookup, encryption or audit)', smtpPlain)}
-${row('plain INSERT: case row + message row, one transaction', plain)}
+${throughputRow('SMTP → intake (cases, encrypted, audited)', measured)}
+${throughputRow('SMTP → plain INSERT (no parsing, lookup, encryption or audit)', smtpPlain)}
+${throughputRow('plain INSERT: case row + message row, one transaction', plain)}
 
 - **${measured.perSec} e-mails/s** against a target of ≥ ${target} on ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}: **${measured.perSec >= target ? 'met' : 'missed'}**${engine === 'postgres' ? '' : ' (the target is for PostgreSQL)'}.
 - Plain INSERTs of the same rows run ${ratio(plain)}× as fast (${plain.perSec.toLocaleString('en-US')}/s); the same SMTP traffic into plain INSERTs ${ratio(smtpPlain)}× (${smtpPlain.perSec.toLocaleString('en-US')}/s).
 - Cases in the database afterwards: ${cases.toLocaleString('en-US')} for ${measured.started.toLocaleString('en-US')} e-mails sent, warm-up included (${cases === measured.started - measured.errors ? 'one per accepted e-mail' : '**not one per accepted e-mail**'}).
 - Audit: at most ${maxUnsealed.toLocaleString('en-US')} entries waited for the sealer during the run; ${drainMs === null ? 'the backlog was **not** sealed within 60 s after it' : `all were sealed ${drainMs} ms after it`}${sealerErrors.length > 0 ? `; ${sealerErrors.length} sealer rounds failed` : ''}.
-${
-  Object.keys(settings).length > 0
-    ? `\nSettings: ${Object.entries(settings)
-        .map(([name, value]) => `${name} = ${value}`)
-        .join(', ')}.\n`
-    : ''
-}`;
-    const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
-    await fs.mkdir(resultsDir, { recursive: true });
-    const file = path.join(resultsDir, `intake-email-${engine}.md`);
-    await fs.writeFile(file, report);
-    console.log(`\n${report}\nwritten to ${path.relative(process.cwd(), file)}`);
+${settingsParagraph(settings)}`;
+    await writeReport(`intake-email-${engine}.md`, report);
   } finally {
     const done = cleanup;
     cleanup = null;

@@ -1,8 +1,12 @@
 // What the two intake throughput benches (email-intake.ts, case-creation.ts) share: the
 // plaintext baseline tables, a closed-loop load runner and the report's common lines.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../src/db/index.ts';
 import type { Machine } from './machine.ts';
@@ -157,6 +161,11 @@ export function latencyCells(t: Throughput): string {
   return `${ms(t.latency.p50Ms)} | ${ms(t.latency.p99Ms)}`;
 }
 
+/** One phase's row in a report's table: clients, seconds, operations, per second, errors, p50, p99. */
+export function throughputRow(name: string, t: Throughput): string {
+  return `| ${name} | ${t.concurrency} | ${t.seconds} | ${t.operations.toLocaleString('en-US')} | ${t.perSec.toLocaleString('en-US')} | ${t.errors} | ${latencyCells(t)} |`;
+}
+
 /** What bounds commits per second, beyond engineSettings' planner and memory settings. */
 export async function commitSettings(db: Kysely<Tables>): Promise<Record<string, string>> {
   const names = ['synchronous_commit', 'fsync', 'wal_sync_method', 'commit_delay', 'max_connections'];
@@ -171,4 +180,31 @@ export const loadAverage = (): number => Number(os.loadavg()[0]!.toFixed(1));
 export function loadLine(before: number, after: number, cores: number): string {
   const busy = Math.max(before, after) > cores;
   return `Load average (1 min) ${before} at the start, ${after} at the end, on ${cores} cores${busy ? ': other work was running on this machine, so the absolute figures are low; the ratios travel better' : ''}.`;
+}
+
+/** Runs `script`'s worker branch on `job` and resolves with the one result it posts back. */
+export function throughputFromWorker(script: URL, job: object, what: string): Promise<Throughput> {
+  const worker = new Worker(script, { workerData: job });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (result: Throughput) => resolve(result));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`${what} worker exited (${code}) without a result`)));
+  });
+}
+
+/** The report's closing settings paragraph, or nothing when there are none (PGlite). */
+export function settingsParagraph(settings: Record<string, string>): string {
+  if (Object.keys(settings).length === 0) return '';
+  return `\nSettings: ${Object.entries(settings)
+    .map(([name, value]) => `${name} = ${value}`)
+    .join(', ')}.\n`;
+}
+
+/** Writes the report to bench/results/<name> and prints it. */
+export async function writeReport(name: string, report: string): Promise<void> {
+  const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+  await fs.mkdir(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, name);
+  await fs.writeFile(file, report);
+  console.log(`\n${report}\nwritten to ${path.relative(process.cwd(), file)}`);
 }
