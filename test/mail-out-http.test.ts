@@ -1,38 +1,25 @@
-import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, type Client } from './support/client.ts';
 import { testApp, type TestApp } from './support/app.ts';
+import { startTestRelay, type TestRelay } from './support/relay.ts';
 
 // The server as `caseline serve` runs it: with CASELINE_SMTP_RELAY set, an agent's reply over
 // HTTP is queued with the case message and the sender started with the listening server hands
 // it to the relay; closing the server stops the sender.
 let t: TestApp;
 let agent: Client;
-let relay: SMTPServer;
+let relay: TestRelay;
 const received: Buffer[] = [];
 let arrived: () => void = () => undefined;
 const password = 'correct horse battery staple';
 
 beforeAll(async () => {
-  relay = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push(Buffer.concat(chunks));
-        callback();
-        arrived();
-      });
-    },
+  relay = await startTestRelay((raw) => {
+    received.push(raw);
+    arrived();
   });
-  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-  const port = (relay.server.address() as AddressInfo).port;
-  t = await testApp({ smtpRelay: `smtp://127.0.0.1:${port}`, mailFrom: 'Customer Care <care@caseline.example.gov>' });
+  t = await testApp({ smtpRelay: relay.url, mailFrom: 'Customer Care <care@caseline.example.gov>' });
   await t.addStaff('agnes', password, ['agent'], []);
   agent = client(t.app);
   await agent.signIn('agnes', password, () => new Date(t.clock.now));
@@ -40,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.close();
-  await new Promise<void>((resolve) => (relay ? relay.close(() => resolve()) : resolve()));
+  await relay?.close();
 });
 
 describe('outbound e-mail in the server', () => {

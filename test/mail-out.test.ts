@@ -12,6 +12,7 @@ import { createCustomerFinder } from '../src/modules/customers/index.ts';
 import { createEmailIntake, startSmtpListener, type IntakeLogger, type SmtpListener } from '../src/modules/intake/index.ts';
 import { createMailOutbox, createMailSender, type MailLogger, type MailSender } from '../src/modules/mail-out/index.ts';
 import { testDatabase } from './support/database.ts';
+import { startTestRelay, type TestRelay } from './support/relay.ts';
 import { testVault } from './support/vault.ts';
 
 // Outbound e-mail with real protocol peers: replies and acknowledgements go through the outbox
@@ -28,8 +29,7 @@ let keys: Awaited<ReturnType<typeof testVault>>;
 let cases: CaseService;
 let sender: MailSender;
 let listener: SmtpListener;
-let relay: SMTPServer;
-let relayPort: number;
+let relay: TestRelay;
 let intake: ReturnType<typeof createEmailIntake>;
 
 const clock = { now: new Date('2026-03-02T15:00:00Z') };
@@ -69,28 +69,16 @@ beforeAll(async () => {
       await intake(raw, envelope.mailFrom);
     },
   });
-  relay = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const code = refusals.shift() ?? 250;
-        attempts.push({ raw: Buffer.concat(chunks), code });
-        if (code === 250) callback();
-        else callback(Object.assign(new Error(code < 500 ? 'Try again later' : 'Mailbox unavailable'), { responseCode: code }));
-      });
-    },
+  relay = await startTestRelay((raw) => {
+    const code = refusals.shift() ?? 250;
+    attempts.push({ raw, code });
+    if (code !== 250) throw Object.assign(new Error(code < 500 ? 'Try again later' : 'Mailbox unavailable'), { responseCode: code });
   });
-  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-  relayPort = (relay.server.address() as AddressInfo).port;
   sender = createMailSender({
     database,
     vault: keys.vault,
     cases,
-    relay: `smtp://127.0.0.1:${relayPort}`,
+    relay: relay.url,
     from,
     clock: now,
     logger: recordingLogger,
@@ -100,7 +88,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await sender?.stop();
   await listener?.close();
-  await new Promise<void>((resolve) => (relay ? relay.close(() => resolve()) : resolve()));
+  await relay?.close();
   await database?.close();
   await keys?.remove();
 });
@@ -395,7 +383,7 @@ describe('outbound e-mail', () => {
       database,
       vault: keys.vault,
       cases,
-      relay: `smtp://127.0.0.1:${relayPort}`,
+      relay: relay.url,
       from,
       clock: now,
       logger: recordingLogger,
@@ -417,7 +405,7 @@ describe('outbound e-mail', () => {
       database,
       vault: keys.vault,
       cases,
-      relay: `smtp://127.0.0.1:${relayPort}`,
+      relay: relay.url,
       from,
       clock: now,
       logger: recordingLogger,

@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../../src/access/index.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { reservePort } from '../support/oidc-provider.ts';
 import { browserAvailable, chromiumPath, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
+import { signInThroughForm } from './support/sign-in.ts';
 
 // The case tools of the console: a supervisor's macros, routing rules and cases at risk;
 // an agent's service-level clocks, reply by macro, attachments and reply letters.
@@ -46,24 +46,7 @@ describe.skipIf(!browserAvailable)(`case tools in the console (${chromiumPath})`
     return { context, page: await context.newPage() };
   }
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto('/sign-in');
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    const step = page.getByRole('heading', { level: 1 });
-    await expect.poll(async () => step.textContent()).not.toBe('Sign in');
-    if ((await step.textContent()) === 'Set up your authenticator app') {
-      const secret = await page.getByLabel('Authenticator key').inputValue();
-      totpSecrets.set(username, secret);
-      await page.getByLabel('Authentication code').fill(totpCode(secret, now()));
-      await page.getByRole('button', { name: 'Verify and finish' }).click();
-    } else {
-      await page.getByLabel('Authentication code').fill(totpCode(totpSecrets.get(username)!, now()));
-      await page.getByRole('button', { name: 'Verify' }).click();
-    }
-    await expect.poll(async () => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Welcome, /);
-  }
+  const signIn = (page: Page, username: string) => signInThroughForm(page, username, { password, totpSecrets, now });
 
   /** A JSON call with the page's session (cookie and CSRF token), for setting up data the test is not about. */
   async function call<T>(page: Page, method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {

@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { reservePort, startTestProvider, testAccounts, testAreaClaim, type TestProvider } from '../support/oidc-provider.ts';
 import { browserAvailable, chromiumPath, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
+import { signInThroughForm } from './support/sign-in.ts';
 
 // The web console in a real browser (Debian's Chromium) against the real server, with a
 // real OpenID provider for single sign-on. Every page visited is scanned with axe-core.
@@ -54,26 +55,7 @@ describe.skipIf(!browserAvailable)(`web console in Chromium (${chromiumPath})`, 
     return { context, page: await context.newPage() };
   }
 
-  /** Signs in through the console's own form, answering the TOTP steps the account needs. */
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto('/sign-in');
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    const step = page.getByRole('heading', { level: 1 });
-    await expect.poll(async () => step.textContent()).not.toBe('Sign in');
-    const heading = await step.textContent();
-    if (heading === 'Set up your authenticator app') {
-      const secret = await page.getByLabel('Authenticator key').inputValue();
-      totpSecrets.set(username, secret);
-      await page.getByLabel('Authentication code').fill(totpCode(secret, now()));
-      await page.getByRole('button', { name: 'Verify and finish' }).click();
-    } else if (heading === 'Enter your authentication code') {
-      await page.getByLabel('Authentication code').fill(totpCode(totpSecrets.get(username)!, now()));
-      await page.getByRole('button', { name: 'Verify' }).click();
-    }
-    await expect.poll(async () => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Welcome, /);
-  }
+  const signIn = (page: Page, username: string) => signInThroughForm(page, username, { password, totpSecrets, now });
 
   async function sideNavLinks(page: Page): Promise<string[]> {
     const nav = page.getByRole('navigation', { name: 'Main navigation' });

@@ -1,15 +1,14 @@
 /// <reference lib="dom" />
-import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../../src/access/index.ts';
 import { createEmailIntake, startSmtpListener, type SmtpListener } from '../../src/modules/intake/index.ts';
 import { testApp, type TestApp } from '../support/app.ts';
+import { startTestRelay, type TestRelay } from '../support/relay.ts';
 import { reservePort } from '../support/oidc-provider.ts';
 import { browserAvailable, chromiumPath, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
+import { signInThroughForm } from './support/sign-in.ts';
 
 // An e-mail case from arrival to resolution with every peer real: the customer's mail goes
 // over SMTP into Caseline's listener, the agent works it in Chromium, Caseline's replies
@@ -23,28 +22,16 @@ let t: TestApp;
 let browser: Browser;
 let base: string;
 let listener: SmtpListener;
-let relay: SMTPServer;
+let relay: TestRelay;
 const relayed: ParsedMail[] = [];
 const totpSecrets = new Map<string, string>();
 
 describe.skipIf(!browserAvailable)(`an e-mail case in Chromium (${chromiumPath})`, () => {
   beforeAll(async () => {
-    relay = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream).then(
-          (mail) => (relayed.push(mail), callback()),
-          (error: Error) => callback(error),
-        );
-      },
-    });
-    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-    const relayPort = (relay.server.address() as AddressInfo).port;
+    relay = await startTestRelay(async (raw) => void relayed.push(await simpleParser(raw)));
     const port = await reservePort();
     base = `http://localhost:${port}`;
-    t = await testApp({ publicUrl: base, smtpRelay: `smtp://127.0.0.1:${relayPort}`, mailFrom: `Customer Care <${careAddress}>` });
+    t = await testApp({ publicUrl: base, smtpRelay: relay.url, mailFrom: `Customer Care <${careAddress}>` });
     await t.addStaff('ella', password, ['agent']);
     await t.addStaff('sam', password, ['supervisor']);
     // The intake as `serve` starts it, on the services the routes use.
@@ -70,7 +57,7 @@ describe.skipIf(!browserAvailable)(`an e-mail case in Chromium (${chromiumPath})
     await browser?.close();
     await listener?.close();
     await t?.close();
-    await new Promise<void>((resolve) => (relay ? relay.close(() => resolve()) : resolve()));
+    await relay?.close();
   });
 
   const now = () => new Date(t.clock.now);
@@ -86,18 +73,7 @@ describe.skipIf(!browserAvailable)(`an e-mail case in Chromium (${chromiumPath})
     return { context, page: await context.newPage() };
   }
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto('/sign-in');
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('heading', { name: 'Set up your authenticator app' }).waitFor();
-    const secret = await page.getByLabel('Authenticator key').inputValue();
-    totpSecrets.set(username, secret);
-    await page.getByLabel('Authentication code').fill(totpCode(secret, now()));
-    await page.getByRole('button', { name: 'Verify and finish' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Welcome, / }).waitFor();
-  }
+  const signIn = (page: Page, username: string) => signInThroughForm(page, username, { password, totpSecrets, now });
 
   it('takes the customer’s e-mail, is answered and resolved by an agent, and the survey rating reaches the supervisor', async () => {
     // The customer writes in.
