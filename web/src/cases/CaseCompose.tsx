@@ -47,7 +47,9 @@ function statusMove(current: CaseStatus | undefined, actions: MacroActions): { o
 export function CaseCompose({ caseId, defaultTo, onDone, status }: Props) {
   const { notify } = useNotifications();
   const [mode, setMode] = useState<Mode>('reply');
-  const [to, setTo] = useState(defaultTo);
+  // The customer's address arrives after the case: shown until the agent types their own recipients.
+  const [typedTo, setTypedTo] = useState<string | null>(null);
+  const to = typedTo ?? defaultTo;
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -142,7 +144,7 @@ export function CaseCompose({ caseId, defaultTo, onDone, status }: Props) {
               label="To"
               hint="E-mail addresses, separated by commas. Leave empty for a reply given by phone or in person."
               value={to}
-              onChange={setTo}
+              onChange={setTypedTo}
               error={errors.fields.to}
               autoComplete="off"
             />

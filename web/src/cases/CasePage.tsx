@@ -132,7 +132,7 @@ export function CasePage() {
           {canWork && data.status !== 'closed' && (
             <section aria-labelledby="compose-heading" className="margin-top-4 caseline-compose">
               <h2 id="compose-heading">Respond</h2>
-              <CaseCompose key={`${data.id}-${replyTo}`} caseId={data.id} defaultTo={replyTo} onDone={changed} status={data.status} />
+              <CaseCompose key={data.id} caseId={data.id} defaultTo={replyTo} onDone={changed} status={data.status} />
             </section>
           )}
         </Grid>
