@@ -4,6 +4,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
+import { PreparingClient } from './preparing-client.ts';
 import type { Tables } from './tables.ts';
 
 export type EngineKind = 'pglite' | 'postgres';
@@ -76,7 +77,7 @@ function wrap(kind: EngineKind, pool: pg.Pool, pglite: PGlite | null, unlock: ()
 /** Opens the PostgreSQL server pool or the embedded PGlite database; both speak through node-postgres. */
 export async function openDatabase(options: EngineOptions): Promise<Database> {
   if (options.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, Client: PreparingClient });
     pool.on('error', () => undefined);
     return wrap('postgres', pool, null);
   }
@@ -97,6 +98,7 @@ export async function openDatabase(options: EngineOptions): Promise<Database> {
     }
   }
   // PGlite is a single session: one pooled connection serialises transactions, as PostgreSQL would lock them.
+  // Its statements stay unnamed: a reconnecting client would not know what the session had prepared.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
   return wrap('pglite', pool, pglite, unlock);
 }
