@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { withPrincipal, type StaffPrincipal, type Tables, type Tx } from '../../db/index.ts';
 import type { AuditContext } from '../audit-context.ts';
 import { appendAudit, type AuditDetail } from '../audit/index.ts';
@@ -7,6 +7,7 @@ import type { Action } from '../matrix.ts';
 import { staffPrincipal, systemPrincipal } from '../principals.ts';
 import { newToken, tokenDigest } from './sessions.ts';
 import { toStaffUser } from './staff-user.ts';
+import type { StaffLoginRow } from './staff-user-repository.ts';
 
 export interface ApiToken {
   readonly id: string;
@@ -107,35 +108,31 @@ export async function revokeApiToken(trx: Tx, owner: StaffPrincipal, id: string,
   return true;
 }
 
+/** A token and its owner as caseline.api_token_login (0018_credential_lookup) answers them. */
+type TokenLoginRow = StaffLoginRow & {
+  readonly token_id: string;
+  readonly token_scopes: string[];
+  readonly token_expires_at: Date;
+  readonly token_last_used_at: Date | null;
+  readonly token_revoked_at: Date | null;
+};
+
 /** The principal a bearer token acts as: its owner's grants, narrowed to the token's scopes. */
 export async function resolveApiToken(db: Kysely<Tables>, token: string, now: Date): Promise<StaffPrincipal | null> {
   if (!token.startsWith(prefix)) return null;
-  return withPrincipal(db, systemPrincipal('login'), async (trx) => {
-    // The token and its owner in one round trip: SELECT u.*, t.id AS token_id, … FROM api_tokens t
-    // JOIN staff_users u ON u.id = t.user_id WHERE t.token_hash = $1
-    const found = await trx
-      .selectFrom('api_tokens')
-      .innerJoin('staff_users', 'staff_users.id', 'api_tokens.user_id')
-      .selectAll('staff_users')
-      .select([
-        'api_tokens.id as token_id',
-        'api_tokens.scopes as token_scopes',
-        'api_tokens.expires_at as token_expires_at',
-        'api_tokens.last_used_at as token_last_used_at',
-        'api_tokens.revoked_at as token_revoked_at',
-      ])
-      .where('api_tokens.token_hash', '=', tokenDigest(token))
-      .executeTakeFirst();
-    if (!found) return null;
-    const { token_id, token_scopes, token_expires_at, token_last_used_at, token_revoked_at, ...userRow } = found;
-    if (token_revoked_at !== null || token_expires_at.getTime() <= now.getTime() || userRow.disabled_at !== null) return null;
-    const user = toStaffUser(userRow);
-    // A token was created from an MFA-passed session if it holds sensitive scopes (createApiToken checks held grants).
-    const full = staffPrincipal({ id: user.id, roles: user.roles, areas: user.businessAreas, mfaPassed: true });
-    const scopes = new Set<string>(token_scopes);
-    if (token_last_used_at === null || now.getTime() - token_last_used_at.getTime() > 60_000) {
-      await trx.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token_id).execute();
-    }
-    return { ...full, grants: full.grants.filter((g) => scopes.has(g.slice(0, g.lastIndexOf(':')))) };
-  });
+  const result = await sql<TokenLoginRow>`SELECT * FROM caseline.api_token_login(${tokenDigest(token)})`.execute(db);
+  const found = result.rows[0];
+  if (!found) return null;
+  const { token_id, token_scopes, token_expires_at, token_last_used_at, token_revoked_at, ...userRow } = found;
+  if (token_revoked_at !== null || token_expires_at.getTime() <= now.getTime() || userRow.disabled_at !== null) return null;
+  const user = toStaffUser(userRow);
+  // A token was created from an MFA-passed session if it holds sensitive scopes (createApiToken checks held grants).
+  const full = staffPrincipal({ id: user.id, roles: user.roles, areas: user.businessAreas, mfaPassed: true });
+  const scopes = new Set<string>(token_scopes);
+  if (token_last_used_at === null || now.getTime() - token_last_used_at.getTime() > 60_000) {
+    await withPrincipal(db, systemPrincipal('login'), (trx) =>
+      trx.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token_id).execute(),
+    );
+  }
+  return { ...full, grants: full.grants.filter((g) => scopes.has(g.slice(0, g.lastIndexOf(':')))) };
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Selectable } from 'kysely';
-import type { StaffSessionsTable, Tx } from '../../db/index.ts';
-import type { StaffUserRow } from './staff-user-repository.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { StaffSessionsTable, Tables, Tx } from '../../db/index.ts';
+import type { StaffLoginRow } from './staff-user-repository.ts';
 
 export type SessionRow = Selectable<StaffSessionsTable>;
 
@@ -42,27 +42,13 @@ export function findSession(trx: Tx, token: string): Promise<SessionRow | undefi
   return trx.selectFrom('staff_sessions').selectAll().where('token_hash', '=', tokenDigest(token)).executeTakeFirst();
 }
 
-/**
- * The session and its user in one round trip, as every signed-in request needs both:
- *   SELECT u.*, s.user_id AS session_user_id, … FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id
- *   WHERE s.token_hash = $1
- */
-export async function findSessionWithUser(trx: Tx, token: string): Promise<{ session: SessionRow; user: StaffUserRow } | undefined> {
-  const row = await trx
-    .selectFrom('staff_sessions')
-    .innerJoin('staff_users', 'staff_users.id', 'staff_sessions.user_id')
-    .selectAll('staff_users')
-    .select([
-      'staff_sessions.token_hash as session_token_hash',
-      'staff_sessions.user_id as session_user_id',
-      'staff_sessions.csrf_token as session_csrf_token',
-      'staff_sessions.mfa_passed as session_mfa_passed',
-      'staff_sessions.created_at as session_created_at',
-      'staff_sessions.last_seen_at as session_last_seen_at',
-      'staff_sessions.expires_at as session_expires_at',
-    ])
-    .where('staff_sessions.token_hash', '=', tokenDigest(token))
-    .executeTakeFirst();
+/** The session behind a cookie and its account, in one statement outside any transaction (0018_credential_lookup). */
+export async function findSessionWithUser(
+  db: Kysely<Tables>,
+  token: string,
+): Promise<{ session: SessionRow; user: StaffLoginRow } | undefined> {
+  const result = await sql<StaffLoginRow & SessionColumns>`SELECT * FROM caseline.staff_session_login(${tokenDigest(token)})`.execute(db);
+  const row = result.rows[0];
   if (!row) return undefined;
   const {
     session_token_hash,
@@ -88,12 +74,18 @@ export async function findSessionWithUser(trx: Tx, token: string): Promise<{ ses
   };
 }
 
+type SessionColumns = { readonly [K in keyof SessionRow as `session_${K}`]: SessionRow[K] };
+
 export function isLive(session: SessionRow, idleMs: number, now: Date): boolean {
   return session.expires_at.getTime() > now.getTime() && session.last_seen_at.getTime() + idleMs > now.getTime();
 }
 
+/** Whether a request should record that the session is still in use (at most every 30 s, not every request). */
+export function touchDue(session: SessionRow, now: Date): boolean {
+  return now.getTime() - session.last_seen_at.getTime() >= touchEveryMs;
+}
+
 export async function touchSession(trx: Tx, session: SessionRow, now: Date): Promise<void> {
-  if (now.getTime() - session.last_seen_at.getTime() < touchEveryMs) return;
   await trx.updateTable('staff_sessions').set({ last_seen_at: now }).where('token_hash', '=', session.token_hash).execute();
 }
 

@@ -16,6 +16,7 @@ import {
   deleteSession,
   findSession,
   findSessionWithUser,
+  touchDue,
   isLive,
   touchSession,
   type SessionRow,
@@ -147,21 +148,19 @@ export function createStaffAuth(deps: StaffAuthDeps) {
   /** The session behind a cookie or null when it is unknown, expired or idle too long. */
   async function resolveSession(token: string): Promise<SessionInfo | null> {
     const now = deps.clock();
-    return withPrincipal(deps.db, loginPrincipal, async (trx) => {
-      const found = await findSessionWithUser(trx, token);
-      if (!found || !isLive(found.session, idleMs, now)) return null;
-      const { session, user: row } = found;
-      if (row.disabled_at !== null) return null;
-      await touchSession(trx, session, now);
-      const user = toStaffUser(row);
-      return {
-        user,
-        principal: principalOf(user, session.mfa_passed),
-        stage: stageOf(user, session),
-        csrfToken: session.csrf_token,
-        expiresAt: new Date(Math.min(session.expires_at.getTime(), Math.max(session.last_seen_at.getTime(), now.getTime()) + idleMs)),
-      };
-    });
+    const found = await findSessionWithUser(deps.db, token);
+    if (!found || !isLive(found.session, idleMs, now)) return null;
+    const { session, user: row } = found;
+    if (row.disabled_at !== null) return null;
+    if (touchDue(session, now)) await withPrincipal(deps.db, loginPrincipal, (trx) => touchSession(trx, session, now));
+    const user = toStaffUser(row);
+    return {
+      user,
+      principal: principalOf(user, session.mfa_passed),
+      stage: stageOf(user, session),
+      csrfToken: session.csrf_token,
+      expiresAt: new Date(Math.min(session.expires_at.getTime(), Math.max(session.last_seen_at.getTime(), now.getTime()) + idleMs)),
+    };
   }
 
   async function requireStage(token: string, stages: readonly SessionStage[]): Promise<SessionInfo> {

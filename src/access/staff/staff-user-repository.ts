@@ -3,6 +3,22 @@ import type { StaffUsersTable, Tx } from '../../db/index.ts';
 
 export type StaffUserRow = Selectable<StaffUsersTable>;
 
+/** What a credential check reads of an account (0018_credential_lookup): never the password hash or the TOTP seed. */
+export type StaffLoginRow = Pick<
+  StaffUserRow,
+  | 'id'
+  | 'username'
+  | 'display_name'
+  | 'roles'
+  | 'business_areas'
+  | 'totp_enabled_at'
+  | 'must_change_password'
+  | 'locked_until'
+  | 'disabled_at'
+  | 'created_at'
+  | 'oidc_subject'
+>;
+
 export function findStaffUserById(trx: Tx, id: string): Promise<StaffUserRow | undefined> {
   return trx.selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst();
 }

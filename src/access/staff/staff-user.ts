@@ -1,5 +1,5 @@
 import { isStaffRole, type StaffRole } from '../roles.ts';
-import type { StaffUserRow } from './staff-user-repository.ts';
+import type { StaffLoginRow } from './staff-user-repository.ts';
 
 /** A staff account as services and routes see it: never the hash or the TOTP seed. */
 export interface StaffUser {
@@ -17,7 +17,7 @@ export interface StaffUser {
   readonly singleSignOn: boolean;
 }
 
-export function toStaffUser(row: StaffUserRow): StaffUser {
+export function toStaffUser(row: StaffLoginRow): StaffUser {
   return {
     id: row.id,
     username: row.username,
