@@ -206,7 +206,7 @@ export const routingRoutes: FastifyPluginAsync<{ database: Database; routing: Ro
     },
     async (request) => {
       const { category, ...rest } = request.body;
-      const decision = await run(request, (trx) => routing.decide(trx, { ...rest, category: category ?? null }));
+      const decision = await run(request, async (trx) => routing.decide(await routing.rules(trx), { ...rest, category: category ?? null }));
       return { rule: decision.rule, actions: { ...decision.actions } as never, language: decision.language };
     },
   );

@@ -1,13 +1,22 @@
 import { createHash } from 'node:crypto';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { CaseEventsTable, CasesTable, CaseStatus, Tx } from '../../db/index.ts';
+import { rulesAsJson, rulesOf, type RoutingRule } from './routing/index.ts';
 
 export type CaseRow = Selectable<CasesTable>;
 
-/** The next serial for a case number; a sequence, so concurrent intake never waits on a counter row. */
-export async function nextCaseSerial(trx: Tx): Promise<number> {
-  const result = await sql<{ n: string }>`SELECT nextval('case_number_seq') AS n`.execute(trx);
-  return Number(result.rows[0]!.n);
+/**
+ * The next serial for a case number (a sequence, so concurrent intake never waits on a
+ * counter row) and, when routing will decide, the routing rules: one round trip for both.
+ */
+export async function openingReads(trx: Tx, routed: boolean): Promise<{ serial: number; rules: RoutingRule[] }> {
+  const rules = routed ? rulesAsJson() : sql<[]>`'[]'::json`;
+  const result = await sql<{
+    n: string;
+    rules: Parameters<typeof rulesOf>[0];
+  }>`SELECT nextval('case_number_seq') AS n, ${rules} AS rules`.execute(trx);
+  const row = result.rows[0]!;
+  return { serial: Number(row.n), rules: rulesOf(row.rules) };
 }
 
 export function selectCase(trx: Tx, id: string): Promise<CaseRow | undefined> {

@@ -33,7 +33,7 @@ import {
   caseOfMessage,
   insertEvent,
   messageIdHash,
-  nextCaseSerial,
+  openingReads,
   selectCase,
   selectCaseByNumber,
   selectCases,
@@ -589,10 +589,11 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       subjectId = randomUUID();
     }
     // Routing decides what the opener left open: the area (unless the customer's key fixes it), the priority, tags, assignment.
-    const decision: (RoutingDecision & { language: string | null }) | null =
-      options.routing && input.businessArea === undefined && !(input.customerId && businessArea !== null)
-        ? await options.routing.decide(trx, { channel: input.channel, category: input.category?.trim() || null, customerType, title, body })
-        : null;
+    const routed = options.routing !== undefined && input.businessArea === undefined && !(input.customerId && businessArea !== null);
+    const { serial, rules } = await openingReads(trx, routed);
+    const decision: (RoutingDecision & { language: string | null }) | null = routed
+      ? options.routing!.decide(rules, { channel: input.channel, category: input.category?.trim() || null, customerType, title, body })
+      : null;
     if (decision?.rule && decision.actions.businessArea !== undefined) {
       businessArea = decision.actions.businessArea;
       if (!can(principal, 'record.create', { subjectId, businessArea }))
@@ -618,7 +619,7 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
         await vault.newSubjectKey(trx, subjectId, businessArea),
       );
     }
-    const number = formatCaseNumber(localYear(now, timeZone), await nextCaseSerial(trx));
+    const number = formatCaseNumber(localYear(now, timeZone), serial);
     // Whom routing assigns the case to is known before it is stored: it is stored assigned.
     const assignee = decision?.rule ? await options.routing!.pickAssignee(trx, businessArea, decision.actions.assignment) : null;
     const row: CaseRow = {

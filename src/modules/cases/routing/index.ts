@@ -2,6 +2,8 @@ export {
   createRouting,
   InvalidRoutingRule,
   RoutingRuleNotFound,
+  rulesAsJson,
+  rulesOf,
   type Routing,
   type RuleInput,
   type StaffMember,
