@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import { createSecretBox, type LocalKeyring, type Vault } from './crypto/index.ts';
 import { attachmentMover, createAttachmentService } from './modules/attachments/index.ts';
+import { createRetentionSweep } from './modules/privacy/index.ts';
 import { callMover, createCallService } from './modules/calls/index.ts';
 import { agencySlaPolicy, caseMover, createCaseService, createCaseSla, createRouting } from './modules/cases/index.ts';
 import { createCustomerFinder, createCustomerMerger, createCustomerService } from './modules/customers/index.ts';
@@ -47,6 +48,7 @@ export function createServices(deps: ServiceDeps) {
     onReopened: async (trx, principal, outcome, ctx, now) => void (await surveys.voidFor(trx, principal, outcome.caseId, ctx, now)),
     surveyLink,
   });
+  const attachments = createAttachmentService(vault, config.attachments);
   const finder = createCustomerFinder(vault, {
     case_number: (trx, number) => cases.customerOfCase(trx, number),
     article_number: (trx, number) => cases.customersByItem(trx, 'article', number),
@@ -61,7 +63,8 @@ export function createServices(deps: ServiceDeps) {
     finder,
     merger: createCustomerMerger(vault, [caseMover(vault), attachmentMover(vault), surveyMover(vault), callMover(vault)]),
     sla: createCaseSla(agencySlaPolicy(timeZone)),
-    attachments: createAttachmentService(vault, config.attachments),
+    attachments,
+    retention: createRetentionSweep({ removeOrphanFiles: (trx, principal, now) => attachments.removeOrphans(trx, principal, now) }),
     calls: createCallService(vault, cases, { timeZone }),
     formTokens: createFormTokens(createSecretBox(deps.keyring)),
     satisfaction: createSatisfactionReports({ timeZone }),

@@ -43,3 +43,5 @@ export {
   wallClockMs,
   type LocalDate,
 } from './local-calendar.ts';
+export { canonicalNoticeJson, diffNotices, renderNoticeDiff, requiredAction } from './notice-diff.ts';
+export type { NoticeChange, NoticeChangeAction, NoticeDiff, NoticeDiffTopic } from './notice-diff.ts';

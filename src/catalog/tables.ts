@@ -3,9 +3,11 @@ import { attachmentTables } from './tables/attachments.ts';
 import { macroTables } from './tables/macros.ts';
 import { surveyTables } from './tables/surveys.ts';
 import { callTables } from './tables/calls.ts';
+import { retentionTables } from './tables/retention.ts';
 import { caseTables } from './tables/cases.ts';
 import { customerTables } from './tables/customers.ts';
 import { foundationTables } from './tables/foundation.ts';
+import { privacyNoticeTables } from './tables/privacy-notices.ts';
 import type { TableDecl } from './types.ts';
 
 /**
@@ -33,4 +35,6 @@ export const tables: Readonly<Record<string, TableDecl>> = declareTables(
   macroTables,
   surveyTables,
   callTables,
+  retentionTables,
+  privacyNoticeTables,
 );

@@ -3,7 +3,9 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { auditCommand } from './audit-command.ts';
 import { keysCommand } from './keys-command.ts';
 import { migrateCommand } from './migrate-command.ts';
+import { piaCommand } from './pia-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { retentionCommand } from './retention-command.ts';
 import { sornCommand } from './sorn-command.ts';
 import { userCommand } from './user-command.ts';
 import { areaCommand } from './area-command.ts';
@@ -20,7 +22,17 @@ export function program(io: Io): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   const config = () => loadConfig(io.env);
-  for (const command of [serveCommand, migrateCommand, userCommand, areaCommand, auditCommand, sornCommand, keysCommand]) {
+  for (const command of [
+    serveCommand,
+    migrateCommand,
+    userCommand,
+    areaCommand,
+    auditCommand,
+    sornCommand,
+    keysCommand,
+    piaCommand,
+    retentionCommand,
+  ]) {
     root.addCommand(command(config, io));
   }
   // addCommand does not pass these on: without them a subcommand's --help or usage error would exit the process.

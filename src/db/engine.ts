@@ -59,6 +59,9 @@ export type EngineOptions =
 // node-postgres returns int8 as strings to avoid precision loss; our bigint columns are
 // sequence positions well inside 2^53, and both engines must return the same types.
 pg.types.setTypeParser(20, (value) => Number(value));
+// A date column is a calendar day, not an instant: kept as its 'YYYY-MM-DD' text rather than
+// made a Date at midnight in whatever zone the server process runs in.
+pg.types.setTypeParser(1082, (value) => value);
 
 function wrap(kind: EngineKind, pool: pg.Pool, pglite: PGlite | null, unlock: () => Promise<void> = async () => undefined): Database {
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });

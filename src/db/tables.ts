@@ -3,6 +3,7 @@ import type { AttachmentTables } from './tables/attachments.ts';
 import type { MacroTables } from './tables/macros.ts';
 import type { SurveyTables } from './tables/surveys.ts';
 import type { CallTables } from './tables/calls.ts';
+import type { RetentionTables } from './tables/retention.ts';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Timestamps are written as Date and read back as Date on both engines. */
@@ -275,7 +276,7 @@ export interface RoutingRulesTable {
   updated_at: Timestamp;
 }
 
-export interface Tables extends MailOutTables, AttachmentTables, MacroTables, SurveyTables, CallTables {
+export interface Tables extends MailOutTables, AttachmentTables, MacroTables, SurveyTables, CallTables, RetentionTables {
   data_subjects: DataSubjectsTable;
   subject_keys: SubjectKeysTable;
   blind_index: BlindIndexTable;
@@ -298,3 +299,4 @@ export interface Tables extends MailOutTables, AttachmentTables, MacroTables, Su
   case_sla_alerts: CaseSlaAlertsTable;
   routing_rules: RoutingRulesTable;
 }
+export type * from './tables/retention.ts';

@@ -40,6 +40,7 @@ import { surveyReportRoutes } from './routes/survey-reports.ts';
 import { caseReportRoutes } from './routes/case-reports.ts';
 import { createMailSender } from '../modules/mail-out/index.ts';
 import { createServices, type Services } from '../services.ts';
+import { startRetentionSchedule, type RetentionSchedule } from '../modules/privacy/index.ts';
 
 import { createSecretBox, type LocalKeyring, type Vault } from '../crypto/index.ts';
 import { keyRoutes } from './routes/keys.ts';
@@ -212,6 +213,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     });
   });
   app.addHook('onClose', async () => slaMonitor?.stop());
+  // Records past their retention are disposed of by the serving process, every hour.
+  let retentionSchedule: RetentionSchedule | null = null;
+  const retentionLog = app.log.child({ module: 'retention' });
+  app.addHook('onListen', async () => {
+    retentionSchedule = startRetentionSchedule({
+      database: deps.database,
+      sweep: services.retention,
+      clock: deps.clock,
+      intervalMs: 60 * 60_000,
+      log: (event) => retentionLog.info(event),
+    });
+  });
+  app.addHook('onClose', async () => retentionSchedule?.stop());
   await app.register(attachmentRoutes, {
     prefix: '/api/cases',
     database: deps.database,

@@ -32,7 +32,8 @@ export interface CallServiceOptions {
   readonly timeZone?: string;
 }
 
-const recordType = 'usps-880/call-center-contact';
+export const callRecordType = 'usps-880/call-center-contact';
+const recordType = callRecordType;
 
 function location(column: string, rowId: string) {
   return { table: 'calls', column, rowId };

@@ -1,5 +1,5 @@
 // The calls module's public face: phone calls agents log, each possibly opening or continuing a case.
-export { CallNotFound, createCallService, type CallService, type CallServiceOptions } from './call-service.ts';
+export { callRecordType, CallNotFound, createCallService, type CallService, type CallServiceOptions } from './call-service.ts';
 export { checkCall, InvalidCallField, type CheckedCall } from './check-call.ts';
 export {
   callDirections,

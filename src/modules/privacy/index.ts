@@ -1,0 +1,3 @@
+export * from './retention/index.ts';
+export * from './pia/index.ts';
+export * from './requests/deadlines.ts';

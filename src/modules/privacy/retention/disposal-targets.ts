@@ -1,0 +1,49 @@
+import { personalTables } from '../../../catalog/index.ts';
+import { surveyRecordType } from '../../surveys/index.ts';
+import { callRecordType } from '../../calls/index.ts';
+
+/**
+ * A table whose rows carry their own `dispose_after`, computed from their record type's
+ * rule when written and again when the rule's trigger happens (a case resolved or
+ * reopened). Deleting a row takes its dependants with it (foreign keys ON DELETE CASCADE:
+ * a case's messages, events, links, attachments, outbound mail, survey invitations).
+ */
+export interface DisposalTarget {
+  readonly table: 'cases' | 'calls' | 'survey_responses';
+  /** The column naming each row's record type, or the one record type all its rows are. */
+  readonly recordType: { readonly column: string } | { readonly fixed: string };
+  /** The case a row belongs to, for holds placed on a case. */
+  readonly caseColumn: string;
+  /** When a row was created, for holds on a range of creation dates. */
+  readonly createdColumn: string;
+}
+
+/** Dependants first: a case's calls and survey answers have rules of their own, often longer. */
+export const disposalTargets: readonly DisposalTarget[] = [
+  { table: 'survey_responses', recordType: { fixed: surveyRecordType }, caseColumn: 'case_id', createdColumn: 'answered_at' },
+  { table: 'calls', recordType: { fixed: callRecordType }, caseColumn: 'case_id', createdColumn: 'created_at' },
+  { table: 'cases', recordType: { column: 'record_type' }, caseColumn: 'id', createdColumn: 'created_at' },
+];
+
+// The subject's own bookkeeping, not records about it: they go when the subject does. A
+// legal hold names a subject without being a record of it.
+const subjectBookkeeping = new Set(['data_subjects', 'subject_keys', 'blind_index', 'legal_holds']);
+
+/**
+ * Every table that holds records of a data subject, read from the catalog: a subject is
+ * erased (its key destroyed) only when none of them has a row of it left.
+ */
+export function subjectRecordTables(): string[] {
+  return Object.entries(personalTables())
+    .filter(([table, decl]) => !subjectBookkeeping.has(table) && Object.hasOwn(decl.columns, 'subject_id'))
+    .map(([table]) => table)
+    .sort();
+}
+
+/** Tables whose rows the blind index points at by id: their entries go with the row. */
+export function indexedRecordTables(): string[] {
+  return Object.entries(personalTables())
+    .filter(([table, decl]) => !subjectBookkeeping.has(table) && Object.hasOwn(decl.columns, 'id'))
+    .map(([table]) => table)
+    .sort();
+}

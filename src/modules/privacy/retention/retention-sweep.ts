@@ -1,0 +1,310 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { sql, type RawBuilder } from 'kysely';
+import { appendAudit, systemPrincipal } from '../../../access/index.ts';
+import { describeRetention, recordTypes } from '../../../catalog/index.ts';
+import { withPrincipal, type Database, type Principal, type SystemPrincipal, type Tx } from '../../../db/index.ts';
+import { disposalTargets, indexedRecordTables, subjectRecordTables, type DisposalTarget } from './disposal-targets.ts';
+
+/** What a certificate says of the method: rows deleted, files deleted, keys destroyed. */
+export const disposalMethod =
+  'Rows deleted from the database with their dependent rows and blind-index entries; attachment files deleted; ' +
+  "a data subject's key destroyed once none of its records remained (cryptographic erase, NIST SP 800-88 Rev. 1), " +
+  'which leaves every copy of its ciphertext, backups included, unreadable.';
+
+export interface CertificateLine {
+  readonly recordTable: string;
+  readonly recordType: string;
+  readonly rule: string;
+  readonly records: number;
+  readonly files: number;
+  readonly keysDestroyed: number;
+  readonly dueFrom: Date;
+  readonly dueTo: Date;
+  /** Hex SHA-256 over the disposed ids: each batch's ids sorted, chained across batches. */
+  readonly idsSha256: string;
+}
+
+export interface SweepResult {
+  readonly runId: string;
+  readonly startedAt: Date;
+  readonly finishedAt: Date;
+  readonly lines: readonly CertificateLine[];
+  /** Attachment files no row points at any more, removed after the batches. */
+  readonly filesRemoved: number;
+}
+
+export interface SweepOptions {
+  readonly batchSize?: number;
+  /** Who ran it, for the certificate: 'system:retention' for the scheduled sweep, the operator's job name for the CLI. */
+  readonly job?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** Removes attachment files whose rows are gone (the attachments module's sweep of orphans). */
+export type RemoveOrphanFiles = (trx: Tx, principal: SystemPrincipal, now: Date) => Promise<number>;
+
+interface DueRow {
+  readonly id: string;
+  readonly subject_id: string;
+  readonly record_type: string;
+  readonly dispose_after: Date;
+}
+
+/** `NOT EXISTS` an active legal hold every criterion of which the row `t` meets. */
+export function notHeld(target: Pick<DisposalTarget, 'recordType' | 'caseColumn' | 'createdColumn'>): RawBuilder<boolean> {
+  const created = sql.ref(`t.${target.createdColumn}`);
+  return sql<boolean>`NOT EXISTS (
+    SELECT 1 FROM legal_holds h
+    WHERE h.released_at IS NULL
+      AND (h.subject_id IS NULL OR h.subject_id = t.subject_id)
+      AND (h.case_id IS NULL OR h.case_id = ${sql.ref(`t.${target.caseColumn}`)})
+      AND (h.record_type IS NULL OR h.record_type = ${recordTypeOf(target)})
+      AND (h.business_area IS NULL OR h.business_area = t.business_area)
+      AND (h.created_from IS NULL OR ${created} >= h.created_from)
+      AND (h.created_to IS NULL OR ${created} < h.created_to))`;
+}
+
+export function recordTypeOf(target: Pick<DisposalTarget, 'recordType'>): RawBuilder<string> {
+  return 'column' in target.recordType ? sql<string>`${sql.ref(`t.${target.recordType.column}`)}` : sql<string>`${target.recordType.fixed}`;
+}
+
+function ruleOf(recordType: string): string {
+  const type = recordTypes.get(recordType);
+  return type ? describeRetention(type.retention) : 'record type no longer in the catalog';
+}
+
+function chain(previous: Buffer | undefined, ids: readonly string[]): Buffer {
+  const batch = createHash('sha256')
+    .update([...ids].sort().join('\n'))
+    .digest();
+  return previous ? createHash('sha256').update(previous).update(batch).digest() : batch;
+}
+
+/**
+ * The retention sweep: disposes, in batches of its own transactions, every record whose
+ * `dispose_after` has passed and no active legal hold covers, then erases each data
+ * subject left with no record at all (its blind-index entries, its row and its key).
+ * Rows are claimed with SKIP LOCKED, so two servers sweeping at once share the work and
+ * never dispose a record twice; a failed batch rolls back whole and the next sweep
+ * finds its records still due. Each batch adds to the run's certificate in the same
+ * transaction, so a crash never leaves a disposal without its certificate.
+ */
+export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveOrphanFiles }) {
+  const subjectTables = subjectRecordTables();
+  const indexedTables = indexedRecordTables();
+
+  /** Subjects among `subjects` with no record left and no hold on them: their index entries, row and key go. */
+  async function eraseEmptySubjects(trx: Tx, principal: Principal, subjects: readonly string[], now: Date): Promise<string[]> {
+    if (subjects.length === 0) return [];
+    const remaining = subjectTables.map((table) => sql`SELECT 1 FROM ${sql.table(table)} r WHERE r.subject_id = s.id`);
+    const empty = await sql<{ id: string }>`
+      SELECT s.id FROM data_subjects s
+      WHERE s.id = ANY (${[...subjects]}::uuid[])
+        AND (s.dispose_after IS NULL OR s.dispose_after <= ${now})
+        AND NOT EXISTS (${sql.join(remaining, sql` UNION ALL `)})
+        AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.released_at IS NULL AND h.subject_id = s.id)
+      FOR UPDATE OF s SKIP LOCKED`.execute(trx);
+    const ids = empty.rows.map((row) => row.id);
+    if (ids.length === 0) return [];
+    await trx.deleteFrom('blind_index').where('subject_id', 'in', ids).execute();
+    await trx.deleteFrom('subject_keys').where('subject_id', 'in', ids).execute();
+    await trx.deleteFrom('data_subjects').where('id', 'in', ids).execute();
+    await appendAudit(trx, {
+      at: now,
+      actor: principal,
+      action: 'erase',
+      recordType: 'data_subject',
+      subjects: ids,
+      purpose: 'retention.disposal',
+      requestId: null,
+      clientAddr: null,
+      outcome: 'ok',
+      detail: { subjects: ids.length, method: 'cryptographic_erase' },
+    });
+    return ids;
+  }
+
+  /** Blind-index entries of the subjects' records that no longer exist (a case's links went with the case). */
+  async function dropStaleIndexEntries(trx: Tx, subjects: readonly string[]): Promise<void> {
+    const tables = await trx
+      .selectFrom('blind_index')
+      .select('record_table')
+      .distinct()
+      .where('subject_id', 'in', [...subjects])
+      .execute();
+    for (const { record_table } of tables) {
+      if (!indexedTables.includes(record_table)) continue;
+      await sql`DELETE FROM blind_index b
+        WHERE b.subject_id = ANY (${[...subjects]}::uuid[]) AND b.record_table = ${record_table}
+          AND NOT EXISTS (SELECT 1 FROM ${sql.table(record_table)} r WHERE r.id::text = b.record_id)`.execute(trx);
+    }
+  }
+
+  return {
+    async run(database: Database, now: Date, options: SweepOptions = {}): Promise<SweepResult> {
+      const batchSize = options.batchSize ?? 5_000;
+      const principal = systemPrincipal(options.job ?? 'retention');
+      const runId = randomUUID();
+      const startedAt = now;
+      const lines = new Map<string, CertificateLine & { readonly hash: Buffer }>();
+
+      const certify = async (trx: Tx, table: string, recordType: string, rows: readonly DueRow[], files: number, keys: number) => {
+        const key = `${table}\u0000${recordType}`;
+        const before = lines.get(key);
+        const dues = rows.map((row) => row.dispose_after.getTime());
+        const hash = chain(
+          before?.hash,
+          rows.map((row) => row.id),
+        );
+        const line = {
+          recordTable: table,
+          recordType,
+          rule: ruleOf(recordType),
+          records: (before?.records ?? 0) + rows.length,
+          files: (before?.files ?? 0) + files,
+          keysDestroyed: (before?.keysDestroyed ?? 0) + keys,
+          dueFrom: new Date(Math.min(before?.dueFrom.getTime() ?? Infinity, ...dues)),
+          dueTo: new Date(Math.max(before?.dueTo.getTime() ?? -Infinity, ...dues)),
+          idsSha256: hash.toString('hex'),
+          hash,
+        };
+        const row = {
+          run_id: runId,
+          record_table: table,
+          record_type: recordType,
+          rule: line.rule,
+          method: disposalMethod,
+          records: line.records,
+          files: line.files,
+          keys_destroyed: line.keysDestroyed,
+          due_from: line.dueFrom,
+          due_to: line.dueTo,
+          ids_sha256: hash,
+          started_at: startedAt,
+          finished_at: now,
+          run_by: principal.id,
+        };
+        await trx
+          .insertInto('disposal_certificates')
+          .values(row)
+          .onConflict((conflict) =>
+            conflict.columns(['run_id', 'record_table', 'record_type']).doUpdateSet({
+              records: row.records,
+              files: row.files,
+              keys_destroyed: row.keys_destroyed,
+              due_from: row.due_from,
+              due_to: row.due_to,
+              ids_sha256: row.ids_sha256,
+              finished_at: row.finished_at,
+            }),
+          )
+          .execute();
+        return line;
+      };
+
+      const disposeBatch = (target: DisposalTarget) =>
+        withPrincipal(database.db, principal, async (trx) => {
+          const due = await sql<DueRow>`
+            SELECT t.id, t.subject_id, ${recordTypeOf(target)} AS record_type, t.dispose_after
+            FROM ${sql.table(target.table)} t
+            WHERE t.dispose_after <= ${now} AND ${notHeld(target)}
+            ORDER BY t.dispose_after, t.id
+            LIMIT ${batchSize}
+            FOR UPDATE OF t SKIP LOCKED`.execute(trx);
+          const rows = due.rows;
+          if (rows.length === 0) return 0;
+          const ids = rows.map((row) => row.id);
+          const files =
+            target.table === 'cases'
+              ? Number(
+                  (
+                    await trx
+                      .selectFrom('case_attachments')
+                      .select((eb) => eb.fn.countAll<number>().as('n'))
+                      .where('case_id', 'in', ids)
+                      .executeTakeFirstOrThrow()
+                  ).n,
+                )
+              : 0;
+          await sql`DELETE FROM ${sql.table(target.table)} WHERE id = ANY (${ids}::uuid[])`.execute(trx);
+          const subjects = [...new Set(rows.map((row) => row.subject_id))];
+          await dropStaleIndexEntries(trx, subjects);
+          const erased = await eraseEmptySubjects(trx, principal, subjects, now);
+          const byType = Map.groupBy(rows, (row) => row.record_type);
+          let first = true;
+          for (const [recordType, group] of byType) {
+            // Files and erased keys are counted once, on the batch's first record type.
+            lines.set(
+              `${target.table}\u0000${recordType}`,
+              await certify(trx, target.table, recordType, group, first ? files : 0, first ? erased.length : 0),
+            );
+            first = false;
+            await appendAudit(trx, {
+              at: now,
+              actor: principal,
+              action: 'dispose',
+              recordType,
+              subjects: [...new Set(group.map((row) => row.subject_id))],
+              purpose: 'retention.disposal',
+              requestId: null,
+              clientAddr: null,
+              outcome: 'ok',
+              detail: { table: target.table, records: group.length, run: runId },
+            });
+          }
+          return rows.length;
+        });
+
+      // A subject's own record (the registry entry of a customer whose relationship ended):
+      // its profile goes; the subject itself goes with its last record.
+      const disposeSubjectsBatch = () =>
+        withPrincipal(database.db, principal, async (trx) => {
+          const due = await sql<DueRow>`
+            SELECT t.id, t.id AS subject_id, t.record_type, t.dispose_after
+            FROM data_subjects t
+            WHERE t.dispose_after <= ${now}
+              AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.released_at IS NULL AND h.subject_id = t.id)
+            ORDER BY t.dispose_after, t.id
+            LIMIT ${batchSize}
+            FOR UPDATE OF t SKIP LOCKED`.execute(trx);
+          const rows = due.rows;
+          if (rows.length === 0) return 0;
+          const ids = rows.map((row) => row.id);
+          await trx.deleteFrom('customers').where('subject_id', 'in', ids).execute();
+          await dropStaleIndexEntries(trx, ids);
+          const erased = new Set(await eraseEmptySubjects(trx, principal, ids, now));
+          // Those with records still running their own rules stay, no longer due themselves.
+          const kept = ids.filter((id) => !erased.has(id));
+          if (kept.length > 0) await trx.updateTable('data_subjects').set({ dispose_after: null }).where('id', 'in', kept).execute();
+          for (const [recordType, group] of Map.groupBy(rows, (row) => row.record_type)) {
+            lines.set(
+              `data_subjects\u0000${recordType}`,
+              await certify(trx, 'data_subjects', recordType, group, 0, group.filter((row) => erased.has(row.id)).length),
+            );
+          }
+          return rows.length;
+        });
+
+      for (const target of disposalTargets) {
+        for (;;) {
+          options.signal?.throwIfAborted();
+          if ((await disposeBatch(target)) < batchSize) break;
+        }
+      }
+      for (;;) {
+        options.signal?.throwIfAborted();
+        if ((await disposeSubjectsBatch()) < batchSize) break;
+      }
+      const filesRemoved = await withPrincipal(database.db, principal, (trx) => deps.removeOrphanFiles(trx, principal, now));
+      return {
+        runId,
+        startedAt,
+        finishedAt: now,
+        lines: [...lines.values()].map(({ hash: _hash, ...line }) => line),
+        filesRemoved,
+      };
+    },
+  };
+}
+
+export type RetentionSweep = ReturnType<typeof createRetentionSweep>;

@@ -1,0 +1,104 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemPrincipal } from '../src/access/index.ts';
+import { main } from '../src/cli/main.ts';
+import { loadConfig } from '../src/config.ts';
+import { withPrincipal } from '../src/db/index.ts';
+import { openRuntime } from '../src/runtime.ts';
+import { createServices } from '../src/services.ts';
+
+// `caseline retention` on the embedded database of a data directory of its own, holding
+// one case resolved in 2020 (usps-880/inquiry: 2 years from resolution, so long due).
+let dir: string;
+const env = () => ({ CASELINE_DATA: dir });
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['node', 'caseline', ...args], {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env: env(),
+    stdin: Readable.from(['']),
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'caseline-cli-retention-'));
+  const runtime = await openRuntime(loadConfig(env()), { migrate: true });
+  try {
+    const services = createServices({ config: runtime.config, vault: runtime.vault, keyring: runtime.keyring, clock: runtime.clock });
+    const system = systemPrincipal('test');
+    const ctx = { requestId: null, clientAddr: null, purpose: 'retention cli test' };
+    await withPrincipal(runtime.database.db, system, async (trx) => {
+      const opened = await services.cases.open(
+        trx,
+        system,
+        {
+          sender: { name: 'Perpetua Llewellyn-Okafor' },
+          channel: 'letter',
+          recordType: 'usps-880/inquiry',
+          title: 'Old letter',
+          body: 'From 2020.',
+        },
+        ctx,
+        new Date('2020-02-03T15:00:00Z'),
+      );
+      await services.cases.changeStatus(
+        trx,
+        system,
+        opened.case.id,
+        { status: 'resolved', resolutionCode: 'answered', resolution: 'Answered by letter.' },
+        ctx,
+        new Date('2020-02-10T15:00:00Z'),
+      );
+    });
+  } finally {
+    await runtime.close();
+  }
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe('caseline retention', () => {
+  it('check fails while a record is past its retention, run disposes of it with a certificate, and check then passes', async () => {
+    const failing = await run(['retention', 'check']);
+    expect(failing.code).toBe(1);
+    expect(failing.out).toContain('FAILED');
+    expect(failing.out).toMatch(/cases usps-880\/inquiry\s+1 due\s+0 held/);
+
+    const dry = await run(['retention', 'run', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toMatch(/cases usps-880\/inquiry\s+1 due/);
+    expect((await run(['retention', 'check'])).code).toBe(1);
+
+    const disposed = await run(['retention', 'run']);
+    expect(disposed.code).toBe(0);
+    expect(disposed.out).toMatch(/^disposal certificate [0-9a-f-]{36}/);
+    expect(disposed.out).toMatch(/cases usps-880\/inquiry\s+1 records, 0 files, 1 keys destroyed/);
+    expect(disposed.out).toMatch(/ids sha256 [0-9a-f]{64}/);
+    expect(disposed.out).not.toContain('Perpetua');
+
+    const passing = await run(['retention', 'check']);
+    expect(passing.code).toBe(0);
+    expect(passing.out).toContain('PASSED');
+    expect((await run(['retention', 'run'])).out).toContain('nothing was due');
+  });
+
+  it('names the option in a usage error and touches nothing', async () => {
+    for (const [args, option] of [
+      [['retention', 'forecast', '--days', 'soon'], '--days'],
+      [['retention', 'run', '--batch-size', '0'], '--batch-size'],
+      [['retention', 'check', '--grace-hours', '-3'], '--grace-hours'],
+    ] as const) {
+      const result = await run([...args]);
+      expect(result.code, args.join(' ')).not.toBe(0);
+      expect(result.err).toContain(option);
+    }
+  });
+});
