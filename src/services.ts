@@ -55,6 +55,7 @@ export function createServices(deps: ServiceDeps) {
     pickup_number: (trx, number) => cases.customersByItem(trx, 'pickup', number),
   });
   return {
+    vault,
     customers,
     routing,
     mailer,

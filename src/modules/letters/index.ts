@@ -10,7 +10,7 @@ export {
 } from './address-block.ts';
 export { renderReplyLetter, surveySentence, windowBlock, type ReplyLetter } from './reply-letter.ts';
 export { confidentialityNotice, renderFax, type OutboundFax, type RenderedFax } from './fax-document.ts';
-export { letterDate, printable, type Letterhead } from './pdf-output.ts';
+export { finish, letterDate, newDocument, page, printable, type Letterhead } from './pdf-output.ts';
 export {
   createLetterService,
   type LetterRefusal,

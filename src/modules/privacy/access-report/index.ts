@@ -1,0 +1,9 @@
+export {
+  buildAccessReport,
+  reportTables,
+  type AccessReport,
+  type ReportField,
+  type ReportRecord,
+  type ReportSection,
+} from './access-report.ts';
+export { accessReportJson, renderAccessReportPdf } from './render-access-report.ts';
