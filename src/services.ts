@@ -1,7 +1,7 @@
 import type { Config } from './config.ts';
 import { createSecretBox, type LocalKeyring, type Vault } from './crypto/index.ts';
 import { attachmentMover, createAttachmentService } from './modules/attachments/index.ts';
-import { createRetentionSweep } from './modules/privacy/index.ts';
+import { createRetentionSweep, disclosureMover } from './modules/privacy/index.ts';
 import { callMover, createCallService } from './modules/calls/index.ts';
 import { agencySlaPolicy, caseMover, createCaseService, createCaseSla, createRouting } from './modules/cases/index.ts';
 import { createCustomerFinder, createCustomerMerger, createCustomerService } from './modules/customers/index.ts';
@@ -62,7 +62,13 @@ export function createServices(deps: ServiceDeps) {
     surveys,
     cases,
     finder,
-    merger: createCustomerMerger(vault, [caseMover(vault), attachmentMover(vault), surveyMover(vault), callMover(vault)]),
+    merger: createCustomerMerger(vault, [
+      caseMover(vault),
+      attachmentMover(vault),
+      surveyMover(vault),
+      callMover(vault),
+      disclosureMover(vault),
+    ]),
     sla: createCaseSla(agencySlaPolicy(timeZone)),
     attachments,
     retention: createRetentionSweep({ removeOrphanFiles: (trx, principal, now) => attachments.removeOrphans(trx, principal, now) }),

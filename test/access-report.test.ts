@@ -7,6 +7,7 @@ import { samplePdf } from '../src/modules/intake/email/compose-mail.test-support
 import {
   accessReportJson,
   buildAccessReport,
+  createDisclosureService,
   renderAccessReportPdf,
   reportTables,
   type AccessReport,
@@ -35,6 +36,8 @@ interface Canaries {
   readonly survey: string;
   readonly article: string;
   readonly filename: string;
+  readonly contractor: string;
+  readonly police: string;
 }
 
 const canaries = (tag: string, n: number): Canaries => ({
@@ -49,6 +52,8 @@ const canaries = (tag: string, n: number): Canaries => ({
   survey: `Canary ${tag} survey comment`,
   article: `9400111899223197${n}${n}${n}${n}${n}${n}`,
   filename: `canary-${tag.toLowerCase()}-letter.pdf`,
+  contractor: `Canary ${tag} Contractor LLC`,
+  police: `Canary ${tag} Police Department`,
 });
 
 async function subjectWithEverything(c: Canaries): Promise<string> {
@@ -109,6 +114,28 @@ async function subjectWithEverything(c: Canaries): Promise<string> {
   const link = await as(system, (trx) => services.surveys.linkFor(trx, caseId, now));
   const holder = await as(system, (trx) => services.surveys.holderOf(trx, link!.slice(link!.lastIndexOf('/') + 1), now));
   const respondent = customerPrincipal(holder!.subjectId);
+  const disclosures = createDisclosureService(services.vault);
+  for (const [recipient, kind] of [
+    [c.contractor, 'contractor'],
+    [c.police, 'law_enforcement'],
+  ] as const)
+    await as(system, (trx) =>
+      disclosures.record(
+        trx,
+        system,
+        {
+          recordTable: 'cases',
+          recordId: caseId,
+          nature: 'copy',
+          purpose: `Purpose for ${recipient}`,
+          recipient: { name: recipient, address: '1 Main St, Springfield IL 62701' },
+          recipientKind: kind,
+          routineUse: '880.000:1',
+        },
+        ctx,
+        now,
+      ),
+    );
   await as(respondent, (trx) => services.surveys.answer(trx, respondent, holder!.invitationId, { rating: 5, comment: c.survey }, ctx, now));
   return customer.id;
 }
@@ -153,7 +180,8 @@ describe('the access report', () => {
       return out;
     });
     const inReport = Object.fromEntries(report.sections.map((s) => [s.table, s.records.length]));
-    expect(inReport).toEqual(counts);
+    // All but the entry of the law-enforcement disclosure.
+    expect(inReport).toEqual({ ...counts, disclosures: counts.disclosures! - 1 });
     // Records in every module the subject has used.
     for (const table of [
       'customers',
@@ -165,6 +193,7 @@ describe('the access report', () => {
       'case_attachments',
       'calls',
       'survey_responses',
+      'disclosures',
     ])
       expect(Object.keys(inReport), table).toContain(table);
   });

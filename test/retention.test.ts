@@ -9,6 +9,7 @@ import { createAttachmentService, type AttachmentService } from '../src/modules/
 import { createCaseService, type CaseService } from '../src/modules/cases/index.ts';
 import { samplePdf } from '../src/modules/intake/email/compose-mail.test-support.ts';
 import {
+  createDisclosureService,
   createLegalHolds,
   createRetentionSweep,
   InvalidHold,
@@ -294,6 +295,53 @@ describe('the retention sweep', () => {
     const disposed = (run: typeof a) => run.lines.filter((l) => l.recordTable === 'cases').reduce((n, l) => n + l.records, 0);
     expect(disposed(a) + disposed(b)).toBe(6);
     for (const c of made) expect((await remains(c.id, c.subjectId)).cases).toBe(0);
+  });
+});
+
+describe('the accounting of disclosures', () => {
+  it('outlives its record by 5 years from the disclosure, and then goes with the subject’s key', async () => {
+    const { id, subjectId } = await letterCase();
+    await resolve(id, new Date('2026-04-01T14:00:00Z'));
+    const disclosures = createDisclosureService(keys.vault);
+    await as(system, (trx) =>
+      disclosures.record(
+        trx,
+        system,
+        {
+          recordTable: 'cases',
+          recordId: id,
+          disclosedAt: new Date('2026-05-04T14:00:00Z'),
+          nature: 'copy',
+          purpose: 'Claim for a lost parcel',
+          recipient: { name: 'Claims Contractor Inc.', address: '1 Claims Way, Kansas City MO 64106' },
+          recipientKind: 'contractor',
+          routineUse: '880.000:1',
+        },
+        ctx,
+        new Date('2026-05-04T14:00:00Z'),
+      ),
+    );
+    const entries = () =>
+      as(system, async (trx) =>
+        Number(
+          (
+            await trx
+              .selectFrom('disclosures')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('subject_id', '=', subjectId)
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      );
+    // The case goes after its 2 years; the entry of its disclosure stays, and so does the subject's key.
+    await sweep.run(database, years(3, created));
+    expect(await remains(id, subjectId)).toMatchObject({ cases: 0, keys: 1, subjects: 1 });
+    expect(await entries()).toBe(1);
+    // Five years after the disclosure the entry goes too, and the subject with it.
+    const run = await sweep.run(database, new Date('2031-05-06T12:00:00Z'));
+    expect(await entries()).toBe(0);
+    expect(await remains(id, subjectId)).toMatchObject({ keys: 0, subjects: 0 });
+    expect(run.lines).toContainEqual(expect.objectContaining({ recordTable: 'disclosures', records: 1, keysDestroyed: 1 }));
   });
 });
 

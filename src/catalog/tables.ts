@@ -8,6 +8,7 @@ import { caseTables } from './tables/cases.ts';
 import { customerTables } from './tables/customers.ts';
 import { foundationTables } from './tables/foundation.ts';
 import { privacyNoticeTables } from './tables/privacy-notices.ts';
+import { disclosureTables } from './tables/disclosures.ts';
 import type { TableDecl } from './types.ts';
 
 /**
@@ -37,4 +38,5 @@ export const tables: Readonly<Record<string, TableDecl>> = declareTables(
   callTables,
   retentionTables,
   privacyNoticeTables,
+  disclosureTables,
 );

@@ -4,6 +4,7 @@ import type { MacroTables } from './tables/macros.ts';
 import type { SurveyTables } from './tables/surveys.ts';
 import type { CallTables } from './tables/calls.ts';
 import type { RetentionTables } from './tables/retention.ts';
+import type { DisclosureTables } from './tables/disclosures.ts';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Timestamps are written as Date and read back as Date on both engines. */
@@ -276,7 +277,7 @@ export interface RoutingRulesTable {
   updated_at: Timestamp;
 }
 
-export interface Tables extends MailOutTables, AttachmentTables, MacroTables, SurveyTables, CallTables, RetentionTables {
+export interface Tables extends MailOutTables, AttachmentTables, MacroTables, SurveyTables, CallTables, RetentionTables, DisclosureTables {
   data_subjects: DataSubjectsTable;
   subject_keys: SubjectKeysTable;
   blind_index: BlindIndexTable;
@@ -300,3 +301,4 @@ export interface Tables extends MailOutTables, AttachmentTables, MacroTables, Su
   routing_rules: RoutingRulesTable;
 }
 export type * from './tables/retention.ts';
+export type * from './tables/disclosures.ts';

@@ -31,6 +31,7 @@ import { customerImportRoutes } from './routes/customer-import.ts';
 import { lookupRoutes } from './routes/lookup.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { callRoutes } from './routes/calls.ts';
+import { disclosureRoutes } from './routes/disclosures.ts';
 import { publicInquiryRoutes } from './routes/public-inquiries.ts';
 import { createWebInquiryIntake } from '../modules/intake/index.ts';
 import { startSlaMonitor, type SlaMonitor } from '../modules/cases/index.ts';
@@ -38,9 +39,10 @@ import { slaRoutes } from './routes/sla.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 import { surveyReportRoutes } from './routes/survey-reports.ts';
 import { caseReportRoutes } from './routes/case-reports.ts';
+import { retentionRoutes } from './routes/retention.ts';
 import { createMailSender } from '../modules/mail-out/index.ts';
 import { createServices, type Services } from '../services.ts';
-import { startRetentionSchedule, type RetentionSchedule } from '../modules/privacy/index.ts';
+import { createDisclosureService, startRetentionSchedule, type RetentionSchedule } from '../modules/privacy/index.ts';
 
 import { createSecretBox, type LocalKeyring, type Vault } from '../crypto/index.ts';
 import { keyRoutes } from './routes/keys.ts';
@@ -258,6 +260,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     calls: services.calls,
     clock: deps.clock,
   });
+  await app.register(disclosureRoutes, {
+    prefix: '/api',
+    database: deps.database,
+    disclosures: createDisclosureService(deps.vault, { timeZone: deps.config.timeZone }),
+    clock: deps.clock,
+  });
   await app.register(publicInquiryRoutes, {
     prefix: '/api/public/inquiries',
     intake: createWebInquiryIntake({
@@ -279,6 +287,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     surveyUrl: services.surveyLink,
   });
   await app.register(macroRoutes, { prefix: '/api', database: deps.database, macros, clock: deps.clock });
+  await app.register(retentionRoutes, {
+    prefix: '/api/retention',
+    database: deps.database,
+    clock: deps.clock,
+    timeZone: deps.config.timeZone,
+  });
   await app.register(auditRoutes, {
     prefix: '/api/audit',
     database: deps.database,

@@ -68,3 +68,5 @@ CREATE POLICY update_ ON disposal_certificates FOR UPDATE USING (caseline.princi
 -- The sweep finds due records by these.
 CREATE INDEX cases_dispose_after ON cases (dispose_after) WHERE dispose_after IS NOT NULL;
 CREATE INDEX data_subjects_dispose_after ON data_subjects (dispose_after) WHERE dispose_after IS NOT NULL;
+-- Whether a subject has records left is read in the tables no other row depends on.
+CREATE INDEX survey_responses_subject ON survey_responses (subject_id);

@@ -2,3 +2,4 @@ export * from './retention/index.ts';
 export * from './pia/index.ts';
 export * from './requests/deadlines.ts';
 export * from './access-report/index.ts';
+export * from './disclosures/index.ts';

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { authorize } from '../../../access/index.ts';
 import { findNotice, personalTables, type FieldClass, type PersonalTableDecl } from '../../../catalog/index.ts';
 import { DecryptionError, SubjectShreddedError, type Vault } from '../../../crypto/index.ts';
@@ -55,6 +55,14 @@ export function reportTables(): [string, PersonalTableDecl][] {
     .sort(([a], [b]) => a.localeCompare(b));
 }
 
+/**
+ * Rows the subject is not given by law: the accounting of disclosures made at a law
+ * enforcement agency's written request (5 U.S.C. 552a(c)(3), with (c)(1) and (7)).
+ */
+const withheld: Readonly<Record<string, RawBuilder<unknown>>> = {
+  disclosures: sql`AND NOT law_enforcement_request`,
+};
+
 function asText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
@@ -84,7 +92,9 @@ export async function buildAccessReport(trx: Tx, vault: Vault, principal: Princi
   const sections: ReportSection[] = [];
   const notices = new Set<string>();
   for (const [table, decl] of reportTables()) {
-    const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} WHERE subject_id = ${subjectId}`.execute(trx);
+    const rows = await sql<
+      Record<string, unknown>
+    >`SELECT * FROM ${sql.table(table)} WHERE subject_id = ${subjectId} ${withheld[table] ?? sql``}`.execute(trx);
     if (rows.rows.length === 0) continue;
     const records: ReportRecord[] = [];
     for (const row of rows.rows) {

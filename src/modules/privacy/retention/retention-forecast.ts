@@ -3,7 +3,7 @@ import { authorize } from '../../../access/index.ts';
 import { describeRetention, recordTypes } from '../../../catalog/index.ts';
 import type { Principal, Tx } from '../../../db/index.ts';
 import { disposalTargets, type DisposalTarget } from './disposal-targets.ts';
-import { notHeld, recordTypeOf } from './retention-sweep.ts';
+import { notHeld, outlived, recordTypeOf } from './retention-sweep.ts';
 
 export interface ForecastLine {
   readonly recordTable: string;
@@ -34,7 +34,7 @@ async function dueBy(trx: Tx, target: DisposalTarget | typeof subjectsTarget, un
     SELECT q.record_type, count(*) FILTER (WHERE NOT q.held)::int AS due, count(*) FILTER (WHERE q.held)::int AS held,
            min(q.dispose_after) AS due_from, max(q.dispose_after) AS due_to
     FROM (SELECT ${recordTypeOf(target)} AS record_type, t.dispose_after, ${held} AS held
-          FROM ${sql.table(target.table)} t WHERE t.dispose_after <= ${until}) q
+          FROM ${sql.table(target.table)} t WHERE t.dispose_after <= ${until} AND ${target.table === 'data_subjects' ? sql`true` : outlived(target)}) q
     GROUP BY q.record_type ORDER BY q.record_type`.execute(trx);
   return result.rows.map((row) => {
     const type = recordTypes.get(row.record_type);

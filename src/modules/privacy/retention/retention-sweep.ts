@@ -3,6 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { appendAudit, systemPrincipal } from '../../../access/index.ts';
 import { describeRetention, recordTypes } from '../../../catalog/index.ts';
 import { withPrincipal, type Database, type Principal, type SystemPrincipal, type Tx } from '../../../db/index.ts';
+import { accountableTables } from '../disclosures/index.ts';
 import { disposalTargets, indexedRecordTables, subjectRecordTables, type DisposalTarget } from './disposal-targets.ts';
 
 /** What a certificate says of the method: rows deleted, files deleted, keys destroyed. */
@@ -53,15 +54,29 @@ interface DueRow {
 /** `NOT EXISTS` an active legal hold every criterion of which the row `t` meets. */
 export function notHeld(target: Pick<DisposalTarget, 'recordType' | 'caseColumn' | 'createdColumn'>): RawBuilder<boolean> {
   const created = sql.ref(`t.${target.createdColumn}`);
+  const caseId =
+    target.caseColumn === 'disclosed_case'
+      ? sql`CASE WHEN t.record_table = 'cases' THEN t.record_id END`
+      : sql`${sql.ref(`t.${target.caseColumn}`)}::text`;
   return sql<boolean>`NOT EXISTS (
     SELECT 1 FROM legal_holds h
     WHERE h.released_at IS NULL
       AND (h.subject_id IS NULL OR h.subject_id = t.subject_id)
-      AND (h.case_id IS NULL OR h.case_id = ${sql.ref(`t.${target.caseColumn}`)})
+      AND (h.case_id IS NULL OR h.case_id::text = ${caseId})
       AND (h.record_type IS NULL OR h.record_type = ${recordTypeOf(target)})
       AND (h.business_area IS NULL OR h.business_area = t.business_area)
       AND (h.created_from IS NULL OR ${created} >= h.created_from)
       AND (h.created_to IS NULL OR ${created} < h.created_to))`;
+}
+
+/** True for a row whose own rule is all that keeps it; an accounting entry also waits for the record it accounts for. */
+export function outlived(target: Pick<DisposalTarget, 'table'>): RawBuilder<boolean> {
+  if (target.table !== 'disclosures') return sql<boolean>`true`;
+  const exists = [...accountableTables().values()].map(
+    (t) =>
+      sql`(t.record_table = ${t.table} AND EXISTS (SELECT 1 FROM ${sql.table(t.table)} r WHERE r.${sql.ref(t.keyColumn)}::text = t.record_id))`,
+  );
+  return sql<boolean>`NOT (${sql.join(exists, sql` OR `)})`;
 }
 
 export function recordTypeOf(target: Pick<DisposalTarget, 'recordType'>): RawBuilder<string> {
@@ -71,6 +86,16 @@ export function recordTypeOf(target: Pick<DisposalTarget, 'recordType'>): RawBui
 function ruleOf(recordType: string): string {
   const type = recordTypes.get(recordType);
   return type ? describeRetention(type.retention) : 'record type no longer in the catalog';
+}
+
+/**
+ * Row-level security hides from the planner how many rows are due, so it would read and
+ * sort every due row to return a batch (each batch as slow as the whole backlog); with
+ * sorting off for the batch's transaction it walks the dispose_after index and stops at
+ * the batch's size.
+ */
+async function claimInDueOrder(trx: Tx): Promise<void> {
+  await sql`SELECT set_config('enable_sort', 'off', true)`.execute(trx);
 }
 
 function chain(previous: Buffer | undefined, ids: readonly string[]): Buffer {
@@ -89,14 +114,34 @@ function chain(previous: Buffer | undefined, ids: readonly string[]): Buffer {
  * finds its records still due. Each batch adds to the run's certificate in the same
  * transaction, so a crash never leaves a disposal without its certificate.
  */
+/**
+ * The tables among `tables` whose rows cannot outlive a row of another of them: a NOT NULL
+ * foreign key with ON DELETE CASCADE (a case's messages, a customer's values). A subject
+ * has records left exactly when one of the others has a row of it, so only those are read.
+ */
+async function rootTables(trx: Tx, tables: readonly string[]): Promise<string[]> {
+  const dependents = await sql<{ child: string }>`
+    SELECT DISTINCT c.conrelid::regclass::text AS child
+    FROM pg_constraint c
+    WHERE c.contype = 'f' AND c.confdeltype = 'c'
+      AND c.conrelid::regclass::text = ANY (${[...tables]}::text[])
+      AND c.confrelid::regclass::text = ANY (${[...tables]}::text[])
+      AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey) AND NOT a.attnotnull)`.execute(
+    trx,
+  );
+  const dependent = new Set(dependents.rows.map((row) => row.child));
+  return tables.filter((table) => !dependent.has(table));
+}
+
 export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveOrphanFiles }) {
-  const subjectTables = subjectRecordTables();
   const indexedTables = indexedRecordTables();
+  let subjectTables: Promise<string[]> | null = null;
 
   /** Subjects among `subjects` with no record left and no hold on them: their index entries, row and key go. */
   async function eraseEmptySubjects(trx: Tx, principal: Principal, subjects: readonly string[], now: Date): Promise<string[]> {
     if (subjects.length === 0) return [];
-    const remaining = subjectTables.map((table) => sql`SELECT 1 FROM ${sql.table(table)} r WHERE r.subject_id = s.id`);
+    subjectTables ??= rootTables(trx, subjectRecordTables());
+    const remaining = (await subjectTables).map((table) => sql`SELECT 1 FROM ${sql.table(table)} r WHERE r.subject_id = s.id`);
     const empty = await sql<{ id: string }>`
       SELECT s.id FROM data_subjects s
       WHERE s.id = ANY (${[...subjects]}::uuid[])
@@ -106,9 +151,10 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
       FOR UPDATE OF s SKIP LOCKED`.execute(trx);
     const ids = empty.rows.map((row) => row.id);
     if (ids.length === 0) return [];
-    await trx.deleteFrom('blind_index').where('subject_id', 'in', ids).execute();
-    await trx.deleteFrom('subject_keys').where('subject_id', 'in', ids).execute();
-    await trx.deleteFrom('data_subjects').where('id', 'in', ids).execute();
+    // One array parameter, not a list of thousands: the statement is planned once.
+    await sql`DELETE FROM blind_index WHERE subject_id = ANY (${ids}::uuid[])`.execute(trx);
+    await sql`DELETE FROM subject_keys WHERE subject_id = ANY (${ids}::uuid[])`.execute(trx);
+    await sql`DELETE FROM data_subjects WHERE id = ANY (${ids}::uuid[])`.execute(trx);
     await appendAudit(trx, {
       at: now,
       actor: principal,
@@ -130,7 +176,7 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
       .selectFrom('blind_index')
       .select('record_table')
       .distinct()
-      .where('subject_id', 'in', [...subjects])
+      .where('subject_id', '=', sql<string>`ANY (${[...subjects]}::uuid[])`)
       .execute();
     for (const { record_table } of tables) {
       if (!indexedTables.includes(record_table)) continue;
@@ -204,11 +250,12 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
 
       const disposeBatch = (target: DisposalTarget) =>
         withPrincipal(database.db, principal, async (trx) => {
+          await claimInDueOrder(trx);
           const due = await sql<DueRow>`
             SELECT t.id, t.subject_id, ${recordTypeOf(target)} AS record_type, t.dispose_after
             FROM ${sql.table(target.table)} t
-            WHERE t.dispose_after <= ${now} AND ${notHeld(target)}
-            ORDER BY t.dispose_after, t.id
+            WHERE t.dispose_after <= ${now} AND ${notHeld(target)} AND ${outlived(target)}
+            ORDER BY t.dispose_after
             LIMIT ${batchSize}
             FOR UPDATE OF t SKIP LOCKED`.execute(trx);
           const rows = due.rows;
@@ -221,7 +268,7 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
                     await trx
                       .selectFrom('case_attachments')
                       .select((eb) => eb.fn.countAll<number>().as('n'))
-                      .where('case_id', 'in', ids)
+                      .where('case_id', '=', sql<string>`ANY (${ids}::uuid[])`)
                       .executeTakeFirstOrThrow()
                   ).n,
                 )
@@ -259,23 +306,24 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
       // its profile goes; the subject itself goes with its last record.
       const disposeSubjectsBatch = () =>
         withPrincipal(database.db, principal, async (trx) => {
+          await claimInDueOrder(trx);
           const due = await sql<DueRow>`
             SELECT t.id, t.id AS subject_id, t.record_type, t.dispose_after
             FROM data_subjects t
             WHERE t.dispose_after <= ${now}
               AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.released_at IS NULL AND h.subject_id = t.id)
-            ORDER BY t.dispose_after, t.id
+            ORDER BY t.dispose_after
             LIMIT ${batchSize}
             FOR UPDATE OF t SKIP LOCKED`.execute(trx);
           const rows = due.rows;
           if (rows.length === 0) return 0;
           const ids = rows.map((row) => row.id);
-          await trx.deleteFrom('customers').where('subject_id', 'in', ids).execute();
+          await sql`DELETE FROM customers WHERE subject_id = ANY (${ids}::uuid[])`.execute(trx);
           await dropStaleIndexEntries(trx, ids);
           const erased = new Set(await eraseEmptySubjects(trx, principal, ids, now));
           // Those with records still running their own rules stay, no longer due themselves.
           const kept = ids.filter((id) => !erased.has(id));
-          if (kept.length > 0) await trx.updateTable('data_subjects').set({ dispose_after: null }).where('id', 'in', kept).execute();
+          if (kept.length > 0) await sql`UPDATE data_subjects SET dispose_after = NULL WHERE id = ANY (${kept}::uuid[])`.execute(trx);
           for (const [recordType, group] of Map.groupBy(rows, (row) => row.record_type)) {
             lines.set(
               `data_subjects\u0000${recordType}`,
