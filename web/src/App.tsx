@@ -39,6 +39,11 @@ const WorkloadPage = lazy(() => import('./supervisor/WorkloadPage.tsx').then((m)
 const MacrosPage = lazy(() => import('./supervisor/MacrosPage.tsx').then((m) => ({ default: m.MacrosPage })));
 const RoutingRulesPage = lazy(() => import('./supervisor/RoutingRulesPage.tsx').then((m) => ({ default: m.RoutingRulesPage })));
 const SurveyPage = lazy(() => import('./survey/SurveyPage.tsx').then((m) => ({ default: m.SurveyPage })));
+const RetentionRulesPage = lazy(() => import('./privacy/RetentionRulesPage.tsx').then((m) => ({ default: m.RetentionRulesPage })));
+const LegalHoldsPage = lazy(() => import('./privacy/LegalHoldsPage.tsx').then((m) => ({ default: m.LegalHoldsPage })));
+const DisposalCertificatesPage = lazy(() =>
+  import('./privacy/DisposalCertificatesPage.tsx').then((m) => ({ default: m.DisposalCertificatesPage })),
+);
 
 /**
  * The console's routes. Each page admits the roles its navigation link is shown to
@@ -195,6 +200,30 @@ export function App() {
                 element={
                   <RequireRoles roles={nav.macros.roles}>
                     <MacrosPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="privacy/retention"
+                element={
+                  <RequireRoles roles={nav.retention.roles}>
+                    <RetentionRulesPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="privacy/holds"
+                element={
+                  <RequireRoles roles={nav.legalHolds.roles}>
+                    <LegalHoldsPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="privacy/certificates"
+                element={
+                  <RequireRoles roles={nav.certificates.roles}>
+                    <DisposalCertificatesPage />
                   </RequireRoles>
                 }
               />

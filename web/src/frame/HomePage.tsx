@@ -15,6 +15,9 @@ const blurbs: Record<string, string> = {
   [nav.settings.path]: 'API tokens and the master key that protects every data key.',
   [nav.records.path]: 'The System of Records Notices Caseline obeys, with each record type’s retention rule.',
   [nav.audit.path]: 'Search the audit log and check that its hash chain is intact.',
+  [nav.retention.path]: 'Each record type’s retention rule, what falls due for disposal and what legal holds keep.',
+  [nav.legalHolds.path]: 'Keep records past their retention for litigation, audits and requests; release holds when they end.',
+  [nav.certificates.path]: 'What each retention sweep disposed of: records, files and keys destroyed, by rule.',
 };
 
 export function HomePage() {

@@ -34,6 +34,15 @@ export const nav = {
   settings: { label: 'Settings', path: '/admin/settings', roles: ['administrator'] },
   records: { label: 'Records', path: '/records', roles: ['privacy_officer', 'records_manager', 'administrator'] },
   audit: { label: 'Audit', path: '/audit', roles: ['auditor', 'privacy_officer'] },
+  /** The privacy office: retention.manage in src/access/matrix.ts (src/http/routes/retention.ts). */
+  retention: { label: 'Retention', path: '/privacy/retention', roles: ['records_manager'] },
+  legalHolds: { label: 'Legal holds', path: '/privacy/holds', roles: ['records_manager'] },
+  /** Certificates: retention.manage or audit.read. */
+  certificates: {
+    label: 'Disposal certificates',
+    path: '/privacy/certificates',
+    roles: ['records_manager', 'privacy_officer', 'auditor'],
+  },
   /** reports.read in src/access/matrix.ts. */
   satisfaction: { label: 'Satisfaction', path: '/reports/satisfaction', roles: ['supervisor'] },
   /** reports.read in src/access/matrix.ts. */
@@ -52,7 +61,6 @@ export const nav = {
  * The side navigation, in order. A role sees only the links it can use, so the
  * destinations whose capability the API does not have yet are left out:
  *   - Requests (privacy officer): Privacy Act requests, amendments and disclosures (privacy module).
- *   - Retention (records manager): the retention engine's sweeps, legal holds and disposal certificates.
  *   - Incidents (privacy officer): breach incidents and notification letters (privacy module).
  */
 export const navItems: readonly NavItem[] = [
@@ -71,6 +79,9 @@ export const navItems: readonly NavItem[] = [
   nav.businessAreas,
   nav.settings,
   nav.records,
+  nav.retention,
+  nav.legalHolds,
+  nav.certificates,
   nav.audit,
 ];
 
