@@ -71,7 +71,10 @@ export function createServices(deps: ServiceDeps) {
     ]),
     sla: createCaseSla(agencySlaPolicy(timeZone)),
     attachments,
-    retention: createRetentionSweep({ removeOrphanFiles: (trx, principal, now) => attachments.removeOrphans(trx, principal, now) }),
+    retention: createRetentionSweep({
+      removeOrphanFiles: (trx, principal, now) => attachments.removeOrphans(trx, principal, now),
+      timeZone,
+    }),
     calls: createCallService(vault, cases, { timeZone }),
     formTokens: createFormTokens(createSecretBox(deps.keyring)),
     satisfaction: createSatisfactionReports({ timeZone }),

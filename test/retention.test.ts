@@ -7,6 +7,8 @@ import { staffPrincipal, systemPrincipal } from '../src/access/index.ts';
 import { withPrincipal, type Database, type Principal, type Tx } from '../src/db/index.ts';
 import { createAttachmentService, type AttachmentService } from '../src/modules/attachments/index.ts';
 import { createCaseService, type CaseService } from '../src/modules/cases/index.ts';
+import { createCustomerService } from '../src/modules/customers/index.ts';
+import { personInput } from './support/customers.ts';
 import { samplePdf } from '../src/modules/intake/email/compose-mail.test-support.ts';
 import {
   createDisclosureService,
@@ -295,6 +297,45 @@ describe('the retention sweep', () => {
     const disposed = (run: typeof a) => run.lines.filter((l) => l.recordTable === 'cases').reduce((n, l) => n + l.records, 0);
     expect(disposed(a) + disposed(b)).toBe(6);
     for (const c of made) expect((await remains(c.id, c.subjectId)).cases).toBe(0);
+  });
+});
+
+describe("a customer's own record", () => {
+  it('falls due 2 years after the resolution of their latest inquiry, never while one is open, and goes after its cases', async () => {
+    const customers = createCustomerService(keys.vault);
+    const customer = await as(system, (trx) => customers.create(trx, system, personInput({ name: 'Philippa Okonkwo-Tran' }), ctx, created));
+    const subjectDue = () =>
+      as(
+        system,
+        async (trx) =>
+          (await trx.selectFrom('data_subjects').select('dispose_after').where('id', '=', customer.id).executeTakeFirst())?.dispose_after,
+      );
+    const openFor = (at: Date) =>
+      as(system, (trx) =>
+        cases.open(
+          trx,
+          system,
+          { customerId: customer.id, channel: 'phone', recordType: 'usps-880/inquiry', title: 'Hold mail', body: 'Please hold my mail.' },
+          ctx,
+          at,
+        ),
+      );
+    expect(await subjectDue()).toBeNull();
+    const first = await openFor(created);
+    await resolve(first.case.id, new Date('2026-04-01T14:00:00Z'));
+    expect((await subjectDue())?.toISOString()).toBe('2028-04-02T04:00:00.000Z');
+    const second = await openFor(new Date('2026-06-01T14:00:00Z'));
+    expect(await subjectDue()).toBeNull();
+    // Years later the first case goes; the customer stays while the second is open.
+    await sweep.run(database, years(4, created));
+    expect(await subjectDue()).toBeNull();
+    await resolve(second.case.id, new Date('2030-06-03T14:00:00Z'));
+    expect((await subjectDue())?.toISOString()).toBe('2032-06-04T04:00:00.000Z');
+    const run = await sweep.run(database, new Date('2032-06-05T12:00:00Z'));
+    expect(await subjectDue()).toBeUndefined();
+    expect(run.lines).toContainEqual(
+      expect.objectContaining({ recordTable: 'data_subjects', recordType: 'usps-880/customer', records: 1, keysDestroyed: 1 }),
+    );
   });
 });
 

@@ -114,7 +114,7 @@ describe.skipIf(!browserAvailable)(`web console in Chromium (${chromiumPath})`, 
     await page.getByRole('button', { name: 'Allow' }).click();
     await page.waitForURL(`${base}/`);
     await page.getByRole('heading', { name: /^Welcome, / }).waitFor();
-    expect(await sideNavLinks(page)).toEqual(['Audit']);
+    expect(await sideNavLinks(page)).toEqual(['Disposal certificates', 'Audit']);
     await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toMatch(/Auditor/);
     await screenshot(page, '04-signed-in-by-sso');
     await context.close();
@@ -124,16 +124,16 @@ describe.skipIf(!browserAvailable)(`web console in Chromium (${chromiumPath})`, 
     const expected: Record<keyof typeof people, string[]> = {
       ada: ['Users', 'Business areas', 'Settings', 'Records'],
       agnes: ['My cases', 'Queue', 'Search', 'Register customer', 'Import customers'],
-      otto: ['Audit'],
-      pia: ['Records', 'Audit'],
-      rick: ['Records'],
+      otto: ['Disposal certificates', 'Audit'],
+      pia: ['Records', 'Disposal certificates', 'Audit'],
+      rick: ['Records', 'Retention', 'Legal holds', 'Disposal certificates'],
     };
     const pages: Record<keyof typeof people, string[]> = {
       ada: ['/admin/users', '/admin/business-areas', '/admin/settings', '/records', '/account/tokens'],
       agnes: ['/cases/mine', '/cases/queue', '/cases/new', '/search', '/customers/new', '/customers/import', '/account/password'],
-      otto: ['/audit'],
-      pia: ['/records', '/audit'],
-      rick: ['/records'],
+      otto: ['/audit', '/privacy/certificates'],
+      pia: ['/records', '/audit', '/privacy/certificates'],
+      rick: ['/records', '/privacy/retention', '/privacy/holds', '/privacy/certificates'],
     };
     const refused: Record<keyof typeof people, string[]> = {
       ada: ['/api/audit'],

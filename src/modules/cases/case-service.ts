@@ -28,6 +28,7 @@ import {
   type ResolutionCode,
 } from './case-kinds.ts';
 import { formatCaseNumber } from './case-number.ts';
+import { holdCustomerRetention, refreshCustomerRetention } from './customer-retention.ts';
 import { staffDisplayNames } from './staff-display-names.ts';
 import {
   caseOfMessage,
@@ -713,6 +714,7 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       ),
     );
     await insertTogether(trx, inserts);
+    if (input.customerId) await holdCustomerRetention(trx, input.customerId);
     // The title was encrypted a moment ago: no need to read it back.
     return { case: summaryOf(row, title), duplicate: false };
   }
@@ -823,6 +825,8 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
           sourceId: next.id,
           actor: actorOf(principal),
         });
+      if (next.customer_id && (change.status === 'resolved' || change.status === 'reopened' || change.status === 'closed'))
+        await refreshCustomerRetention(trx, next.customer_id, timeZone);
       const hook = change.status === 'resolved' ? options.onResolved : change.status === 'reopened' ? options.onReopened : undefined;
       if (hook) await hook(trx, principal, await outcomeOf(trx, next), ctx, now);
       if (change.status === 'resolved') await mailResolution(trx, next, principal, change.resolution!.trim(), now);

@@ -114,3 +114,4 @@ export { businessMinutesBetween, type BusinessCalendar } from './sla/index.ts';
 export { observedFederalHoliday, type FederalHoliday } from './sla/index.ts';
 export { startSlaMonitor, type SlaMonitor, type SlaMonitorOptions } from './case-sla-monitor.ts';
 export { caseWorkload, type WorkloadRow } from './case-workload.ts';
+export { holdCustomerRetention, refreshCustomerRetention } from './customer-retention.ts';

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import { appendAudit, systemPrincipal } from '../../../access/index.ts';
-import { describeRetention, recordTypes } from '../../../catalog/index.ts';
+import { agencyTimeZone, describeRetention, recordTypes } from '../../../catalog/index.ts';
+import { refreshCustomerRetention } from '../../cases/index.ts';
 import { withPrincipal, type Database, type Principal, type SystemPrincipal, type Tx } from '../../../db/index.ts';
 import { accountableTables } from '../disclosures/index.ts';
 import { disposalTargets, indexedRecordTables, subjectRecordTables, type DisposalTarget } from './disposal-targets.ts';
@@ -133,7 +134,8 @@ async function rootTables(trx: Tx, tables: readonly string[]): Promise<string[]>
   return tables.filter((table) => !dependent.has(table));
 }
 
-export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveOrphanFiles }) {
+export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveOrphanFiles; readonly timeZone?: string }) {
+  const timeZone = deps.timeZone ?? agencyTimeZone;
   const indexedTables = indexedRecordTables();
   let subjectTables: Promise<string[]> | null = null;
 
@@ -315,8 +317,21 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
             ORDER BY t.dispose_after
             LIMIT ${batchSize}
             FOR UPDATE OF t SKIP LOCKED`.execute(trx);
-          const rows = due.rows;
-          if (rows.length === 0) return 0;
+          if (due.rows.length === 0) return 0;
+          // The date was written under the principal who resolved a case, who may not see the
+          // customer's other cases: the sweep, which sees them all, makes sure it still holds.
+          for (const row of due.rows) await refreshCustomerRetention(trx, row.id, timeZone);
+          const still = new Set(
+            (
+              await sql<{
+                id: string;
+              }>`SELECT id FROM data_subjects WHERE id = ANY (${due.rows.map((row) => row.id)}::uuid[]) AND dispose_after <= ${now}`.execute(
+                trx,
+              )
+            ).rows.map((row) => row.id),
+          );
+          const rows = due.rows.filter((row) => still.has(row.id));
+          if (rows.length === 0) return due.rows.length;
           const ids = rows.map((row) => row.id);
           await sql`DELETE FROM customers WHERE subject_id = ANY (${ids}::uuid[])`.execute(trx);
           await dropStaleIndexEntries(trx, ids);
@@ -330,7 +345,7 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
               await certify(trx, 'data_subjects', recordType, group, 0, group.filter((row) => erased.has(row.id)).length),
             );
           }
-          return rows.length;
+          return due.rows.length;
         });
 
       for (const target of disposalTargets) {
