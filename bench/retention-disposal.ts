@@ -1,4 +1,4 @@
-// node bench/retention-disposal.ts [--pg-url postgres://…] [--records 1000000] [--batch-size 5000]
+// node bench/retention-disposal.ts [--pg-url postgres://…] [--records 1000000] [--batch-size 5000] [--concurrency 2]
 // Disposal of expired records by the retention sweep (issue 6): `records` cases resolved
 // years ago (each with its data subject and key, a message and two events), all long past
 // their rule, disposed of by services.retention.run on PostgreSQL: records per second, and
@@ -33,12 +33,16 @@ const { values: args } = parseArgs({
     'pg-url': { type: 'string', default: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     records: { type: 'string', default: '1000000' },
     'batch-size': { type: 'string', default: '5000' },
+    concurrency: { type: 'string', default: '2' },
   },
 });
 const records = Number(args.records);
 const batchSize = Number(args['batch-size']);
+const concurrency = Number(args.concurrency);
 if (!Number.isInteger(records) || records < 1000) throw new Error('--records must be a whole number of at least 1000');
 if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch-size must be a positive whole number');
+if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)
+  throw new Error('--concurrency must be a whole number from 1 to 16');
 
 const bench = await openBenchDatabase('postgres', args['pg-url']);
 const ctx = await benchContext(bench);
@@ -124,7 +128,7 @@ let keys = 0;
 let during: Throughput | null = null;
 const sweepDone = (async () => {
   const started = performance.now();
-  const result = await services.retention.run(bench.database, new Date(), { batchSize, job: 'bench' });
+  const result = await services.retention.run(bench.database, new Date(), { batchSize, concurrency, job: 'bench' });
   sweepSeconds = (performance.now() - started) / 1000;
   disposed = result.lines.filter((line) => line.recordTable === 'cases').reduce((n, line) => n + line.records, 0);
   keys = result.lines.reduce((n, line) => n + line.keysDestroyed, 0);
@@ -156,8 +160,8 @@ ${loadLine(loadBefore, loadAfter, machine.cores)}
 
 ${records.toLocaleString('en-US')} cases of record type usps-880/inquiry, resolved in 2020 and long past their rule (2 years
 from resolution), each with its own data subject and wrapped key, one message (~0.8 kB of ciphertext) and two
-events: ${(records * 6).toLocaleString('en-US')} rows. \`services.retention.run\` disposes of them in batches of ${batchSize.toLocaleString('en-US')}, one
-transaction each (claim with SKIP LOCKED, delete the cases and by cascade their messages and events, drop stale
+events: ${(records * 6).toLocaleString('en-US')} rows. \`services.retention.run\` disposes of them in batches of ${batchSize.toLocaleString('en-US')}, ${concurrency} transaction${concurrency === 1 ? '' : 's'} at a time, one
+batch each (claim with SKIP LOCKED, delete the cases and by cascade their messages and events, drop stale
 blind-index entries, erase the subjects left with nothing: index entries, subject row, key; certificate line and
 audit entries), while 4 keep-alive clients read a live case (\`GET /api/cases/:id\`: token, RLS, decryption, audit).
 

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { staffPrincipal, systemPrincipal } from '../src/access/index.ts';
 import { withPrincipal, type Database, type Principal, type Tx } from '../src/db/index.ts';
@@ -297,6 +298,25 @@ describe('the retention sweep', () => {
     const disposed = (run: typeof a) => run.lines.filter((l) => l.recordTable === 'cases').reduce((n, l) => n + l.records, 0);
     expect(disposed(a) + disposed(b)).toBe(6);
     for (const c of made) expect((await remains(c.id, c.subjectId)).cases).toBe(0);
+  });
+});
+
+describe('parallel batches', () => {
+  it('dispose of many records of one subject and still erase the subject, whichever commits last', async () => {
+    const { id, subjectId } = await letterCase();
+    await resolve(id, new Date('2026-04-01T14:00:00Z'));
+    await as(system, (trx) =>
+      sql`INSERT INTO cases (id, number, subject_id, customer_id, business_area, record_type, channel, category, priority, status,
+                             assignee, title_ct, resolution_code, resolution_ct, tags, created_at, updated_at, first_response_at,
+                             resolved_at, reopened_at, closed_at, dispose_after)
+          SELECT gen_random_uuid(), number || '-' || i, subject_id, customer_id, business_area, record_type, channel, category, priority,
+                 status, assignee, title_ct, resolution_code, resolution_ct, tags, created_at, updated_at, first_response_at, resolved_at,
+                 reopened_at, closed_at, dispose_after
+          FROM cases, generate_series(1, 7) i WHERE id = ${id}`.execute(trx),
+    );
+    const run = await sweep.run(database, years(3, created), { batchSize: 1, concurrency: 3 });
+    expect(run.lines.find((line) => line.recordTable === 'cases')).toMatchObject({ records: 8, keysDestroyed: 1 });
+    expect(await remains(id, subjectId)).toMatchObject({ cases: 0, keys: 0, subjects: 0 });
   });
 });
 

@@ -34,8 +34,10 @@ export function retentionCommand(config: () => Config, io: Io): Command {
     .description('dispose of every record past its retention that no legal hold covers, and print the disposal certificate')
     .option('--dry-run', 'dispose of nothing: list what a run would dispose of now')
     .addOption(new Option('--batch-size <n>', 'records per transaction').default('5000'))
-    .action(async (options: { dryRun?: boolean; batchSize: string }) => {
+    .addOption(new Option('--concurrency <n>', 'transactions at once (a backlog on a server with cores to spare)').default('1'))
+    .action(async (options: { dryRun?: boolean; batchSize: string; concurrency: string }) => {
       const batchSize = positiveInteger('--batch-size', options.batchSize, 100_000);
+      const concurrency = positiveInteger('--concurrency', options.concurrency, 16);
       const runtime = await openRuntime(config(), { migrate: false });
       try {
         const now = runtime.clock();
@@ -47,7 +49,7 @@ export function retentionCommand(config: () => Config, io: Io): Command {
           return;
         }
         const services = createServices({ config: runtime.config, vault: runtime.vault, keyring: runtime.keyring, clock: runtime.clock });
-        const result = await services.retention.run(runtime.database, now, { batchSize, job: 'retention-cli' });
+        const result = await services.retention.run(runtime.database, now, { batchSize, concurrency, job: 'retention-cli' });
         io.out(`disposal certificate ${result.runId}, ${result.startedAt.toISOString()}`);
         if (result.lines.length === 0) io.out('  nothing was due');
         for (const line of result.lines) {
