@@ -160,6 +160,7 @@ describe('entering a disclosure', () => {
           nature: 'copy',
           recipient_kind: 'contractor',
           law_enforcement_request: false,
+          disputed: false,
         },
       },
     ]);

@@ -81,6 +81,8 @@ export const matrix: Record<Role, Cells> = {
   },
   privacy_officer: {
     'record.read': everyArea,
+    // An accepted Privacy Act amendment is a corrected value written beside the old one.
+    'record.create': everyArea,
     'record.update': everyArea,
     'record.delete': everyArea,
     'record.read_sensitive': everyArea,

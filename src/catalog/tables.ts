@@ -9,6 +9,7 @@ import { customerTables } from './tables/customers.ts';
 import { foundationTables } from './tables/foundation.ts';
 import { privacyNoticeTables } from './tables/privacy-notices.ts';
 import { disclosureTables } from './tables/disclosures.ts';
+import { privacyRequestTables } from './tables/privacy-requests.ts';
 import type { TableDecl } from './types.ts';
 
 /**
@@ -39,4 +40,5 @@ export const tables: Readonly<Record<string, TableDecl>> = declareTables(
   retentionTables,
   privacyNoticeTables,
   disclosureTables,
+  privacyRequestTables,
 );

@@ -5,6 +5,7 @@ import type { SurveyTables } from './tables/surveys.ts';
 import type { CallTables } from './tables/calls.ts';
 import type { RetentionTables } from './tables/retention.ts';
 import type { DisclosureTables } from './tables/disclosures.ts';
+import type { PrivacyRequestTables } from './tables/privacy-requests.ts';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Timestamps are written as Date and read back as Date on both engines. */
@@ -277,7 +278,8 @@ export interface RoutingRulesTable {
   updated_at: Timestamp;
 }
 
-export interface Tables extends MailOutTables, AttachmentTables, MacroTables, SurveyTables, CallTables, RetentionTables, DisclosureTables {
+export interface Tables
+  extends MailOutTables, AttachmentTables, MacroTables, SurveyTables, CallTables, RetentionTables, DisclosureTables, PrivacyRequestTables {
   data_subjects: DataSubjectsTable;
   subject_keys: SubjectKeysTable;
   blind_index: BlindIndexTable;
@@ -302,3 +304,4 @@ export interface Tables extends MailOutTables, AttachmentTables, MacroTables, Su
 }
 export type * from './tables/retention.ts';
 export type * from './tables/disclosures.ts';
+export type * from './tables/privacy-requests.ts';

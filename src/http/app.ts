@@ -32,6 +32,7 @@ import { lookupRoutes } from './routes/lookup.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { callRoutes } from './routes/calls.ts';
 import { disclosureRoutes } from './routes/disclosures.ts';
+import { privacyRequestRoutes } from './routes/privacy-requests.ts';
 import { publicInquiryRoutes } from './routes/public-inquiries.ts';
 import { createWebInquiryIntake } from '../modules/intake/index.ts';
 import { startSlaMonitor, type SlaMonitor } from '../modules/cases/index.ts';
@@ -42,7 +43,12 @@ import { caseReportRoutes } from './routes/case-reports.ts';
 import { retentionRoutes } from './routes/retention.ts';
 import { createMailSender } from '../modules/mail-out/index.ts';
 import { createServices, type Services } from '../services.ts';
-import { createDisclosureService, startRetentionSchedule, type RetentionSchedule } from '../modules/privacy/index.ts';
+import {
+  createDisclosureService,
+  createPrivacyRequestService,
+  startRetentionSchedule,
+  type RetentionSchedule,
+} from '../modules/privacy/index.ts';
 
 import { createSecretBox, type LocalKeyring, type Vault } from '../crypto/index.ts';
 import { keyRoutes } from './routes/keys.ts';
@@ -265,6 +271,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     database: deps.database,
     disclosures: createDisclosureService(deps.vault, { timeZone: deps.config.timeZone }),
     clock: deps.clock,
+  });
+  await app.register(privacyRequestRoutes, {
+    prefix: '/api/privacy/requests',
+    database: deps.database,
+    requests: createPrivacyRequestService(deps.vault, {
+      customers,
+      disclosures: createDisclosureService(deps.vault, { timeZone: deps.config.timeZone }),
+      letterhead: deps.config.agency,
+      timeZone: deps.config.timeZone,
+    }),
+    clock: deps.clock,
+    agency: deps.config.agency.name,
+    timeZone: deps.config.timeZone,
   });
   await app.register(publicInquiryRoutes, {
     prefix: '/api/public/inquiries',

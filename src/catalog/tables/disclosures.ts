@@ -23,6 +23,7 @@ export const disclosureTables = {
       recipient_kind: 'operational',
       routine_use: 'operational',
       law_enforcement_request: 'operational',
+      disputed: 'operational',
       entered_by: 'operational',
       entered_at: 'operational',
       dispose_after: 'operational',

@@ -40,6 +40,9 @@ CREATE TABLE disclosures (
   -- request (552a(b)(7)) is accounted for but not made available to the subject. Only an
   -- agency can make such a request.
   law_enforcement_request  boolean NOT NULL DEFAULT false,
+  -- The subject filed a statement of disagreement with the record before it was disclosed:
+  -- the disclosure notes the dispute and carries the statement (552a(d)(4)).
+  disputed                 boolean NOT NULL DEFAULT false,
   -- Who entered it, as the audit log names actors ('staff:<uuid>'); held to the transaction's
   -- principal by the insert policy below.
   entered_by               text NOT NULL,

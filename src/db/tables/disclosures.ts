@@ -21,6 +21,7 @@ export interface DisclosuresTable {
   recipient_kind: DisclosureRecipientKind;
   routine_use: string;
   law_enforcement_request: ColumnType<boolean, boolean | undefined, boolean>;
+  disputed: ColumnType<boolean, boolean | undefined, boolean>;
   entered_by: string;
   entered_at: Timestamp;
   dispose_after: Timestamp;

@@ -74,6 +74,7 @@ const DisclosureSchema = Type.Object({
   recipientKind: RecipientKindSchema,
   routineUse: Type.String(),
   lawEnforcementRequest: Type.Boolean(),
+  disputed: Type.Boolean({ description: 'a statement of disagreement was on file: it went with the record (5 U.S.C. 552a(d)(4))' }),
   enteredBy: Type.String(),
   enteredAt: DateTime,
   disposeAfter: Type.String({

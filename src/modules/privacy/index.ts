@@ -1,5 +1,5 @@
 export * from './retention/index.ts';
 export * from './pia/index.ts';
-export * from './requests/deadlines.ts';
+export * from './requests/index.ts';
 export * from './access-report/index.ts';
 export * from './disclosures/index.ts';

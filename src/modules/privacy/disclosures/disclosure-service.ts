@@ -11,6 +11,7 @@ import {
   checkUuid,
   InvalidDisclosureField,
 } from './check-disclosure.ts';
+import { statementExists as hasStatementOfDisagreement } from '../requests/request-repository.ts';
 import type { Disclosure, DisclosureRecipient, ListOptions, NewDisclosure, RecordRecipient } from './disclosure.ts';
 import {
   insertDisclosure,
@@ -117,6 +118,7 @@ export function createDisclosureService(vault: Vault, options: DisclosureService
       recipientKind: row.recipient_kind,
       routineUse: row.routine_use,
       lawEnforcementRequest: row.law_enforcement_request,
+      disputed: row.disputed,
       enteredBy: row.entered_by,
       enteredAt: row.entered_at,
       disposeAfter: row.dispose_after,
@@ -164,6 +166,7 @@ export function createDisclosureService(vault: Vault, options: DisclosureService
         recipient_kind: checked.recipientKind,
         routine_use: routineUse,
         law_enforcement_request: checked.lawEnforcementRequest,
+        disputed: await hasStatementOfDisagreement(trx, checked.table.table, checked.recordId),
         entered_by: actorOf(principal),
         entered_at: now,
         dispose_after: due,
@@ -182,6 +185,7 @@ export function createDisclosureService(vault: Vault, options: DisclosureService
           nature: checked.nature,
           recipient_kind: checked.recipientKind,
           law_enforcement_request: checked.lawEnforcementRequest,
+          disputed: row.disputed,
         },
       );
       return {
@@ -198,6 +202,7 @@ export function createDisclosureService(vault: Vault, options: DisclosureService
         recipientKind: row.recipient_kind,
         routineUse,
         lawEnforcementRequest: row.law_enforcement_request,
+        disputed: row.disputed,
         enteredBy: row.entered_by,
         enteredAt: now,
         disposeAfter: due,

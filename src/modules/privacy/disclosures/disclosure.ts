@@ -59,6 +59,8 @@ export interface Disclosure {
   /** As stored: '<notice id>:<n>' or 'standard:<n>'. */
   readonly routineUse: string;
   readonly lawEnforcementRequest: boolean;
+  /** The subject disputes the record (a statement of disagreement was on file when it was disclosed). */
+  readonly disputed: boolean;
   /** 'staff:<uuid>', 'system:…'. */
   readonly enteredBy: string;
   readonly enteredAt: Date;

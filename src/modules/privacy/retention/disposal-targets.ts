@@ -9,11 +9,11 @@ import { callRecordType } from '../../calls/index.ts';
  * a case's messages, events, links, attachments, outbound mail, survey invitations).
  */
 export interface DisposalTarget {
-  readonly table: 'cases' | 'calls' | 'survey_responses' | 'disclosures';
+  readonly table: 'cases' | 'calls' | 'survey_responses' | 'privacy_requests' | 'disclosures';
   /** The column naming each row's record type, or the one record type all its rows are. */
   readonly recordType: { readonly column: string } | { readonly fixed: string };
   /** The case a row belongs to, for holds placed on a case: a column, or the case a disclosure was of. */
-  readonly caseColumn: string | 'disclosed_case';
+  readonly caseColumn: string | 'disclosed_case' | null;
   /** When a row was created, for holds on a range of creation dates. */
   readonly createdColumn: string;
 }
@@ -23,6 +23,7 @@ export const disposalTargets: readonly DisposalTarget[] = [
   { table: 'survey_responses', recordType: { fixed: surveyRecordType }, caseColumn: 'case_id', createdColumn: 'answered_at' },
   { table: 'calls', recordType: { fixed: callRecordType }, caseColumn: 'case_id', createdColumn: 'created_at' },
   { table: 'cases', recordType: { column: 'record_type' }, caseColumn: 'id', createdColumn: 'created_at' },
+  { table: 'privacy_requests', recordType: { column: 'record_type' }, caseColumn: null, createdColumn: 'received_at' },
   // Last: an entry of the accounting is kept 5 years or the life of the record disclosed,
   // whichever is longer (5 U.S.C. 552a(c)(2)), so only once its record is gone.
   { table: 'disclosures', recordType: { column: 'record_type' }, caseColumn: 'disclosed_case', createdColumn: 'disclosed_at' },

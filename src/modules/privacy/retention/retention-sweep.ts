@@ -58,9 +58,11 @@ interface DueRow {
 export function notHeld(target: Pick<DisposalTarget, 'recordType' | 'caseColumn' | 'createdColumn'>): RawBuilder<boolean> {
   const created = sql.ref(`t.${target.createdColumn}`);
   const caseId =
-    target.caseColumn === 'disclosed_case'
-      ? sql`CASE WHEN t.record_table = 'cases' THEN t.record_id END`
-      : sql`${sql.ref(`t.${target.caseColumn}`)}::text`;
+    target.caseColumn === null
+      ? sql`NULL::text`
+      : target.caseColumn === 'disclosed_case'
+        ? sql`CASE WHEN t.record_table = 'cases' THEN t.record_id END`
+        : sql`${sql.ref(`t.${target.caseColumn}`)}::text`;
   return sql<boolean>`NOT EXISTS (
     SELECT 1 FROM legal_holds h
     WHERE h.released_at IS NULL
