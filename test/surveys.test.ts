@@ -183,7 +183,9 @@ describe('survey invitations', () => {
   it('are not sent by a role that may not create records, which still voids the old one', async () => {
     const caseId = await resolvedCase();
     const [live] = await invitationsOf(caseId);
-    const officer = staffPrincipal({ id: agnesId, roles: ['privacy_officer'], areas: [], mfaPassed: true });
+    // An agent of the area whose grants lack record.create (no role of the matrix is so now).
+    const agent = staffPrincipal({ id: agnesId, roles: ['agent'], areas: ['trademarks'], mfaPassed: true });
+    const cannotCreate = { ...agent, grants: agent.grants.filter((grant) => !grant.startsWith('record.create:')) };
     const resolved = {
       caseId,
       number: live!.case_number,
@@ -193,7 +195,7 @@ describe('survey invitations', () => {
       assignee: null,
       reachable: true,
     };
-    expect(await as(officer, (trx) => surveys.invite(trx, officer, resolved, ctx, later(1)))).toBeNull();
+    expect(await as(cannotCreate, (trx) => surveys.invite(trx, cannotCreate, resolved, ctx, later(1)))).toBeNull();
     expect((await invitationsOf(caseId)).map((i) => i.voided_at)).toEqual([later(1)]);
   });
 
