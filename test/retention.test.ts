@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -403,6 +404,40 @@ describe('the accounting of disclosures', () => {
     expect(await entries()).toBe(0);
     expect(await remains(id, subjectId)).toMatchObject({ keys: 0, subjects: 0 });
     expect(run.lines).toContainEqual(expect.objectContaining({ recordTable: 'disclosures', records: 1, keysDestroyed: 1 }));
+  });
+});
+
+describe('a statement of disagreement', () => {
+  it('is kept as long as the disputed record, then goes with it and lets the subject be erased', async () => {
+    const { id, subjectId } = await letterCase();
+    await resolve(id, new Date('2026-04-01T14:00:00Z'));
+    await as(system, (trx) =>
+      trx
+        .insertInto('statements_of_disagreement')
+        .values({
+          id: randomUUID(),
+          subject_id: subjectId,
+          business_area: null,
+          request_id: null,
+          record_table: 'cases',
+          record_id: id,
+          statement_ct: Buffer.from('sealed statement'),
+          filed_by: 'system:test',
+          filed_at: new Date('2026-05-01T14:00:00Z'),
+          dispose_after: null,
+        })
+        .execute(),
+    );
+    const statements = () =>
+      as(
+        system,
+        async (trx) => (await trx.selectFrom('statements_of_disagreement').select('id').where('record_id', '=', id).execute()).length,
+      );
+    await sweep.run(database, new Date('2027-01-01T12:00:00Z'));
+    expect(await statements()).toBe(1);
+    await sweep.run(database, years(3, created));
+    expect(await statements()).toBe(0);
+    expect(await remains(id, subjectId)).toMatchObject({ cases: 0, keys: 0, subjects: 0 });
   });
 });
 

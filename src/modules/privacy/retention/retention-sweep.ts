@@ -176,7 +176,11 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
     return ids;
   }
 
-  /** Blind-index entries of the subjects' records that no longer exist (a case's links went with the case). */
+  /**
+   * What went with the subjects' records that no longer exist: their blind-index entries (a
+   * case's links went with the case) and the statements of disagreement filed against them,
+   * which are kept as long as the disputed record (5 U.S.C. 552a(d)(4)).
+   */
   async function dropStaleIndexEntries(trx: Tx, subjects: readonly string[]): Promise<void> {
     const tables = await trx
       .selectFrom('blind_index')
@@ -189,6 +193,19 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
       await sql`DELETE FROM blind_index b
         WHERE b.subject_id = ANY (${[...subjects]}::uuid[]) AND b.record_table = ${record_table}
           AND NOT EXISTS (SELECT 1 FROM ${sql.table(record_table)} r WHERE r.id::text = b.record_id)`.execute(trx);
+    }
+    const disputed = await trx
+      .selectFrom('statements_of_disagreement')
+      .select('record_table')
+      .distinct()
+      .where('subject_id', '=', sql<string>`ANY (${[...subjects]}::uuid[])`)
+      .execute();
+    for (const { record_table } of disputed) {
+      const table = accountableTables().get(record_table);
+      if (!table) continue;
+      await sql`DELETE FROM statements_of_disagreement s
+        WHERE s.subject_id = ANY (${[...subjects]}::uuid[]) AND s.record_table = ${record_table}
+          AND NOT EXISTS (SELECT 1 FROM ${sql.table(table.table)} r WHERE r.${sql.ref(table.keyColumn)}::text = s.record_id)`.execute(trx);
     }
   }
 
