@@ -14,6 +14,7 @@ import {
   type DisclosureService,
   type NewPrivacyRequest,
   type PrivacyRequestService,
+  remindOfDeadlines,
 } from '../src/modules/privacy/index.ts';
 import { personInput } from './support/customers.ts';
 import { testDatabase } from './support/database.ts';
@@ -158,6 +159,18 @@ describe('Privacy Act requests', () => {
     expect(soon.map((r) => r.id)).toContain(late.id);
     const granted = await as(officer, (trx) => requests.list(trx, officer, { status: 'granted' }, ctx, later));
     expect(granted.map((r) => r.id)).toContain(answered.id);
+
+    // Reminders: once when the decision is 3 business days away, once when it is past; never for the answered one.
+    const remind = (at: Date) => as(systemPrincipal('reminders'), (trx) => remindOfDeadlines(trx, systemPrincipal('reminders'), at));
+    const reminders = async (id: string) =>
+      (await as(officer, (trx) => requests.events(trx, officer, id, ctx, later))).filter((e) => e.kind === 'reminder').map((e) => e.detail);
+    expect((await remind(new Date('2026-12-21T15:00:00Z'))).dueSoon).toBeGreaterThanOrEqual(1);
+    await remind(new Date('2026-12-22T15:00:00Z'));
+    expect(await reminders(late.id)).toEqual([{ deadline: 'decide', status: 'due_soon', due_at: late.decideDue.toISOString() }]);
+    expect((await remind(later)).overdue).toBeGreaterThanOrEqual(1);
+    await remind(later);
+    expect((await reminders(late.id)).map((d) => (d as { status: string }).status)).toEqual(['due_soon', 'overdue']);
+    expect(await reminders(answered.id)).toEqual([]);
   });
 
   it('refuses the access report before identity is verified, and gives only the subject’s records after', async () => {

@@ -48,6 +48,8 @@ import {
   createPrivacyRequestService,
   startRetentionSchedule,
   type RetentionSchedule,
+  startRequestReminders,
+  type RequestReminders,
 } from '../modules/privacy/index.ts';
 
 import { createSecretBox, type LocalKeyring, type Vault } from '../crypto/index.ts';
@@ -234,6 +236,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     });
   });
   app.addHook('onClose', async () => retentionSchedule?.stop());
+  // The privacy office is reminded of Privacy Act deadlines 3 business days ahead and when past.
+  let requestReminders: RequestReminders | null = null;
+  const privacyLog = app.log.child({ module: 'privacy-requests' });
+  app.addHook('onListen', async () => {
+    requestReminders = startRequestReminders({
+      database: deps.database,
+      clock: deps.clock,
+      intervalMs: 60 * 60_000,
+      log: (event) => privacyLog.info(event),
+    });
+  });
+  app.addHook('onClose', async () => requestReminders?.stop());
   await app.register(attachmentRoutes, {
     prefix: '/api/cases',
     database: deps.database,

@@ -13,3 +13,4 @@ export {
 export { checkRequest, InvalidRequestField, RequestConflict } from './check-request.ts';
 export { renderRequestLetter, type RequestLetter } from './request-letters.ts';
 export * from './request.ts';
+export { remindOfDeadlines, startRequestReminders, type ReminderResult, type RequestReminders } from './request-reminders.ts';

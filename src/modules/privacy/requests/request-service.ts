@@ -151,7 +151,7 @@ const amendableTables = new Set(['customer_values']);
 const openStatuses: readonly PrivacyRequestStatus[] = ['received', 'in_review'];
 
 /** Tells of one is-there-a-deadline-running: acknowledgement first while it is unmet, then the decision. */
-function nextDeadline(row: RequestRow, now: Date): RequestDeadline | null {
+export function nextDeadline(row: RequestRow, now: Date): RequestDeadline | null {
   if (!openStatuses.includes(row.status)) return null;
   const running: RequestDeadline['name'] = row.acknowledge_due && !row.acknowledged_at ? 'acknowledge' : 'decide';
   const dueAt = running === 'acknowledge' ? row.acknowledge_due! : row.decide_due;
