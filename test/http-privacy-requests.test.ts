@@ -52,6 +52,25 @@ const accessRequest = (extra: Record<string, unknown> = {}) => ({
 });
 
 describe('Privacy Act requests over HTTP', () => {
+  it('withdraws an open request and closes a decided one, refusing moves its status does not allow (409)', async () => {
+    const withdrawn = (await agent.post('/api/privacy/requests', accessRequest())).json().id;
+    const out = await privacy.post(`/api/privacy/requests/${withdrawn}/withdraw`, {});
+    expect(out.statusCode, out.body).toBe(200);
+    expect(out.json()).toMatchObject({ status: 'withdrawn', nextDeadline: null });
+    expect((await privacy.post(`/api/privacy/requests/${withdrawn}/close`, {})).statusCode).toBe(409);
+
+    const decided = (await agent.post('/api/privacy/requests', accessRequest())).json().id;
+    expect((await privacy.post(`/api/privacy/requests/${decided}/close`, {})).statusCode).toBe(409);
+    expect((await privacy.post(`/api/privacy/requests/${decided}/identity`, { method: 'document', evidence: 'Passport' })).statusCode).toBe(
+      200,
+    );
+    expect((await privacy.post(`/api/privacy/requests/${decided}/decision`, { outcome: 'granted' })).statusCode).toBe(200);
+    const closed = await privacy.post(`/api/privacy/requests/${decided}/close`, {});
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().status).toBe('closed');
+    expect((await agent.post(`/api/privacy/requests/${decided}/withdraw`, {})).statusCode).toBe(403);
+  });
+
   it('answers 422 problem+json naming the field for bad input', async () => {
     for (const [change, field] of [
       [{ channel: 'pigeon' }, '/body/channel'],

@@ -151,7 +151,7 @@ export interface PrivacyRequestRouteOptions {
 
 /**
  * Privacy Act requests (registered under /api/privacy/requests): POST /, GET /, GET /:id,
- * POST /:id/identity, /:id/acknowledge, /:id/decision, /:id/appeal, /:id/statement,
+ * POST /:id/identity, /:id/acknowledge, /:id/withdraw, /:id/close, /:id/decision, /:id/appeal, /:id/statement,
  * GET /:id/access-report?format=json|pdf, GET /:id/letters/:kind.pdf.
  */
 export const privacyRequestRoutes: FastifyPluginAsync<PrivacyRequestRouteOptions> = async (base, options) => {
@@ -266,6 +266,25 @@ export const privacyRequestRoutes: FastifyPluginAsync<PrivacyRequestRouteOptions
       return requestJson(done);
     },
   );
+
+  for (const [step, summary] of [
+    ['withdraw', 'The requester withdrew the request: its clocks stop'],
+    ['close', 'File a decided request away'],
+  ] as const) {
+    app.post(
+      `/:id/${step}`,
+      {
+        schema: { tags, summary, params: Params, response: { 200: RequestSchema, ...problemResponses } },
+        config,
+      },
+      async (request) => {
+        const done = await withPrincipal(database.db, requirePrincipal(request), (trx) =>
+          requests[step](trx, request.principal!, request.params.id, auditContext(request), clock()),
+        ).catch(requestFailure('params'));
+        return requestJson(done);
+      },
+    );
+  }
 
   app.post(
     '/:id/decision',

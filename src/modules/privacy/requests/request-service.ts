@@ -91,6 +91,10 @@ export interface PrivacyRequestService {
   ): Promise<PrivacyRequest>;
   /** Acknowledges receipt (for an amendment within 10 business days, 552a(d)(2)(A)); the request moves to review. */
   acknowledge(trx: Tx, principal: Principal, id: string, ctx: AuditContext, now: Date): Promise<PrivacyRequest>;
+  /** The requester withdrew an open request: its clocks stop and its retention starts. */
+  withdraw(trx: Tx, principal: Principal, id: string, ctx: AuditContext, now: Date): Promise<PrivacyRequest>;
+  /** Files a decided request away (the letters were sent, the appeal window is the requester's). */
+  close(trx: Tx, principal: Principal, id: string, ctx: AuditContext, now: Date): Promise<PrivacyRequest>;
   /**
    * Grants, partly grants or denies. An accepted amendment corrects the customer value (the
    * old one kept in its history) and lists the record's earlier recipients to be told
@@ -456,6 +460,30 @@ export function createPrivacyRequestService(vault: Vault, options: PrivacyReques
         ...(row.acknowledge_due ? { on_time: now.getTime() <= row.acknowledge_due.getTime() } : {}),
       });
       await audit(trx, principal, ctx, now, 'update', row.id, [row.subject_id], { status: 'in_review' });
+      return toRequest(trx, await reload(trx, row.id), now);
+    },
+
+    async withdraw(trx, principal, id, ctx, now) {
+      const row = await requestFor(trx, principal, id, ctx, now);
+      authorizeWork(principal, row);
+      move(row, 'withdrawn');
+      await updateRequest(trx, row.id, {
+        status: 'withdrawn',
+        decided_at: now,
+        dispose_after: disposeAfter(retention, { createdAt: row.created_at, resolvedAt: now }, { timeZone }),
+      });
+      await event(trx, principal, row, 'withdrawn', now);
+      await audit(trx, principal, ctx, now, 'update', row.id, [row.subject_id], { status: 'withdrawn' });
+      return toRequest(trx, await reload(trx, row.id), now);
+    },
+
+    async close(trx, principal, id, ctx, now) {
+      const row = await requestFor(trx, principal, id, ctx, now);
+      authorizeWork(principal, row);
+      move(row, 'closed');
+      await updateRequest(trx, row.id, { status: 'closed' });
+      await event(trx, principal, row, 'closed', now);
+      await audit(trx, principal, ctx, now, 'update', row.id, [row.subject_id], { status: 'closed' });
       return toRequest(trx, await reload(trx, row.id), now);
     },
 
