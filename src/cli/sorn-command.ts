@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import { withPrincipal, type Tx } from '../db/index.ts';
 import { openRuntime } from '../runtime.ts';
 import { CliError, type Io } from './io.ts';
-import { insertPublished, noticeDigest, selectLatestPublished, type PublishedNotice } from './published-notices.ts';
+import { insertPublished, noticeDigest, selectLatestPublished, type PublishedNotice } from '../modules/privacy/index.ts';
 
 const idHelp = "the notice: 880.000, 820.200, 890.000, PAT-TM-20 (or 'USPS 880.000', …)";
 

@@ -4,6 +4,7 @@ import type { MacroTables } from './tables/macros.ts';
 import type { SurveyTables } from './tables/surveys.ts';
 import type { CallTables } from './tables/calls.ts';
 import type { RetentionTables } from './tables/retention.ts';
+import type { PrivacyNoticeTables } from './tables/privacy-notices.ts';
 import type { DisclosureTables } from './tables/disclosures.ts';
 import type { PrivacyRequestTables } from './tables/privacy-requests.ts';
 import type { ColumnType, Generated } from 'kysely';
@@ -279,7 +280,16 @@ export interface RoutingRulesTable {
 }
 
 export interface Tables
-  extends MailOutTables, AttachmentTables, MacroTables, SurveyTables, CallTables, RetentionTables, DisclosureTables, PrivacyRequestTables {
+  extends
+    MailOutTables,
+    AttachmentTables,
+    MacroTables,
+    SurveyTables,
+    CallTables,
+    RetentionTables,
+    DisclosureTables,
+    PrivacyRequestTables,
+    PrivacyNoticeTables {
   data_subjects: DataSubjectsTable;
   subject_keys: SubjectKeysTable;
   blind_index: BlindIndexTable;
@@ -305,3 +315,4 @@ export interface Tables
 export type * from './tables/retention.ts';
 export type * from './tables/disclosures.ts';
 export type * from './tables/privacy-requests.ts';
+export type * from './tables/privacy-notices.ts';

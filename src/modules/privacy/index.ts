@@ -3,3 +3,4 @@ export * from './pia/index.ts';
 export * from './requests/index.ts';
 export * from './access-report/index.ts';
 export * from './disclosures/index.ts';
+export { insertPublished, noticeDigest, selectLatestPublished, type PublishedNotice } from './notices/published-notices.ts';

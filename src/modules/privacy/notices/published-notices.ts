@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
-import { canonicalNoticeJson, type NoticeJson } from '../catalog/index.ts';
-import type { Tx } from '../db/index.ts';
+import type { Selectable } from 'kysely';
+import { canonicalNoticeJson, type NoticeJson } from '../../../catalog/index.ts';
+import type { PublishedNoticesTable, Tx } from '../../../db/index.ts';
 
-// The published versions of the notices (migration 0020_published_notices): SQL only, run
+// The published versions of the notices (migration 0020_published_notices), read and written
 // in the caller's transaction as a principal row-level security lets read or insert.
 
 export interface PublishedNotice {
@@ -15,14 +15,7 @@ export interface PublishedNotice {
   readonly sha256: Buffer;
 }
 
-interface PublishedNoticeRow {
-  notice_id: string;
-  version: number;
-  published_at: Date;
-  published_by: string;
-  notice: NoticeJson;
-  sha256: Buffer;
-}
+type PublishedNoticeRow = Selectable<PublishedNoticesTable>;
 
 /** SHA-256 of the notice's canonical JSON: the same from the catalog as from the stored jsonb. */
 export function noticeDigest(notice: NoticeJson): Buffer {
@@ -33,10 +26,10 @@ function toPublished(row: PublishedNoticeRow): PublishedNotice {
   return {
     noticeId: row.notice_id,
     version: row.version,
-    publishedAt: new Date(row.published_at),
+    publishedAt: row.published_at,
     publishedBy: row.published_by,
-    // Both engines' drivers parse jsonb; a text column would come back as a string.
-    notice: typeof row.notice === 'string' ? (JSON.parse(row.notice) as NoticeJson) : row.notice,
+    // Both engines' drivers parse jsonb into the object written.
+    notice: row.notice as NoticeJson,
     sha256: Buffer.from(row.sha256),
   };
 }
@@ -46,10 +39,13 @@ function toPublished(row: PublishedNoticeRow): PublishedNotice {
  *   SELECT … FROM published_notices WHERE notice_id = $1 ORDER BY version DESC LIMIT 1
  */
 export async function selectLatestPublished(trx: Tx, noticeId: string): Promise<PublishedNotice | null> {
-  const result = await sql<PublishedNoticeRow>`
-    SELECT notice_id, version, published_at, published_by, notice, sha256
-    FROM published_notices WHERE notice_id = ${noticeId} ORDER BY version DESC LIMIT 1`.execute(trx);
-  const row = result.rows[0];
+  const row = await trx
+    .selectFrom('published_notices')
+    .selectAll()
+    .where('notice_id', '=', noticeId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row === undefined ? null : toPublished(row);
 }
 
@@ -61,10 +57,17 @@ export async function insertPublished(
   trx: Tx,
   values: { noticeId: string; previous: number; publishedAt: Date; publishedBy: string; notice: NoticeJson },
 ): Promise<PublishedNotice> {
-  const result = await sql<PublishedNoticeRow>`
-    INSERT INTO published_notices (notice_id, version, published_at, published_by, notice, sha256)
-    VALUES (${values.noticeId}, ${values.previous + 1}, ${values.publishedAt}, ${values.publishedBy},
-            ${JSON.stringify(values.notice)}::jsonb, ${noticeDigest(values.notice)})
-    RETURNING notice_id, version, published_at, published_by, notice, sha256`.execute(trx);
-  return toPublished(result.rows[0]!);
+  const row = await trx
+    .insertInto('published_notices')
+    .values({
+      notice_id: values.noticeId,
+      version: values.previous + 1,
+      published_at: values.publishedAt,
+      published_by: values.publishedBy,
+      notice: JSON.stringify(values.notice),
+      sha256: noticeDigest(values.notice),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toPublished(row);
 }
