@@ -21,7 +21,8 @@ export const linkKinds: readonly LinkKind[] = ['article', 'order', 'pickup'];
 
 /**
  * The record types a case can be, with their names. The server does not serve this list
- * on its own (it is in the OpenAPI description of recordType): kept in step by hand.
+ * on its own (it is in the OpenAPI description of recordType): test/console-lists.test.ts
+ * holds the ids to the server's.
  */
 export const caseRecordTypes = {
   'usps-880/call-center-contact': 'Call center contact (1-800-ASK-USPS, Delivery Confirmation, Special Services, international)',
@@ -36,7 +37,8 @@ export type CaseRecordType = keyof typeof caseRecordTypes;
 
 /**
  * Where a case may go from each status (statusTransitions in case-kinds.ts): the server
- * answers 409 to any other move. Not served by the API either: kept in step by hand.
+ * answers 409 to any other move. Not served by the API either: test/console-lists.test.ts
+ * holds it equal to the server's.
  */
 export const statusTransitions: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
   new: ['open', 'pending_customer', 'pending_internal', 'resolved', 'closed'],

@@ -5,7 +5,7 @@ import type { CasePriority, ResolutionCode } from './cases.ts';
 export type MacroStatus = 'open' | 'pending_customer' | 'pending_internal' | 'resolved' | 'closed';
 export const macroStatuses: readonly MacroStatus[] = ['open', 'pending_customer', 'pending_internal', 'resolved', 'closed'];
 
-/** The placeholders a template may use (placeholderNames in src/modules/macros/template.ts), kept in step by hand. */
+/** The placeholders a template may use (placeholderNames in src/modules/macros/template.ts; test/console-lists.test.ts holds them equal). */
 export const macroPlaceholders = [
   { name: 'customer.name', meaning: 'the customer’s name' },
   { name: 'customer.first_name', meaning: 'the customer’s first name' },

@@ -6,7 +6,7 @@ export type CustomerType = 'person' | 'organisation' | 'unknown';
 export type AssignmentStrategy = 'manual' | 'round_robin' | 'least_loaded';
 export const customerTypes: readonly CustomerType[] = ['person', 'organisation', 'unknown'];
 export const assignmentStrategies: readonly AssignmentStrategy[] = ['manual', 'round_robin', 'least_loaded'];
-/** detectableLanguages in src/modules/cases/routing/detect-language.ts, kept in step by hand. */
+/** detectableLanguages in src/modules/cases/routing/detect-language.ts; test/console-lists.test.ts holds them equal. */
 export const routingLanguages = [
   { code: 'en', name: 'English' },
   { code: 'es', name: 'Spanish' },
