@@ -125,14 +125,14 @@ describe.skipIf(!browserAvailable)(`web console in Chromium (${chromiumPath})`, 
       ada: ['Users', 'Business areas', 'Settings', 'Records'],
       agnes: ['My cases', 'Queue', 'Search', 'Register customer', 'Import customers'],
       otto: ['Disposal certificates', 'Audit'],
-      pia: ['Records', 'Disposal certificates', 'Audit'],
+      pia: ['Records', 'Requests', 'Disclosures', 'Disposal certificates', 'Audit'],
       rick: ['Records', 'Retention', 'Legal holds', 'Disposal certificates'],
     };
     const pages: Record<keyof typeof people, string[]> = {
       ada: ['/admin/users', '/admin/business-areas', '/admin/settings', '/records', '/account/tokens'],
       agnes: ['/cases/mine', '/cases/queue', '/cases/new', '/search', '/customers/new', '/customers/import', '/account/password'],
       otto: ['/audit', '/privacy/certificates'],
-      pia: ['/records', '/audit', '/privacy/certificates'],
+      pia: ['/records', '/privacy/requests', '/privacy/disclosures', '/audit', '/privacy/certificates'],
       rick: ['/records', '/privacy/retention', '/privacy/holds', '/privacy/certificates'],
     };
     const refused: Record<keyof typeof people, string[]> = {

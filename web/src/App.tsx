@@ -41,6 +41,9 @@ const RoutingRulesPage = lazy(() => import('./supervisor/RoutingRulesPage.tsx').
 const SurveyPage = lazy(() => import('./survey/SurveyPage.tsx').then((m) => ({ default: m.SurveyPage })));
 const RetentionRulesPage = lazy(() => import('./privacy/RetentionRulesPage.tsx').then((m) => ({ default: m.RetentionRulesPage })));
 const LegalHoldsPage = lazy(() => import('./privacy/LegalHoldsPage.tsx').then((m) => ({ default: m.LegalHoldsPage })));
+const RequestQueuePage = lazy(() => import('./privacy/RequestQueuePage.tsx').then((m) => ({ default: m.RequestQueuePage })));
+const RequestPage = lazy(() => import('./privacy/RequestPage.tsx').then((m) => ({ default: m.RequestPage })));
+const DisclosuresPage = lazy(() => import('./privacy/DisclosuresPage.tsx').then((m) => ({ default: m.DisclosuresPage })));
 const DisposalCertificatesPage = lazy(() =>
   import('./privacy/DisposalCertificatesPage.tsx').then((m) => ({ default: m.DisposalCertificatesPage })),
 );
@@ -224,6 +227,30 @@ export function App() {
                 element={
                   <RequireRoles roles={nav.certificates.roles}>
                     <DisposalCertificatesPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="privacy/requests"
+                element={
+                  <RequireRoles roles={nav.privacyRequests.roles}>
+                    <RequestQueuePage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="privacy/requests/:id"
+                element={
+                  <RequireRoles roles={nav.privacyRequests.roles}>
+                    <RequestPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="privacy/disclosures"
+                element={
+                  <RequireRoles roles={nav.disclosures.roles}>
+                    <DisclosuresPage />
                   </RequireRoles>
                 }
               />

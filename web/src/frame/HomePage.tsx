@@ -14,6 +14,8 @@ const blurbs: Record<string, string> = {
   [nav.businessAreas.path]: 'The need-to-know scopes that decide which records each user may see.',
   [nav.settings.path]: 'API tokens and the master key that protects every data key.',
   [nav.records.path]: 'The System of Records Notices Caseline obeys, with each record type’s retention rule.',
+  [nav.privacyRequests.path]: 'Privacy Act requests to see or correct records, and appeals: their deadlines, decisions and letters.',
+  [nav.disclosures.path]: 'The accounting of disclosures: what went to whom, when and under which routine use.',
   [nav.audit.path]: 'Search the audit log and check that its hash chain is intact.',
   [nav.retention.path]: 'Each record type’s retention rule, what falls due for disposal and what legal holds keep.',
   [nav.legalHolds.path]: 'Keep records past their retention for litigation, audits and requests; release holds when they end.',

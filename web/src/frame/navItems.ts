@@ -43,6 +43,9 @@ export const nav = {
     path: '/privacy/certificates',
     roles: ['records_manager', 'privacy_officer', 'auditor'],
   },
+  /** Privacy Act requests and the accounting of disclosures (src/http/routes/privacy-requests.ts, disclosures.ts). */
+  privacyRequests: { label: 'Requests', path: '/privacy/requests', roles: ['privacy_officer'] },
+  disclosures: { label: 'Disclosures', path: '/privacy/disclosures', roles: ['privacy_officer'] },
   /** reports.read in src/access/matrix.ts. */
   satisfaction: { label: 'Satisfaction', path: '/reports/satisfaction', roles: ['supervisor'] },
   /** reports.read in src/access/matrix.ts. */
@@ -60,7 +63,6 @@ export const nav = {
 /**
  * The side navigation, in order. A role sees only the links it can use, so the
  * destinations whose capability the API does not have yet are left out:
- *   - Requests (privacy officer): Privacy Act requests, amendments and disclosures (privacy module).
  *   - Incidents (privacy officer): breach incidents and notification letters (privacy module).
  */
 export const navItems: readonly NavItem[] = [
@@ -79,6 +81,8 @@ export const navItems: readonly NavItem[] = [
   nav.businessAreas,
   nav.settings,
   nav.records,
+  nav.privacyRequests,
+  nav.disclosures,
   nav.retention,
   nav.legalHolds,
   nav.certificates,
