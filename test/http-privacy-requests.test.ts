@@ -68,6 +68,10 @@ describe('Privacy Act requests over HTTP', () => {
     const closed = await privacy.post(`/api/privacy/requests/${decided}/close`, {});
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json().status).toBe('closed');
+    const history = await privacy.get(`/api/privacy/requests/${decided}/events`);
+    expect(history.statusCode, history.body).toBe(200);
+    expect(history.json().map((e: { kind: string }) => e.kind)).toEqual(['received', 'identity_verified', 'decided', 'closed']);
+    expect(history.json()[2]).toMatchObject({ actor: expect.stringMatching(/^staff:/), detail: { outcome: 'granted' } });
     expect((await agent.post(`/api/privacy/requests/${decided}/withdraw`, {})).statusCode).toBe(403);
   });
 

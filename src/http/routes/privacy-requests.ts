@@ -151,7 +151,7 @@ export interface PrivacyRequestRouteOptions {
 
 /**
  * Privacy Act requests (registered under /api/privacy/requests): POST /, GET /, GET /:id,
- * POST /:id/identity, /:id/acknowledge, /:id/withdraw, /:id/close, /:id/decision, /:id/appeal, /:id/statement,
+ * GET /:id/events, POST /:id/identity, /:id/acknowledge, /:id/withdraw, /:id/close, /:id/decision, /:id/appeal, /:id/statement,
  * GET /:id/access-report?format=json|pdf, GET /:id/letters/:kind.pdf.
  */
 export const privacyRequestRoutes: FastifyPluginAsync<PrivacyRequestRouteOptions> = async (base, options) => {
@@ -220,6 +220,35 @@ export const privacyRequestRoutes: FastifyPluginAsync<PrivacyRequestRouteOptions
         requests.get(trx, request.principal!, request.params.id, auditContext(request), clock()),
       ).catch(requestFailure('params'));
       return requestJson(found);
+    },
+  );
+
+  app.get(
+    '/:id/events',
+    {
+      schema: {
+        tags,
+        summary: "The request's history: each step, who took it and when, with codes and ids only",
+        params: Params,
+        response: {
+          200: Type.Array(
+            Type.Object({
+              kind: Type.String(),
+              actor: Type.String(),
+              at: Type.String({ format: 'date-time' }),
+              detail: Type.Record(Type.String(), Type.Unknown()),
+            }),
+          ),
+          ...problemResponses,
+        },
+      },
+      config,
+    },
+    async (request) => {
+      const events = await withPrincipal(database.db, requirePrincipal(request), (trx) =>
+        requests.events(trx, request.principal!, request.params.id, auditContext(request), clock()),
+      ).catch(requestFailure('params'));
+      return events.map((event) => ({ ...event, at: event.at.toISOString(), detail: { ...event.detail } }));
     },
   );
 
