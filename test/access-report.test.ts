@@ -9,7 +9,7 @@ import {
   buildAccessReport,
   createDisclosureService,
   renderAccessReportPdf,
-  reportTables,
+  subjectRecordTables,
   type AccessReport,
 } from '../src/modules/privacy/index.ts';
 import { personInput } from './support/customers.ts';
@@ -169,7 +169,7 @@ describe('the access report', () => {
   it('holds every record of the subject in every table the catalog declares as theirs, counted against the database', async () => {
     const counts = await as(system, async (trx) => {
       const out: Record<string, number> = {};
-      for (const [table] of reportTables()) {
+      for (const [table] of subjectRecordTables()) {
         const rows = await trx
           .selectFrom(table as 'cases')
           .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -4,3 +4,4 @@ export * from './requests/index.ts';
 export * from './access-report/index.ts';
 export * from './disclosures/index.ts';
 export { insertPublished, noticeDigest, selectLatestPublished, type PublishedNotice } from './notices/published-notices.ts';
+export { subjectBookkeeping, subjectRecordTables } from './subject-tables.ts';

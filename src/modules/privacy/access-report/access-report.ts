@@ -1,8 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import { authorize } from '../../../access/index.ts';
-import { findNotice, personalTables, type FieldClass, type PersonalTableDecl } from '../../../catalog/index.ts';
+import { findNotice, type FieldClass } from '../../../catalog/index.ts';
 import { DecryptionError, SubjectShreddedError, type Vault } from '../../../crypto/index.ts';
 import type { Principal, Tx } from '../../../db/index.ts';
+import { subjectRecordTables } from '../subject-tables.ts';
 
 /** One value of a record as the report shows it. */
 export interface ReportField {
@@ -36,24 +37,9 @@ export interface AccessReport {
   readonly exemptions: readonly { readonly notice: string; readonly text: string }[];
 }
 
-// Bookkeeping of the subject, not records about it: the key that encrypts the records, the
-// keyed digests that find them, the subject row itself, a legal hold naming it.
-const notRecords = new Set(['data_subjects', 'subject_keys', 'blind_index', 'legal_holds']);
-
 // Key material encrypted under the subject's key (an attachment file's own key): it is
 // how the record is protected, not what the record says.
 const keyColumns = new Set(['key_ct']);
-
-/**
- * Every table that holds records about a data subject, read from the catalog: the tables it
- * declares as personal data with a subject_id column. A table added to the catalog is in
- * the report without anyone editing this module.
- */
-export function reportTables(): [string, PersonalTableDecl][] {
-  return Object.entries(personalTables())
-    .filter(([table, decl]) => !notRecords.has(table) && Object.hasOwn(decl.columns, 'subject_id'))
-    .sort(([a], [b]) => a.localeCompare(b));
-}
 
 /**
  * Rows the subject is not given by law: the accounting of disclosures made at a law
@@ -91,7 +77,7 @@ export async function buildAccessReport(trx: Tx, vault: Vault, principal: Princi
   authorize(principal, 'record.export', { subjectId, businessArea: null });
   const sections: ReportSection[] = [];
   const notices = new Set<string>();
-  for (const [table, decl] of reportTables()) {
+  for (const [table, decl] of subjectRecordTables()) {
     const rows = await sql<
       Record<string, unknown>
     >`SELECT * FROM ${sql.table(table)} WHERE subject_id = ${subjectId} ${withheld[table] ?? sql``}`.execute(trx);

@@ -1,9 +1,2 @@
-export {
-  buildAccessReport,
-  reportTables,
-  type AccessReport,
-  type ReportField,
-  type ReportRecord,
-  type ReportSection,
-} from './access-report.ts';
+export { buildAccessReport, type AccessReport, type ReportField, type ReportRecord, type ReportSection } from './access-report.ts';
 export { accessReportJson, renderAccessReportPdf } from './render-access-report.ts';

@@ -1,4 +1,5 @@
-import { personalTables, type NoticeId } from '../../../catalog/index.ts';
+import type { NoticeId } from '../../../catalog/index.ts';
+import { subjectRecordTables } from '../subject-tables.ts';
 
 /** A catalog table whose records can be disclosed and so accounted for. */
 export interface AccountableTable {
@@ -13,9 +14,7 @@ export interface AccountableTable {
   readonly hasDisposeAfter: boolean;
 }
 
-// The subject's bookkeeping and Caseline's own records are not records of a notice that
-// could be disclosed under its routine uses.
-const notRecords = new Set(['data_subjects', 'subject_keys', 'blind_index', 'legal_holds', 'disclosures']);
+// The accounting itself is not a record of a notice that could be disclosed under its routine uses.
 // Tables of one row per subject, whose records are named by the subject's id.
 const keyedBySubject = new Set(['customers']);
 
@@ -26,10 +25,10 @@ const keyedBySubject = new Set(['customers']);
  */
 function listAccountable(): ReadonlyMap<string, AccountableTable> {
   const found = new Map<string, AccountableTable>();
-  for (const [table, decl] of Object.entries(personalTables())) {
-    if (notRecords.has(table) || decl.notice === 'system' || decl.notice === 'staff') continue;
+  for (const [table, decl] of subjectRecordTables()) {
+    if (table === 'disclosures' || decl.notice === 'system' || decl.notice === 'staff') continue;
     const has = (column: string) => Object.hasOwn(decl.columns, column);
-    if (!has('subject_id') || !has('business_area')) continue;
+    if (!has('business_area')) continue;
     const keyColumn = has('id') ? 'id' : keyedBySubject.has(table) ? 'subject_id' : null;
     if (keyColumn === null) continue;
     found.set(table, { table, keyColumn, notice: decl.notice, hasRecordType: has('record_type'), hasDisposeAfter: has('dispose_after') });

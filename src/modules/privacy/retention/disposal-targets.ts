@@ -1,4 +1,5 @@
 import { personalTables } from '../../../catalog/index.ts';
+import { subjectBookkeeping } from '../subject-tables.ts';
 import { surveyRecordType } from '../../surveys/index.ts';
 import { callRecordType } from '../../calls/index.ts';
 
@@ -28,21 +29,6 @@ export const disposalTargets: readonly DisposalTarget[] = [
   // whichever is longer (5 U.S.C. 552a(c)(2)), so only once its record is gone.
   { table: 'disclosures', recordType: { column: 'record_type' }, caseColumn: 'disclosed_case', createdColumn: 'disclosed_at' },
 ];
-
-// The subject's own bookkeeping, not records about it: they go when the subject does. A
-// legal hold names a subject without being a record of it.
-const subjectBookkeeping = new Set(['data_subjects', 'subject_keys', 'blind_index', 'legal_holds']);
-
-/**
- * Every table that holds records of a data subject, read from the catalog: a subject is
- * erased (its key destroyed) only when none of them has a row of it left.
- */
-export function subjectRecordTables(): string[] {
-  return Object.entries(personalTables())
-    .filter(([table, decl]) => !subjectBookkeeping.has(table) && Object.hasOwn(decl.columns, 'subject_id'))
-    .map(([table]) => table)
-    .sort();
-}
 
 /** Tables whose rows the blind index points at by id: their entries go with the row. */
 export function indexedRecordTables(): string[] {

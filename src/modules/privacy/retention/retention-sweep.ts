@@ -5,7 +5,8 @@ import { agencyTimeZone, describeRetention, recordTypes } from '../../../catalog
 import { refreshCustomerRetention } from '../../cases/index.ts';
 import { withPrincipal, type Database, type Principal, type SystemPrincipal, type Tx } from '../../../db/index.ts';
 import { accountableTables } from '../disclosures/index.ts';
-import { disposalTargets, indexedRecordTables, subjectRecordTables, type DisposalTarget } from './disposal-targets.ts';
+import { subjectRecordTables } from '../subject-tables.ts';
+import { disposalTargets, indexedRecordTables, type DisposalTarget } from './disposal-targets.ts';
 
 /** What a certificate says of the method: rows deleted, files deleted, keys destroyed. */
 export const disposalMethod =
@@ -146,7 +147,10 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
   /** Subjects among `subjects` with no record left and no hold on them: their index entries, row and key go. */
   async function eraseEmptySubjects(trx: Tx, principal: Principal, subjects: readonly string[], now: Date): Promise<string[]> {
     if (subjects.length === 0) return [];
-    subjectTables ??= rootTables(trx, subjectRecordTables());
+    subjectTables ??= rootTables(
+      trx,
+      subjectRecordTables().map(([table]) => table),
+    );
     const remaining = (await subjectTables).map((table) => sql`SELECT 1 FROM ${sql.table(table)} r WHERE r.subject_id = s.id`);
     const empty = await sql<{ id: string }>`
       SELECT s.id FROM data_subjects s
