@@ -1,11 +1,10 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
 import { notices } from '../src/catalog/index.ts';
+import { runCli } from './support/cli.ts';
 
 // `caseline pia` needs no database: it reads the catalog and the configuration only.
 let dir: string;
@@ -18,17 +17,7 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[], env: NodeJS.ProcessEnv = { CASELINE_DATA: dir }): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['node', 'caseline', ...args], {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env,
-    stdin: Readable.from(['']),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = { CASELINE_DATA: dir }) => runCli(args, env);
 
 describe('caseline pia', () => {
   it('prints the assessment as Markdown by default', async () => {

@@ -1,31 +1,20 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemPrincipal } from '../src/access/index.ts';
-import { main } from '../src/cli/main.ts';
 import { loadConfig } from '../src/config.ts';
 import { withPrincipal } from '../src/db/index.ts';
 import { openRuntime } from '../src/runtime.ts';
 import { createServices } from '../src/services.ts';
+import { runCli } from './support/cli.ts';
 
 // `caseline retention` on the embedded database of a data directory of its own, holding
 // one case resolved in 2020 (usps-880/inquiry: 2 years from resolution, so long due).
 let dir: string;
 const env = () => ({ CASELINE_DATA: dir });
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['node', 'caseline', ...args], {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env: env(),
-    stdin: Readable.from(['']),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runCli(args, env());
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'caseline-cli-retention-'));

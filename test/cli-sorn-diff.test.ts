@@ -1,58 +1,25 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
 import { openDatabase } from '../src/db/index.ts';
+import { cliPlace, runCli, type CliPlace } from './support/cli.ts';
 
 // `caseline sorn publish` and `sorn diff` against a real data directory (embedded engine)
 // or a fresh PostgreSQL database, as test/cli.test.ts runs the CLI.
+let place: CliPlace;
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
-let dropDatabase: (() => Promise<void>) | null = null;
 
 beforeAll(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'caseline-sorn-'));
-  env = { CASELINE_DATA: dataDir };
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `caseline_sorn_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    env.DATABASE_URL = target.toString();
-    dropDatabase = async () => {
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    };
-  }
+  place = await cliPlace('caseline_sorn');
+  ({ dataDir, env } = place);
   const migrated = await run(['migrate']);
   expect(migrated.code, migrated.err).toBe(0);
 });
 afterAll(async () => {
-  await dropDatabase?.();
-  await fs.rm(dataDir, { recursive: true, force: true });
+  await place.close();
 });
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['node', 'caseline', ...args], {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env,
-    stdin: Readable.from(['']),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (args: string[]) => runCli(args, env);
 
 /** Changes a published version behind the CLI's back, as the database owner (no row-level security). */
 async function alterPublished(statement: ReturnType<typeof sql>): Promise<void> {
