@@ -8,6 +8,21 @@ import pg from 'pg';
  */
 export const preparedPerConnection = 256;
 
+// Names of the texts seen, shared by every connection: the hot paths send the same few dozen
+// texts thousands of times a second, and hashing each one again would be the same work.
+const names = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `c${createHash('sha256').update(text).digest('base64url').slice(0, 40)}`;
+    // Texts that vary with their input would grow it without end: past the bound, start over.
+    if (names.size >= 4 * preparedPerConnection) names.clear();
+    names.set(text, name);
+  }
+  return name;
+}
+
 /**
  * A node-postgres client that prepares every parameterised statement under a name derived
  * from its text, so PostgreSQL plans it once per connection instead of on every execution.
@@ -23,7 +38,7 @@ export class PreparingClient extends pg.Client {
     const [text, values, ...rest] = args;
     const forward = super.query as (...a: unknown[]) => never;
     if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0) return forward.apply(this, args);
-    const name = `c${createHash('sha256').update(text).digest('base64url').slice(0, 40)}`;
+    const name = statementName(text);
     if (!this.#prepared.has(name)) {
       if (this.#prepared.size >= preparedPerConnection) return forward.apply(this, args);
       this.#prepared.add(name);
