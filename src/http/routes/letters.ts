@@ -1,9 +1,10 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { withPrincipal, type Database, type Tx } from '../../db/index.ts';
 import type { LetterRefusal, LetterService } from '../../modules/letters/index.ts';
 import { auditContext, requirePrincipal } from '../auth.ts';
+import { sendPdf } from '../pdf-reply.ts';
 import { caseFailure } from './case-schema.ts';
 import { fieldProblem, problemResponses, problemTypes, ProblemError } from '../problem.ts';
 
@@ -20,14 +21,6 @@ function refusal(result: LetterRefusal): never {
       result.what === 'case' ? 'No such case, or not one you may see.' : 'The case has no such message.',
     );
   throw fieldProblem(`/params/${result.field}`, result.reason);
-}
-
-function sendPdf(reply: FastifyReply, pdf: Buffer, name: string) {
-  return reply
-    .header('content-type', 'application/pdf')
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `inline; filename="${name}"`)
-    .send(pdf);
 }
 
 export interface LetterRouteOptions {

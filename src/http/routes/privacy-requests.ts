@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { withPrincipal, type Database } from '../../db/index.ts';
@@ -19,6 +19,7 @@ import {
   type PrivacyRequestService,
 } from '../../modules/privacy/index.ts';
 import { auditContext, requirePrincipal } from '../auth.ts';
+import { sendPdf } from '../pdf-reply.ts';
 import { fieldProblem, problemResponses, problemTypes, ProblemError } from '../problem.ts';
 import { rejectInvalid } from './call-schema.ts';
 import { Nullable } from './common-schema.ts';
@@ -131,14 +132,6 @@ function requestFailure(context: 'body' | 'querystring' | 'params') {
       throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such Privacy Act request, or not one you may see.');
     throw error;
   };
-}
-
-function sendPdf(reply: FastifyReply, pdf: Buffer, name: string) {
-  return reply
-    .header('content-type', 'application/pdf')
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `inline; filename="${name}"`)
-    .send(pdf);
 }
 
 export interface PrivacyRequestRouteOptions {
