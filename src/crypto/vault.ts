@@ -1,6 +1,6 @@
 import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { sql } from 'kysely';
-import type { PendingInsert, Tx } from '../db/index.ts';
+import { noWait, type PendingInsert, type Tx } from '../db/index.ts';
 import type { BlindIndexKeys } from './blind-index-keys.ts';
 import { SubjectShreddedError } from './errors.ts';
 import { decryptField, encryptField, type FieldLocation } from './field-cipher.ts';
@@ -44,6 +44,12 @@ export interface Vault {
    * nothing is stored. The INSERT fails if the subject already has a key.
    */
   newSubjectKey(trx: Tx, subjectId: string, businessArea: string | null): Promise<PendingInsert>;
+  /**
+   * Runs `read` (which must send at least one statement) with the lock that new data keys
+   * need sent ahead of it in the same write, for a unit of work that will make one: once
+   * `read` has its answer the lock is held, and the later key costs no round trip of its own.
+   */
+  lockingForNewKeys<T>(trx: Tx, read: () => Promise<T>): Promise<T>;
   /**
    * Unwraps the data keys of several subjects with one query, ahead of decrypting a list
    * (up to the per-transaction cache's size): without it each subject costs a round trip.
@@ -145,6 +151,14 @@ export function createVault(options: VaultOptions): Vault {
       const { key, row } = await wrapNewKey(trx, subjectId, businessArea);
       remember(trx, subjectId, key);
       return trx.insertInto('subject_keys').values(row);
+    },
+
+    async lockingForNewKeys(trx, read) {
+      if (locked.has(trx)) return read();
+      await sql`${sql.raw(noWait)} LOCK TABLE subject_keys IN ROW EXCLUSIVE MODE`.execute(trx);
+      const answer = await read();
+      locked.add(trx);
+      return answer;
     },
 
     async preloadKeys(trx, subjectIds) {

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../test/support/database.ts';
 import { systemPrincipal } from '../access/index.ts';
-import { preparedPerConnection } from './preparing-client.ts';
+import { noWait, preparedPerConnection, PreparingClient } from './preparing-client.ts';
 import { withPrincipal, type Database } from './index.ts';
 
 let database: Database;
@@ -44,5 +45,49 @@ describe.skipIf(!process.env.DATABASE_URL)('statements prepared per connection (
       2 * (preparedPerConnection + 19),
     ]);
     expect(result.prepared).toBeLessThanOrEqual(preparedPerConnection);
+  });
+
+  it('reports the error of a statement not waited for as the error of the next one, not as "transaction aborted"', async () => {
+    const run = withPrincipal(database.db, principal, async (trx) => {
+      await sql`${sql.raw(noWait)} SELECT 1 / ${0}::int`.execute(trx);
+      return sql`SELECT 1 AS n`.execute(trx);
+    });
+    await expect(run).rejects.toThrow(/division by zero/);
+  });
+
+  it('fails the commit when the last statement before it was not waited for and failed', async () => {
+    const run = withPrincipal(database.db, principal, async (trx) => {
+      await sql`${sql.raw(noWait)} SELECT 1 / ${0}::int`.execute(trx);
+    });
+    await expect(run).rejects.toThrow(/division by zero/);
+    // The connection went back to the pool usable.
+    const after = await withPrincipal(database.db, principal, (trx) => sql<{ n: number }>`SELECT 41 + 1 AS n`.execute(trx));
+    expect(after.rows[0]!.n).toBe(42);
+  });
+
+  it('sends begin, the settings and the first read in one socket write', async () => {
+    // Typed as the base class: the override's own signature is the untyped one it forwards.
+    const client: pg.Client = new PreparingClient({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      const stream = client.connection.stream as unknown as { _write: (...a: unknown[]) => void; _writev: (...a: unknown[]) => void };
+      let writes = 0;
+      for (const method of ['_write', '_writev'] as const) {
+        const original = stream[method].bind(stream);
+        stream[method] = (...a: unknown[]) => {
+          writes++;
+          original(...a);
+        };
+      }
+      void client.query('begin');
+      void client.query(`${noWait} SELECT set_config('application_name', $1, true)`, ['pipelined']);
+      const answer = await client.query('SELECT current_setting($1) AS name', ['application_name']);
+      expect(answer.rows[0].name).toBe('pipelined');
+      expect(writes).toBe(1);
+      await client.query('commit');
+      expect(writes).toBe(2);
+    } finally {
+      await client.end();
+    }
   });
 });

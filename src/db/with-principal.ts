@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Tables } from './tables.ts';
 import { principalSettings, type Principal } from './principal.ts';
+import { noWait } from './preparing-client.ts';
 
 export type Tx = Transaction<Tables>;
 
@@ -20,9 +21,10 @@ export async function withPrincipal<T>(
 ): Promise<T> {
   const settings = principalSettings(principal);
   return db.transaction().execute(async (trx) => {
-    // One round trip for all of it: set_config('role', …, true) is SET LOCAL ROLE (the same
-    // membership check, undone at the end of the transaction).
-    await sql`SELECT
+    // One statement for all of it: set_config('role', …, true) is SET LOCAL ROLE (the same
+    // membership check, undone at the end of the transaction). Not waited for: it leaves
+    // with the unit of work's first statement.
+    await sql`${sql.raw(noWait)} SELECT
       set_config('caseline.principal_kind', ${settings['caseline.principal_kind']}, true),
       set_config('caseline.principal_id', ${settings['caseline.principal_id']}, true),
       set_config('caseline.subject_id', ${settings['caseline.subject_id']}, true),

@@ -591,7 +591,8 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
     }
     // Routing decides what the opener left open: the area (unless the customer's key fixes it), the priority, tags, assignment.
     const routed = options.routing !== undefined && input.businessArea === undefined && !(input.customerId && businessArea !== null);
-    const { serial, rules } = await openingReads(trx, routed);
+    const reads = () => openingReads(trx, routed);
+    const { serial, rules } = input.customerId ? await reads() : await vault.lockingForNewKeys(trx, reads);
     const decision: (RoutingDecision & { language: string | null }) | null = routed
       ? options.routing!.decide(rules, { channel: input.channel, category: input.category?.trim() || null, customerType, title, body })
       : null;
@@ -605,7 +606,7 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
     const id = randomUUID();
     authorize(principal, 'record.create', { subjectId, businessArea });
     // The rows of a new case go to the database together, in one statement after the reads
-    // and the lock the new data key needs: one round trip instead of one per row.
+    // (which took the lock a new data key needs): one round trip instead of one per row.
     const inserts: PendingInsert[] = [];
     if (!input.customerId) {
       inserts.push(
