@@ -1,7 +1,7 @@
 import type { Config } from './config.ts';
 import { createSecretBox, type LocalKeyring, type Vault } from './crypto/index.ts';
 import { attachmentMover, createAttachmentService } from './modules/attachments/index.ts';
-import { createRetentionSweep, disclosureMover } from './modules/privacy/index.ts';
+import { createIncidentService, createRetentionSweep, disclosureMover } from './modules/privacy/index.ts';
 import { callMover, createCallService } from './modules/calls/index.ts';
 import { agencySlaPolicy, caseMover, createCaseService, createCaseSla, createRouting } from './modules/cases/index.ts';
 import { createCustomerFinder, createCustomerMerger, createCustomerService } from './modules/customers/index.ts';
@@ -82,6 +82,8 @@ export function createServices(deps: ServiceDeps) {
     letters: createLetterService({ cases, customers, letterhead: config.agency, timeZone }),
     surveyLink,
     macros: createMacros({ cases, customers, surveyLink }),
+    // Incident notices by e-mail go out as replies in a case of the person's, through the case outbox.
+    incidents: createIncidentService({ customers, cases, letterhead: config.agency, timeZone }),
   };
 }
 

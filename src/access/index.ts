@@ -38,3 +38,5 @@ export type { BusinessArea, NewStaffUser, StaffUserChange } from './staff/staff-
 export { createApiToken, listApiTokens, resolveApiToken, revokeApiToken, ScopeNotHeld, type ApiToken } from './staff/api-tokens.ts';
 export * from './audit/index.ts';
 export { searchAuditLog, type AuditFilter, type AuditRow } from './audit-search.ts';
+export * from './portal/index.ts';
+export { carrying, foreignSubjects, subjectsCarried, subjectOfRecord } from './egress.ts';

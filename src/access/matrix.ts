@@ -30,6 +30,8 @@ export const systemActions = [
   'macros.manage',
   /** Aggregate reports of the reader's areas: satisfaction by agent, area and channel (supervisors). */
   'reports.read',
+  /** Record the catalog's notice as the version sent to the Federal Register (the privacy office). */
+  'notices.publish',
 ] as const;
 export type SystemAction = (typeof systemActions)[number];
 
@@ -89,6 +91,7 @@ export const matrix: Record<Role, Cells> = {
     'record.export': everyArea,
     'audit.read': always,
     'catalog.read': always,
+    'notices.publish': always,
   },
   records_manager: {
     'record.read': everyArea,
@@ -130,6 +133,7 @@ export const matrix: Record<Role, Cells> = {
     'routing.manage': always,
     'macros.manage': always,
     'reports.read': always,
+    'notices.publish': always,
   },
 };
 

@@ -10,6 +10,8 @@ import { foundationTables } from './tables/foundation.ts';
 import { privacyNoticeTables } from './tables/privacy-notices.ts';
 import { disclosureTables } from './tables/disclosures.ts';
 import { privacyRequestTables } from './tables/privacy-requests.ts';
+import { portalTables } from './tables/portal.ts';
+import { privacyIncidentTables } from './tables/privacy-incidents.ts';
 import type { TableDecl } from './types.ts';
 
 /**
@@ -41,4 +43,6 @@ export const tables: Readonly<Record<string, TableDecl>> = declareTables(
   privacyNoticeTables,
   disclosureTables,
   privacyRequestTables,
+  portalTables,
+  privacyIncidentTables,
 );

@@ -1,14 +1,17 @@
 import { Command, Option } from 'commander';
-import { actorOf, systemPrincipal } from '../access/index.ts';
-import { describeRetention, diffNotices, findNotice, noticeToJson, notices, renderNotice, renderNoticeDiff } from '../catalog/index.ts';
+import { systemPrincipal } from '../access/index.ts';
+import { describeRetention, findNotice, noticeToJson, notices, renderNotice, renderNoticeDiff } from '../catalog/index.ts';
 import type { Notice } from '../catalog/index.ts';
 import type { Config } from '../config.ts';
-import { withPrincipal, type Tx } from '../db/index.ts';
+import { withPrincipal, type Database } from '../db/index.ts';
 import { openRuntime } from '../runtime.ts';
 import { CliError, type Io } from './io.ts';
-import { insertPublished, noticeDigest, selectLatestPublished, type PublishedNotice } from '../modules/privacy/index.ts';
+import { isAltered, NothingToPublish, publishNotice, reviewNotice, type PublishedNotice } from '../modules/privacy/index.ts';
 
 const idHelp = "the notice: 880.000, 820.200, 890.000, PAT-TM-20 (or 'USPS 880.000', …)";
+// The operator's CLI records and reads publications as the system.
+const operator = systemPrincipal('sorn');
+const purpose = 'Privacy Act systems of records notices (5 U.S.C. 552a(e)(4), (e)(11))';
 
 function noticeOf(id: string): Notice {
   const notice = findNotice(id);
@@ -16,11 +19,10 @@ function noticeOf(id: string): Notice {
   return notice;
 }
 
-/** Runs `work` against the database as the system (the operator's CLI records and reads publications). */
-async function withDatabase<T>(config: () => Config, work: (trx: Tx, now: Date) => Promise<T>): Promise<T> {
+async function withDatabase<T>(config: () => Config, work: (database: Database, now: Date) => Promise<T>): Promise<T> {
   const runtime = await openRuntime(config(), { migrate: false });
   try {
-    return await withPrincipal(runtime.database.db, systemPrincipal('sorn'), (trx) => work(trx, runtime.clock()));
+    return await work(runtime.database, runtime.clock());
   } finally {
     await runtime.close();
   }
@@ -30,9 +32,8 @@ function describeVersion(published: PublishedNotice): string {
   return `version ${published.version}, published ${published.publishedAt.toISOString()} by ${published.publishedBy}`;
 }
 
-/** A stored version whose JSON no longer matches the digest recorded with it was changed after publication. */
 function warnIfAltered(io: Io, notice: Notice, published: PublishedNotice): void {
-  if (!published.sha256.equals(noticeDigest(published.notice))) {
+  if (isAltered(published)) {
     io.err(
       `warning: the stored ${notice.designation} ${describeVersion(published)} does not match its recorded SHA-256: it was changed after publication`,
     );
@@ -40,17 +41,17 @@ function warnIfAltered(io: Io, notice: Notice, published: PublishedNotice): void
 }
 
 async function printDiff(config: () => Config, io: Io, notice: Notice): Promise<void> {
-  const latest = await withDatabase(config, (trx) => selectLatestPublished(trx, notice.id));
-  if (latest === null) {
+  const review = await withDatabase(config, (database) =>
+    withPrincipal(database.db, operator, (trx) => reviewNotice(trx, operator, notice)),
+  );
+  const { latest, diff } = review;
+  if (latest === null || diff === null) {
     io.out(`${notice.designation} has not been published yet: everything in it is new.`);
-    io.out(
-      "Required action: a new notice in the Federal Register (5 U.S.C. 552a(e)(4)), with 30 days' notice for comment on its routine uses (5 U.S.C. 552a(e)(11)).",
-    );
+    io.out(review.requiredAction);
     io.out(`Once it is sent for publication, record it with \`caseline sorn publish ${notice.id}\`.`);
     return;
   }
   warnIfAltered(io, notice, latest);
-  const diff = diffNotices(latest.notice, noticeToJson(notice));
   io.out(
     diff.changes.length === 0
       ? `${notice.designation}: no changes since ${describeVersion(latest)}.`
@@ -104,21 +105,14 @@ export function sornCommand(config: () => Config, io: Io): Command {
     .argument('<id>', idHelp)
     .action(async (id: string) => {
       const notice = noticeOf(id);
-      const current = noticeToJson(notice);
-      const principal = systemPrincipal('sorn');
-      const published = await withDatabase(config, async (trx, now) => {
-        const latest = await selectLatestPublished(trx, notice.id);
-        if (latest !== null && noticeDigest(latest.notice).equals(noticeDigest(current))) {
-          throw new CliError(`<id>: ${notice.designation} has not changed since ${describeVersion(latest)}; nothing to publish`);
-        }
-        return insertPublished(trx, {
-          noticeId: notice.id,
-          previous: latest?.version ?? 0,
-          publishedAt: now,
-          publishedBy: actorOf(principal),
-          notice: current,
-        });
-      });
+      const context = { requestId: null, clientAddr: null, purpose };
+      const published = await withDatabase(config, (database, now) => publishNotice(database, operator, notice, context, now)).catch(
+        (error: unknown) => {
+          if (error instanceof NothingToPublish)
+            throw new CliError(`<id>: ${notice.designation} has not changed since ${describeVersion(error.latest)}; nothing to publish`);
+          throw error;
+        },
+      );
       io.out(`${notice.designation}: recorded ${describeVersion(published)} (SHA-256 ${published.sha256.toString('hex')})`);
     });
   return sorn;

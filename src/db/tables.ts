@@ -7,6 +7,7 @@ import type { RetentionTables } from './tables/retention.ts';
 import type { PrivacyNoticeTables } from './tables/privacy-notices.ts';
 import type { DisclosureTables } from './tables/disclosures.ts';
 import type { PrivacyRequestTables } from './tables/privacy-requests.ts';
+import type { PortalTables } from './tables/portal.ts';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Timestamps are written as Date and read back as Date on both engines. */
@@ -289,6 +290,7 @@ export interface Tables
     RetentionTables,
     DisclosureTables,
     PrivacyRequestTables,
+    PortalTables,
     PrivacyNoticeTables {
   data_subjects: DataSubjectsTable;
   subject_keys: SubjectKeysTable;
@@ -316,3 +318,4 @@ export type * from './tables/retention.ts';
 export type * from './tables/disclosures.ts';
 export type * from './tables/privacy-requests.ts';
 export type * from './tables/privacy-notices.ts';
+export type * from './tables/portal.ts';

@@ -13,6 +13,7 @@ import type { Database } from '../db/index.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installWebConsole } from './web-console.ts';
+import { portalApi } from './portal.ts';
 import { loggerOptions } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { ProblemSchema } from './problem.ts';
@@ -33,6 +34,7 @@ import { oidcRoutes } from './routes/oidc.ts';
 import { callRoutes } from './routes/calls.ts';
 import { disclosureRoutes } from './routes/disclosures.ts';
 import { privacyRequestRoutes } from './routes/privacy-requests.ts';
+import { privacyIncidentRoutes } from './routes/privacy-incidents.ts';
 import { publicInquiryRoutes } from './routes/public-inquiries.ts';
 import { createWebInquiryIntake } from '../modules/intake/index.ts';
 import { startSlaMonitor, type SlaMonitor } from '../modules/cases/index.ts';
@@ -41,11 +43,13 @@ import { surveyRoutes } from './routes/surveys.ts';
 import { surveyReportRoutes } from './routes/survey-reports.ts';
 import { caseReportRoutes } from './routes/case-reports.ts';
 import { retentionRoutes } from './routes/retention.ts';
+import { noticeRoutes } from './routes/notices.ts';
 import { createMailSender } from '../modules/mail-out/index.ts';
 import { createServices, type Services } from '../services.ts';
 import {
   createDisclosureService,
   createPrivacyRequestService,
+  piaConfigurationOf,
   startRetentionSchedule,
   type RetentionSchedule,
   startRequestReminders,
@@ -299,6 +303,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     agency: deps.config.agency.name,
     timeZone: deps.config.timeZone,
   });
+  await app.register(privacyIncidentRoutes, {
+    prefix: '/api/privacy/incidents',
+    database: deps.database,
+    incidents: services.incidents,
+    clock: deps.clock,
+  });
   await app.register(publicInquiryRoutes, {
     prefix: '/api/public/inquiries',
     intake: createWebInquiryIntake({
@@ -325,6 +335,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     database: deps.database,
     clock: deps.clock,
     timeZone: deps.config.timeZone,
+  });
+  await app.register(portalApi, {
+    prefix: '/portal/api',
+    database: deps.database,
+    vault: deps.vault,
+    keyring: deps.keyring,
+    clock: deps.clock,
+    smtpRelay: deps.config.smtpRelay,
+    mailFrom: deps.config.mailFrom,
+    signInRateLimit: deps.config.signInRateLimit,
+  });
+  await app.register(noticeRoutes, {
+    prefix: '/api/privacy',
+    database: deps.database,
+    clock: deps.clock,
+    pia: piaConfigurationOf(deps.config),
   });
   await app.register(auditRoutes, {
     prefix: '/api/audit',

@@ -114,7 +114,7 @@ describe.skipIf(!browserAvailable)(`web console in Chromium (${chromiumPath})`, 
     await page.getByRole('button', { name: 'Allow' }).click();
     await page.waitForURL(`${base}/`);
     await page.getByRole('heading', { name: /^Welcome, / }).waitFor();
-    expect(await sideNavLinks(page)).toEqual(['Disposal certificates', 'Audit']);
+    expect(await sideNavLinks(page)).toEqual(['Notices and PIA', 'Disposal certificates', 'Audit']);
     await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toMatch(/Auditor/);
     await screenshot(page, '04-signed-in-by-sso');
     await context.close();
@@ -124,20 +124,20 @@ describe.skipIf(!browserAvailable)(`web console in Chromium (${chromiumPath})`, 
     const expected: Record<keyof typeof people, string[]> = {
       ada: ['Users', 'Business areas', 'Settings', 'Records'],
       agnes: ['My cases', 'Queue', 'Search', 'Register customer', 'Import customers'],
-      otto: ['Disposal certificates', 'Audit'],
-      pia: ['Records', 'Requests', 'Disclosures', 'Disposal certificates', 'Audit'],
+      otto: ['Notices and PIA', 'Disposal certificates', 'Audit'],
+      pia: ['Records', 'Requests', 'Disclosures', 'Incidents', 'Notices and PIA', 'Disposal certificates', 'Audit'],
       rick: ['Records', 'Retention', 'Legal holds', 'Disposal certificates'],
     };
     const pages: Record<keyof typeof people, string[]> = {
       ada: ['/admin/users', '/admin/business-areas', '/admin/settings', '/records', '/account/tokens'],
       agnes: ['/cases/mine', '/cases/queue', '/cases/new', '/search', '/customers/new', '/customers/import', '/account/password'],
-      otto: ['/audit', '/privacy/certificates'],
-      pia: ['/records', '/privacy/requests', '/privacy/disclosures', '/audit', '/privacy/certificates'],
+      otto: ['/audit', '/privacy/certificates', '/privacy/notices'],
+      pia: ['/records', '/privacy/requests', '/privacy/disclosures', '/audit', '/privacy/certificates', '/privacy/notices'],
       rick: ['/records', '/privacy/retention', '/privacy/holds', '/privacy/certificates'],
     };
     const refused: Record<keyof typeof people, string[]> = {
       ada: ['/api/audit'],
-      agnes: ['/api/audit', '/api/admin/users'],
+      agnes: ['/api/audit', '/api/admin/users', '/api/privacy/incidents'],
       otto: ['/api/admin/users', '/api/admin/keys'],
       pia: ['/api/admin/users'],
       rick: ['/api/audit', '/api/admin/users'],

@@ -43,7 +43,10 @@ const RetentionRulesPage = lazy(() => import('./privacy/RetentionRulesPage.tsx')
 const LegalHoldsPage = lazy(() => import('./privacy/LegalHoldsPage.tsx').then((m) => ({ default: m.LegalHoldsPage })));
 const RequestQueuePage = lazy(() => import('./privacy/RequestQueuePage.tsx').then((m) => ({ default: m.RequestQueuePage })));
 const RequestPage = lazy(() => import('./privacy/RequestPage.tsx').then((m) => ({ default: m.RequestPage })));
+const PrivacyNoticesPage = lazy(() => import('./privacy/NoticesPage.tsx').then((m) => ({ default: m.NoticesPage })));
 const DisclosuresPage = lazy(() => import('./privacy/DisclosuresPage.tsx').then((m) => ({ default: m.DisclosuresPage })));
+const IncidentsPage = lazy(() => import('./privacy/IncidentsPage.tsx').then((m) => ({ default: m.IncidentsPage })));
+const IncidentPage = lazy(() => import('./privacy/IncidentPage.tsx').then((m) => ({ default: m.IncidentPage })));
 const DisposalCertificatesPage = lazy(() =>
   import('./privacy/DisposalCertificatesPage.tsx').then((m) => ({ default: m.DisposalCertificatesPage })),
 );
@@ -251,6 +254,30 @@ export function App() {
                 element={
                   <RequireRoles roles={nav.disclosures.roles}>
                     <DisclosuresPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="privacy/incidents"
+                element={
+                  <RequireRoles roles={nav.incidents.roles}>
+                    <IncidentsPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="privacy/incidents/:id"
+                element={
+                  <RequireRoles roles={nav.incidents.roles}>
+                    <IncidentPage />
+                  </RequireRoles>
+                }
+              />
+              <Route
+                path="privacy/notices"
+                element={
+                  <RequireRoles roles={nav.notices.roles}>
+                    <PrivacyNoticesPage />
                   </RequireRoles>
                 }
               />

@@ -33,6 +33,10 @@ export const auditActions = [
   'unmerge',
   /** Records created in bulk from a file. */
   'import',
+  /** A portal response left, carrying the records of `subjects` to the session in `detail`. */
+  'portal.response',
+  /** The portal's egress guard withheld a response carrying another customer's records: a security incident. */
+  'portal.egress_blocked',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

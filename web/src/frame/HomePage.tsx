@@ -16,6 +16,8 @@ const blurbs: Record<string, string> = {
   [nav.records.path]: 'The System of Records Notices Caseline obeys, with each record type’s retention rule.',
   [nav.privacyRequests.path]: 'Privacy Act requests to see or correct records, and appeals: their deadlines, decisions and letters.',
   [nav.disclosures.path]: 'The accounting of disclosures: what went to whom, when and under which routine use.',
+  [nav.notices.path]:
+    'The notices as the catalog generates them, what changed since their last publication, and the privacy impact assessment.',
   [nav.audit.path]: 'Search the audit log and check that its hash chain is intact.',
   [nav.retention.path]: 'Each record type’s retention rule, what falls due for disposal and what legal holds keep.',
   [nav.legalHolds.path]: 'Keep records past their retention for litigation, audits and requests; release holds when they end.',

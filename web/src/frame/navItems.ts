@@ -46,6 +46,10 @@ export const nav = {
   /** Privacy Act requests and the accounting of disclosures (src/http/routes/privacy-requests.ts, disclosures.ts). */
   privacyRequests: { label: 'Requests', path: '/privacy/requests', roles: ['privacy_officer'] },
   disclosures: { label: 'Disclosures', path: '/privacy/disclosures', roles: ['privacy_officer'] },
+  /** Privacy incidents, their blast radius and notification letters (src/http/routes/privacy-incidents.ts). */
+  incidents: { label: 'Incidents', path: '/privacy/incidents', roles: ['privacy_officer'] },
+  /** catalog.read for both; publishing is notices.publish (privacy officers), src/http/routes/notices.ts. */
+  notices: { label: 'Notices and PIA', path: '/privacy/notices', roles: ['privacy_officer', 'auditor'] },
   /** reports.read in src/access/matrix.ts. */
   satisfaction: { label: 'Satisfaction', path: '/reports/satisfaction', roles: ['supervisor'] },
   /** reports.read in src/access/matrix.ts. */
@@ -60,11 +64,7 @@ export const nav = {
   macros: { label: 'Macros', path: '/supervisor/macros', roles: ['supervisor'] },
 } as const satisfies Record<string, NavItem>;
 
-/**
- * The side navigation, in order. A role sees only the links it can use, so the
- * destinations whose capability the API does not have yet are left out:
- *   - Incidents (privacy officer): breach incidents and notification letters (privacy module).
- */
+/** The side navigation, in order. A role sees only the links it can use. */
 export const navItems: readonly NavItem[] = [
   nav.myCases,
   nav.queue,
@@ -83,6 +83,8 @@ export const navItems: readonly NavItem[] = [
   nav.records,
   nav.privacyRequests,
   nav.disclosures,
+  nav.incidents,
+  nav.notices,
   nav.retention,
   nav.legalHolds,
   nav.certificates,

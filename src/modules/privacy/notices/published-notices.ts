@@ -71,3 +71,12 @@ export async function insertPublished(
     .executeTakeFirstOrThrow();
   return toPublished(row);
 }
+
+/**
+ * Every published version of a notice, newest first:
+ *   SELECT … FROM published_notices WHERE notice_id = $1 ORDER BY version DESC
+ */
+export async function selectPublishedVersions(trx: Tx, noticeId: string): Promise<PublishedNotice[]> {
+  const rows = await trx.selectFrom('published_notices').selectAll().where('notice_id', '=', noticeId).orderBy('version', 'desc').execute();
+  return rows.map(toPublished);
+}

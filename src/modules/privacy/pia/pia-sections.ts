@@ -66,6 +66,7 @@ const actionLabels: Record<Action, string> = {
   'routing.manage': 'manage routing and queues',
   'macros.manage': 'manage reply templates',
   'reports.read': 'read aggregate reports',
+  'notices.publish': 'record a notice as published',
 };
 
 const relationLabels: Record<Relation, string> = {

@@ -1,0 +1,69 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { createPortalAuth, createPortalMailer } from '../access/index.ts';
+import { createSecretBox, keyedDigest, type LocalKeyring, type Vault } from '../crypto/index.ts';
+import type { Database } from '../db/index.ts';
+import { installPortalAuth, type PortalUnitDeps } from './portal-auth.ts';
+import { portalAccountRoutes } from './routes/portal-account.ts';
+
+export interface PortalDeps {
+  readonly database: Database;
+  readonly vault: Vault;
+  readonly keyring: LocalKeyring;
+  readonly clock: () => Date;
+  readonly smtpRelay: string | null;
+  readonly mailFrom: string | null;
+  readonly signInRateLimit: number;
+}
+
+/**
+ * The customer portal's API under /portal/api, in a scope of its own: its own cookie and
+ * credential check (installPortalAuth), and a last check on the way out — a portal route that
+ * answers with a body it did not pass through the egress guard (portalUnit) is a bug, and its
+ * answer is replaced by an error rather than sent unchecked.
+ */
+export const portalApi: FastifyPluginAsync<PortalDeps> = async (app, deps) => {
+  const portalAuth = createPortalAuth({
+    database: deps.database,
+    vault: deps.vault,
+    secrets: createSecretBox(deps.keyring),
+    logonDigest: keyedDigest(deps.keyring, 'portal-logon/v1'),
+    codeDigest: keyedDigest(deps.keyring, 'portal-code/v1'),
+    mailer: deps.smtpRelay && deps.mailFrom ? createPortalMailer({ relay: deps.smtpRelay, from: deps.mailFrom }) : null,
+    clock: deps.clock,
+  });
+  const securityLog = app.log.child({ module: 'portal-egress-guard' });
+  const unit: PortalUnitDeps = {
+    database: deps.database,
+    clock: deps.clock,
+    alert: (event) =>
+      securityLog.fatal(
+        { ...event, incident: 'portal response withheld' },
+        'SECURITY: a portal response carried another customer’s records and was withheld',
+      ),
+  };
+  installPortalAuth(app, portalAuth);
+  app.addHook('onSend', async (request, reply, payload) => {
+    const level = request.routeOptions.config.portal ?? 'customer';
+    if (
+      level === 'public' ||
+      reply.statusCode >= 300 ||
+      // No content carries no one's records.
+      reply.statusCode === 204 ||
+      payload === null ||
+      payload === undefined ||
+      payload === '' ||
+      request.egressChecked
+    )
+      return payload;
+    request.log.error({ route: request.routeOptions.url }, 'portal route answered without the egress guard');
+    reply.status(500).header('content-type', 'application/problem+json; charset=utf-8');
+    return JSON.stringify({
+      type: 'urn:caseline:problem:internal',
+      title: 'Response withheld',
+      status: 500,
+      detail: 'The response was withheld by a safety check.',
+      instance: `urn:caseline:request:${request.id}`,
+    });
+  });
+  await app.register(portalAccountRoutes, { portalAuth, unit, signInRateLimit: deps.signInRateLimit });
+};
