@@ -1,23 +1,18 @@
-import { simpleParser } from 'mailparser';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemPrincipal, totpCode } from '../src/access/index.ts';
 import { withPrincipal } from '../src/db/index.ts';
 import { testApp, type TestApp } from './support/app.ts';
 import { startTestRelay, type TestRelay } from './support/relay.ts';
+import { inbox, portalBrowser, registeredAccount } from './support/portal.ts';
 
 let t: TestApp;
 let relay: TestRelay;
-const inbox: { to: string; subject: string; text: string }[] = [];
+const mail = inbox();
 const now = () => new Date(t.clock.now);
 const password = 'a long and private passphrase';
 
 beforeAll(async () => {
-  relay = await startTestRelay(async (raw) => {
-    const mail = await simpleParser(raw);
-    const to = Array.isArray(mail.to) ? mail.to[0]!.text : (mail.to?.text ?? '');
-    inbox.push({ to, subject: mail.subject ?? '', text: mail.text ?? '' });
-  });
+  relay = await startTestRelay((raw) => mail.receive(raw));
   t = await testApp({ smtpRelay: relay.url, mailFrom: 'Customer Care <care@caseline.example.gov>' });
 });
 afterAll(async () => {
@@ -25,42 +20,10 @@ afterAll(async () => {
   await relay?.close();
 });
 
-/** A browser on the portal: keeps the portal cookie and sends the CSRF token. */
-function browser() {
-  const b = {
-    cookie: null as string | null,
-    csrf: null as string | null,
-    async request(options: InjectOptions): Promise<LightMyRequestResponse> {
-      const headers: Record<string, string> = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36' };
-      if (b.cookie) headers.cookie = `caseline_portal=${b.cookie}`;
-      if (b.csrf && options.method !== 'GET') headers['x-csrf-token'] = b.csrf;
-      const response = await t.app.inject({ ...options, headers });
-      const set = response.cookies.find((c) => c.name === 'caseline_portal');
-      if (set) b.cookie = set.value === '' ? null : set.value;
-      if (response.statusCode === 200 && typeof response.json === 'function') {
-        const csrf = (response.headers['content-type'] ?? '').includes('json') ? response.json()?.csrfToken : undefined;
-        if (csrf) b.csrf = csrf;
-      }
-      return response;
-    },
-    get: (url: string) => b.request({ method: 'GET', url }),
-    post: (url: string, payload?: object) => b.request({ method: 'POST', url, ...(payload ? { payload } : {}) }),
-  };
-  return b;
-}
-
+const browser = () => portalBrowser(t.app);
 const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)?.[1];
-const lastMailTo = (address: string) => [...inbox].reverse().find((m) => m.to.includes(address));
-
-async function registered(address: string) {
-  const b = browser();
-  const response = await b.post('/portal/api/auth/register', { email: address, password });
-  expect(response.statusCode, response.body).toBe(202);
-  const code = codeIn(lastMailTo(address)!.text)!;
-  const verified = await b.post('/portal/api/auth/verify', { email: address, code });
-  expect(verified.statusCode, verified.body).toBe(200);
-  return b;
-}
+const lastMailTo = (address: string) => [...mail.messages].reverse().find((m) => m.to.includes(address));
+const registered = (address: string) => registeredAccount(t.app, mail, address, password);
 
 async function auditEntries(action: string) {
   return withPrincipal(t.database.db, systemPrincipal('test'), (trx) =>
@@ -73,9 +36,9 @@ describe('portal registration and sign-in', () => {
     const b = browser();
     const response = await b.post('/portal/api/auth/register', { email: 'Ada.Lovelace@Example.org', password });
     expect(response.statusCode, response.body).toBe(202);
-    const mail = lastMailTo('ada.lovelace@example.org');
-    expect(mail?.subject).toBe('Your verification code');
-    const code = codeIn(mail!.text);
+    const message = lastMailTo('ada.lovelace@example.org');
+    expect(message?.subject).toBe('Your verification code');
+    const code = codeIn(message!.text);
     expect(code).toMatch(/^\d{6}$/);
 
     const wrong = await b.post('/portal/api/auth/verify', {
@@ -101,12 +64,12 @@ describe('portal registration and sign-in', () => {
 
   it('answers a taken address exactly as a new one, and tells the owner by e-mail instead', async () => {
     await registered('grace@example.org');
-    const before = inbox.length;
+    const before = mail.messages.length;
     const again = await browser().post('/portal/api/auth/register', { email: 'grace@example.org', password: 'another long passphrase' });
     const fresh = await browser().post('/portal/api/auth/register', { email: 'katherine@example.org', password });
     expect(again.statusCode).toBe(fresh.statusCode);
     expect(again.json()).toEqual(fresh.json());
-    const note = inbox.slice(before).find((m) => m.to.includes('grace@example.org'));
+    const note = mail.messages.slice(before).find((m) => m.to.includes('grace@example.org'));
     expect(note?.subject).toMatch(/already|tried to create/i);
     expect(codeIn(note!.text)).toBeUndefined();
   });
@@ -128,13 +91,13 @@ describe('portal registration and sign-in', () => {
   });
 
   it('names the field of bad input and changes nothing', async () => {
-    const before = inbox.length;
+    const before = mail.messages.length;
     const response = await browser().post('/portal/api/auth/register', { email: 'not-an-address', password });
     expect(response.statusCode).toBe(422);
     expect(response.json().errors).toEqual([expect.objectContaining({ field: '/body/email' })]);
     const short = await browser().post('/portal/api/auth/register', { email: 'short@example.org', password: 'short' });
     expect(short.json().errors).toEqual([expect.objectContaining({ field: '/body/password' })]);
-    expect(inbox.length).toBe(before);
+    expect(mail.messages.length).toBe(before);
     expect(short.body).not.toContain('short@example.org');
   });
 

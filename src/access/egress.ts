@@ -37,3 +37,9 @@ export function foreignSubjects(principal: Principal, carried: ReadonlySet<strin
   if (principal.kind !== 'customer') return [...carried];
   return [...carried].filter((subject) => subject !== principal.subjectId);
 }
+
+/** `view`, marked with the subject `from` was marked with: a record reshaped (fields left out) stays the same person's. */
+export function carryOver<T extends object>(from: object, view: T): T {
+  const subject = (from as Marked)[subjectOfRecord];
+  return subject === undefined ? view : carrying(subject, view);
+}

@@ -345,6 +345,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     smtpRelay: deps.config.smtpRelay,
     mailFrom: deps.config.mailFrom,
     signInRateLimit: deps.config.signInRateLimit,
+    services,
   });
   await app.register(noticeRoutes, {
     prefix: '/api/privacy',

@@ -25,6 +25,8 @@ export type PortalRouteAuth = 'public' | 'account' | 'customer';
 declare module 'fastify' {
   interface FastifyContextConfig {
     portal?: PortalRouteAuth;
+    /** 'none': the route's answers carry no one's records (a sign-in result), so they need not pass the egress guard. */
+    egress?: 'none';
   }
   interface FastifyRequest {
     portal: PortalSessionInfo | null;

@@ -4,6 +4,10 @@ import { createSecretBox, keyedDigest, type LocalKeyring, type Vault } from '../
 import type { Database } from '../db/index.ts';
 import { installPortalAuth, type PortalUnitDeps } from './portal-auth.ts';
 import { portalAccountRoutes } from './routes/portal-account.ts';
+import { portalCaseRoutes } from './routes/portal-cases.ts';
+import { portalLinkRoutes } from './routes/portal-link.ts';
+import { createPortalCases, createPortalLinking } from '../modules/portal/index.ts';
+import type { Services } from '../services.ts';
 
 export interface PortalDeps {
   readonly database: Database;
@@ -13,6 +17,7 @@ export interface PortalDeps {
   readonly smtpRelay: string | null;
   readonly mailFrom: string | null;
   readonly signInRateLimit: number;
+  readonly services: Services;
 }
 
 /**
@@ -22,13 +27,14 @@ export interface PortalDeps {
  * answer is replaced by an error rather than sent unchecked.
  */
 export const portalApi: FastifyPluginAsync<PortalDeps> = async (app, deps) => {
+  const mailer = deps.smtpRelay && deps.mailFrom ? createPortalMailer({ relay: deps.smtpRelay, from: deps.mailFrom }) : null;
   const portalAuth = createPortalAuth({
     database: deps.database,
     vault: deps.vault,
     secrets: createSecretBox(deps.keyring),
     logonDigest: keyedDigest(deps.keyring, 'portal-logon/v1'),
     codeDigest: keyedDigest(deps.keyring, 'portal-code/v1'),
-    mailer: deps.smtpRelay && deps.mailFrom ? createPortalMailer({ relay: deps.smtpRelay, from: deps.mailFrom }) : null,
+    mailer,
     clock: deps.clock,
   });
   const securityLog = app.log.child({ module: 'portal-egress-guard' });
@@ -46,6 +52,7 @@ export const portalApi: FastifyPluginAsync<PortalDeps> = async (app, deps) => {
     const level = request.routeOptions.config.portal ?? 'customer';
     if (
       level === 'public' ||
+      request.routeOptions.config.egress === 'none' ||
       reply.statusCode >= 300 ||
       // No content carries no one's records.
       reply.statusCode === 204 ||
@@ -66,4 +73,14 @@ export const portalApi: FastifyPluginAsync<PortalDeps> = async (app, deps) => {
     });
   });
   await app.register(portalAccountRoutes, { portalAuth, unit, signInRateLimit: deps.signInRateLimit });
+  const linking = createPortalLinking({
+    database: deps.database,
+    portalAuth,
+    finder: deps.services.finder,
+    customers: deps.services.customers,
+    mailer,
+    clock: deps.clock,
+  });
+  await app.register(portalLinkRoutes, { linking, signInRateLimit: deps.signInRateLimit });
+  await app.register(portalCaseRoutes, { cases: createPortalCases(deps.services.cases), unit });
 };

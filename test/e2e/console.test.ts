@@ -120,29 +120,31 @@ describe.skipIf(!browserAvailable)(`web console in Chromium (${chromiumPath})`, 
     await context.close();
   });
 
-  it('shows each role only the links it can use, and the API refuses the rest', async () => {
-    const expected: Record<keyof typeof people, string[]> = {
-      ada: ['Users', 'Business areas', 'Settings', 'Records'],
-      agnes: ['My cases', 'Queue', 'Search', 'Register customer', 'Import customers'],
-      otto: ['Notices and PIA', 'Disposal certificates', 'Audit'],
-      pia: ['Records', 'Requests', 'Disclosures', 'Incidents', 'Notices and PIA', 'Disposal certificates', 'Audit'],
-      rick: ['Records', 'Retention', 'Legal holds', 'Disposal certificates'],
-    };
-    const pages: Record<keyof typeof people, string[]> = {
-      ada: ['/admin/users', '/admin/business-areas', '/admin/settings', '/records', '/account/tokens'],
-      agnes: ['/cases/mine', '/cases/queue', '/cases/new', '/search', '/customers/new', '/customers/import', '/account/password'],
-      otto: ['/audit', '/privacy/certificates', '/privacy/notices'],
-      pia: ['/records', '/privacy/requests', '/privacy/disclosures', '/audit', '/privacy/certificates', '/privacy/notices'],
-      rick: ['/records', '/privacy/retention', '/privacy/holds', '/privacy/certificates'],
-    };
-    const refused: Record<keyof typeof people, string[]> = {
-      ada: ['/api/audit'],
-      agnes: ['/api/audit', '/api/admin/users', '/api/privacy/incidents'],
-      otto: ['/api/admin/users', '/api/admin/keys'],
-      pia: ['/api/admin/users'],
-      rick: ['/api/audit', '/api/admin/users'],
-    };
-    for (const username of Object.keys(people) as (keyof typeof people)[]) {
+  // What each role's navigation shows, the pages it opens (axe-checked) and the API it is refused.
+  const expected: Record<keyof typeof people, string[]> = {
+    ada: ['Users', 'Business areas', 'Settings', 'Records'],
+    agnes: ['My cases', 'Queue', 'Search', 'Register customer', 'Import customers'],
+    otto: ['Notices and PIA', 'Disposal certificates', 'Audit'],
+    pia: ['Records', 'Requests', 'Disclosures', 'Incidents', 'Notices and PIA', 'Disposal certificates', 'Audit'],
+    rick: ['Records', 'Retention', 'Legal holds', 'Disposal certificates'],
+  };
+  const pages: Record<keyof typeof people, string[]> = {
+    ada: ['/admin/users', '/admin/business-areas', '/admin/settings', '/records', '/account/tokens'],
+    agnes: ['/cases/mine', '/cases/queue', '/cases/new', '/search', '/customers/new', '/customers/import', '/account/password'],
+    otto: ['/audit', '/privacy/certificates', '/privacy/notices'],
+    pia: ['/records', '/privacy/requests', '/privacy/disclosures', '/audit', '/privacy/certificates', '/privacy/notices'],
+    rick: ['/records', '/privacy/retention', '/privacy/holds', '/privacy/certificates'],
+  };
+  const refused: Record<keyof typeof people, string[]> = {
+    ada: ['/api/audit'],
+    agnes: ['/api/audit', '/api/admin/users', '/api/privacy/incidents'],
+    otto: ['/api/admin/users', '/api/admin/keys'],
+    pia: ['/api/admin/users'],
+    rick: ['/api/audit', '/api/admin/users'],
+  };
+
+  for (const username of Object.keys(people) as (keyof typeof people)[])
+    it(`shows ${username} only the links the role can use, and the API refuses the rest`, async () => {
       const { context, page } = await newPage();
       await signIn(page, username);
       expect(await sideNavLinks(page), username).toEqual(expected[username]);
@@ -158,8 +160,7 @@ describe.skipIf(!browserAvailable)(`web console in Chromium (${chromiumPath})`, 
         expect([403, 404], `${username} GET ${path}`).toContain(status);
       }
       await context.close();
-    }
-  });
+    });
 
   /** The header's find-customer box, from whatever page is open. */
   async function findCustomer(page: Page, typed: string): Promise<void> {

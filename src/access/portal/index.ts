@@ -1,6 +1,8 @@
 export {
   createPortalAuth,
   InvalidPortalField,
+  linkAttempts,
+  PortalAlreadyLinked,
   PortalCodeRejected,
   PortalMailFailed,
   PortalMailUnavailable,

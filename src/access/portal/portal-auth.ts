@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database, Principal, Tx } from '../../db/index.ts';
+import type { Database, PortalLinkMethod, Principal, Tx } from '../../db/index.ts';
 import { withPrincipal } from '../../db/index.ts';
 import type { Vault } from '../../crypto/index.ts';
 import type { AuditContext } from '../audit-context.ts';
@@ -36,6 +36,8 @@ export class InvalidPortalField extends Error {
 export class PortalSignInFailed extends Error {}
 /** A code that is wrong, spent or expired; the same answer for each, so a guesser learns nothing. */
 export class PortalCodeRejected extends Error {}
+/** The account is linked already, or the customer record has an account of its own. */
+export class PortalAlreadyLinked extends Error {}
 /** Outbound mail is not set up on this server, so no code can be sent. */
 export class PortalMailUnavailable extends Error {}
 /** The e-mail could not be handed to the relay; the code stays valid, asking again sends a new one. */
@@ -78,6 +80,9 @@ export interface PortalAuthDeps {
 
 // Registration runs as the sign-in job: there is no customer yet whose principal could.
 const signInJob = systemPrincipal('portal-sign-in');
+/** Failed proofs of identity before linking is refused for `linkLockMs`. */
+export const linkAttempts = 5;
+const linkLockMs = 24 * 60 * 60 * 1000;
 // An unverified registration is kept a week; a verified account lives as its customer record does.
 const unverifiedLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 const recordType = 'usps-880/customer';
@@ -537,6 +542,164 @@ export function createPortalAuth(deps: PortalAuthDeps) {
           .where('id', '=', account.id)
           .execute();
         await audit(trx, now, ctx, 'permission_change', account, 'ok', 'authenticator_removed', principal);
+      });
+    },
+
+    /**
+     * Binds the account to the customer record `customerSubjectId` once the person has proved
+     * it is theirs (the caller checked the proof): the account moves to the customer's subject
+     * (its address re-encrypted under the customer's key), its registration subject is erased
+     * with its key, and every session of the account ends, since each was bound to the old
+     * subject. The browser that linked gets a new session, bound to the customer.
+     */
+    async linkAccount(
+      info: PortalSessionInfo,
+      customerSubjectId: string,
+      method: PortalLinkMethod,
+      ctx: AuditContext,
+      userAgent?: string,
+    ): Promise<IssuedPortalSession> {
+      const now = clock();
+      return asJob(async (trx) => {
+        const account = await trx
+          .selectFrom('portal_accounts')
+          .selectAll()
+          .where('id', '=', info.accountId)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        if (account.linked_at !== null || account.subject_id !== info.subjectId)
+          throw new PortalAlreadyLinked('this account is already linked');
+        const taken = await trx.selectFrom('portal_accounts').select('id').where('subject_id', '=', customerSubjectId).executeTakeFirst();
+        if (taken) throw new PortalAlreadyLinked('that customer record already has a portal account');
+        const email = await emailOf(trx, account);
+        await trx
+          .updateTable('portal_accounts')
+          .set({
+            subject_id: customerSubjectId,
+            email_ct: await vault.encryptFor(trx, customerSubjectId, emailLocation(account.id), email),
+            linked_at: now,
+            link_method: method,
+            link_failures: 0,
+            link_locked_until: null,
+            updated_at: now,
+            dispose_after: null,
+          })
+          .where('id', '=', account.id)
+          .execute();
+        await trx.deleteFrom('portal_sessions').where('account_id', '=', account.id).execute();
+        await trx.deleteFrom('portal_codes').where('account_id', '=', account.id).execute();
+        // Nothing else was ever stored under the registration subject: erasing it destroys its key.
+        await trx.deleteFrom('data_subjects').where('id', '=', account.subject_id).execute();
+        await appendAudit(trx, {
+          at: now,
+          actor: signInJob,
+          action: 'update',
+          recordType,
+          recordId: account.id,
+          subjects: [customerSubjectId, account.subject_id],
+          ...ctx,
+          outcome: 'ok',
+          detail: { step: 'linked', method },
+        });
+        return createPortalSession(trx, { id: account.id, subject_id: customerSubjectId }, true, clientLabelOf(userAgent), now);
+      });
+    },
+
+    /**
+     * Counts a failed proof of identity; after `linkAttempts` the account may not try again
+     * for a day. Returns whether it may still try.
+     */
+    async linkFailed(info: PortalSessionInfo, ctx: AuditContext, method: PortalLinkMethod): Promise<boolean> {
+      const now = clock();
+      return asJob(async (trx) => {
+        const account = await trx
+          .selectFrom('portal_accounts')
+          .selectAll()
+          .where('id', '=', info.accountId)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        const failures = account.link_failures + 1;
+        const locked = failures >= linkAttempts;
+        await trx
+          .updateTable('portal_accounts')
+          .set({
+            link_failures: locked ? 0 : failures,
+            link_locked_until: locked ? new Date(now.getTime() + linkLockMs) : account.link_locked_until,
+            updated_at: now,
+          })
+          .where('id', '=', account.id)
+          .execute();
+        await audit(trx, now, ctx, 'update', account, 'denied', `link_${method}`);
+        return !locked;
+      });
+    },
+
+    /** Whether the account may try to prove its identity now (not locked after too many failures). */
+    async mayTryLink(info: PortalSessionInfo): Promise<boolean> {
+      const now = clock();
+      const account = await asJob((trx) =>
+        trx
+          .selectFrom('portal_accounts')
+          .select(['link_locked_until', 'linked_at'])
+          .where('id', '=', info.accountId)
+          .executeTakeFirstOrThrow(),
+      );
+      return account.linked_at === null && (account.link_locked_until === null || account.link_locked_until <= now);
+    },
+
+    /** A link code for the customer record `linkSubject`, to be sent by the caller to contact details on that record. */
+    async issueLinkCode(info: PortalSessionInfo, linkSubject: string, channel: 'email' | 'phone' | 'letter'): Promise<string> {
+      const now = clock();
+      return asJob(async (trx) => {
+        await trx.deleteFrom('portal_codes').where('account_id', '=', info.accountId).where('purpose', '=', 'link').execute();
+        const code = newCode();
+        const id = randomUUID();
+        await trx
+          .insertInto('portal_codes')
+          .values({
+            id,
+            account_id: info.accountId,
+            subject_id: info.subjectId,
+            purpose: 'link',
+            channel,
+            link_subject: linkSubject,
+            code_hash: deps.codeDigest(`${id}:${code}`),
+            created_at: now,
+            expires_at: new Date(now.getTime() + codeLifetimeMs[`link_${channel}`]),
+          })
+          .execute();
+        return code;
+      });
+    },
+
+    /** The customer record a link code proves, and how it was sent, if the code is right; counts a wrong one. */
+    async redeemLinkCode(
+      info: PortalSessionInfo,
+      code: unknown,
+    ): Promise<{ subjectId: string; channel: 'email' | 'phone' | 'letter' } | null> {
+      const now = clock();
+      return asJob(async (trx) => {
+        const live = (
+          await trx
+            .selectFrom('portal_codes')
+            .selectAll()
+            .where('account_id', '=', info.accountId)
+            .where('purpose', '=', 'link')
+            .where('used_at', 'is', null)
+            .forUpdate()
+            .execute()
+        ).find((row) => row.expires_at.getTime() > now.getTime() && row.attempts < attemptsPerCode);
+        if (!live) return null;
+        if (typeof code === 'string' && /^\d{6}$/.test(code) && sameDigest(deps.codeDigest(`${live.id}:${code}`), live.code_hash)) {
+          await trx.updateTable('portal_codes').set({ used_at: now }).where('id', '=', live.id).execute();
+          return { subjectId: live.link_subject!, channel: live.channel };
+        }
+        await trx
+          .updateTable('portal_codes')
+          .set({ attempts: live.attempts + 1 })
+          .where('id', '=', live.id)
+          .execute();
+        return null;
       });
     },
 

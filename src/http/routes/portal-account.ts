@@ -54,7 +54,7 @@ const mailProblems = {
 /** The same words whatever happened: whether an address has an account is not the portal's to tell. */
 const sentMessage = 'If that address can be used, we have sent a message to it. Check your inbox (and spam folder).';
 
-function portalFailure(error: unknown): never {
+export function portalFailure(error: unknown): never {
   if (error instanceof InvalidPortalField) throw fieldProblem(`/body/${error.field}`, error.message);
   if (error instanceof PortalSignInFailed) throw new ProblemError(401, problemTypes.unauthenticated, 'Sign-in failed', error.message);
   if (error instanceof PortalCodeRejected)

@@ -6,6 +6,7 @@ import {
   auditInsert,
   authorize,
   can,
+  carrying,
   type AuditContext,
   type AuditDetail,
   type AuditEntry,
@@ -355,8 +356,10 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
     );
   }
 
+  // Each view is marked with the subject of the row it was made from (access/egress.ts): the
+  // portal's egress guard refuses to send a case or message of anyone but the session's customer.
   function summaryOf(row: CaseRow, title: string): CaseSummary {
-    return {
+    return carrying(row.subject_id, {
       id: row.id,
       number: row.number,
       customerId: row.customer_id,
@@ -370,7 +373,7 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       assignee: row.assignee,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
-    };
+    });
   }
 
   interface MessageInput {
@@ -738,7 +741,7 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
         messages.map(async (m) => {
           const from = await open('case_messages', 'from_ct', m.id, m.from_ct);
           const to = await open('case_messages', 'to_ct', m.id, m.to_ct);
-          return {
+          return carrying(m.subject_id, {
             id: m.id,
             kind: m.kind,
             channel: m.channel,
@@ -747,11 +750,11 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
             to: to === null ? [] : (JSON.parse(to) as string[]),
             body: (await open('case_messages', 'body_ct', m.id, m.body_ct))!,
             createdAt: m.created_at,
-          };
+          });
         }),
       );
       const [summary] = await summarise(trx, [row]);
-      const detail: CaseDetail = {
+      const detail: CaseDetail = carrying(row.subject_id, {
         ...summary!,
         sender: readMessages.find((m) => m.kind === 'inbound' && m.from !== null)?.from ?? null,
         tags: row.tags,
@@ -767,7 +770,7 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
         links: await Promise.all(
           links.map(async (l) => ({ id: l.id, kind: l.kind, number: (await open('case_links', 'number_ct', l.id, l.number_ct))! })),
         ),
-      };
+      });
       await audit(trx, principal, ctx, now, 'read', row, [row.subject_id]);
       return { case: detail };
     },

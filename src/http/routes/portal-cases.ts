@@ -1,0 +1,146 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { carryOver } from '../../access/index.ts';
+import type { CaseDetail, CaseMessage, CaseSummary } from '../../modules/cases/index.ts';
+import type { PortalCases } from '../../modules/portal/index.ts';
+import { auditContext } from '../auth.ts';
+import { portalUnit, type PortalUnitDeps } from '../portal-auth.ts';
+import { problemResponses, problemTypes, ProblemError } from '../problem.ts';
+import { caseFailure, ChannelSchema, ResolutionCodeSchema, StatusSchema } from './case-schema.ts';
+import { Nullable } from './common-schema.ts';
+
+const DateTime = Type.String({ format: 'date-time' });
+const Uuid = Type.String({ format: 'uuid' });
+
+// What a customer sees of a case: no business area, assignee, priority, tags or internal history.
+const PortalCaseSummary = Type.Object({
+  id: Uuid,
+  number: Type.String({ description: 'C-YYYY-NNNNNN: quote it when you write or call' }),
+  title: Type.String(),
+  channel: ChannelSchema,
+  status: StatusSchema,
+  createdAt: DateTime,
+  updatedAt: DateTime,
+});
+const PortalMessage = Type.Object({
+  id: Uuid,
+  kind: Type.Enum(['inbound', 'outbound'], { description: 'inbound: from you; outbound: our answer' }),
+  channel: Type.String(),
+  body: Type.String(),
+  createdAt: DateTime,
+});
+const PortalCaseDetail = Type.Intersect([
+  PortalCaseSummary,
+  Type.Object({
+    resolutionCode: Nullable(ResolutionCodeSchema),
+    resolution: Nullable(Type.String()),
+    resolvedAt: Nullable(DateTime),
+    messages: Type.Array(PortalMessage),
+  }),
+]);
+const Inquiry = Type.Object(
+  { title: Type.String({ minLength: 1, maxLength: 300 }), body: Type.String({ minLength: 1, maxLength: 100_000 }) },
+  { additionalProperties: false },
+);
+const Message = Type.Object({ body: Type.String({ minLength: 1, maxLength: 100_000 }) }, { additionalProperties: false });
+const Id = Type.Object({ id: Uuid });
+
+const iso = (date: Date | null) => (date === null ? null : date.toISOString());
+// Converting keeps each record's subject mark: the guard checks what is sent, not what was read.
+const summaryJson = (c: CaseSummary) =>
+  carryOver(c, {
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    channel: c.channel,
+    status: c.status,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  });
+const messageJson = (m: CaseMessage) =>
+  carryOver(m, { id: m.id, kind: m.kind, channel: m.channel, body: m.body, createdAt: m.createdAt.toISOString() });
+const detailJson = (c: CaseDetail) =>
+  carryOver(c, {
+    ...summaryJson(c),
+    resolutionCode: c.resolutionCode,
+    resolution: c.resolution,
+    resolvedAt: iso(c.resolvedAt),
+    messages: c.messages.map(messageJson),
+  });
+
+const notYours = () => new ProblemError(404, problemTypes.notFound, 'Not found', 'You have no case with that id.');
+
+/** My cases: the signed-in customer's own cases; the customer comes from the session, never from the request. */
+export const portalCaseRoutes: FastifyPluginAsync<{ cases: PortalCases; unit: PortalUnitDeps }> = async (base, { cases, unit }) => {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['portal'];
+  const now = () => unit.clock();
+
+  app.get(
+    '/cases',
+    {
+      schema: { tags, summary: 'My cases, newest first', response: { 200: Type.Array(PortalCaseSummary), ...problemResponses } },
+      config: { purpose: 'portal: my cases' },
+    },
+    async (request) =>
+      portalUnit(unit, request, async (trx, principal) =>
+        (await cases.list(trx, principal, auditContext(request), now())).map(summaryJson),
+      ),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/cases/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One of my cases, with its correspondence',
+        params: Id,
+        response: { 200: PortalCaseDetail, ...problemResponses },
+      },
+      config: { purpose: 'portal: my cases' },
+    },
+    async (request) =>
+      portalUnit(unit, request, async (trx, principal) => {
+        const detail = await cases.get(trx, principal, request.params.id, auditContext(request), now());
+        if (!detail) throw notYours();
+        return detailJson(detail);
+      }),
+  );
+
+  app.post(
+    '/cases',
+    {
+      schema: { tags, summary: 'Ask us something: opens a case', body: Inquiry, response: { 201: PortalCaseSummary, ...problemResponses } },
+      config: { purpose: 'portal: my cases' },
+    },
+    async (request, reply) => {
+      const opened = await portalUnit(unit, request, async (trx, principal) =>
+        summaryJson(await cases.open(trx, principal, request.body, auditContext(request), now()).catch(caseFailure)),
+      );
+      return reply.status(201).send(opened);
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { body: string } }>(
+    '/cases/:id/messages',
+    {
+      schema: {
+        tags,
+        summary: 'Write on one of my cases',
+        params: Id,
+        body: Message,
+        response: { 200: PortalCaseDetail, ...problemResponses },
+      },
+      config: { purpose: 'portal: my cases' },
+    },
+    async (request) =>
+      portalUnit(unit, request, async (trx, principal) => {
+        const ctx = auditContext(request);
+        if (!(await cases.get(trx, principal, request.params.id, ctx, now()))) throw notYours();
+        await cases.reply(trx, principal, request.params.id, request.body.body, ctx, now()).catch(caseFailure);
+        const detail = await cases.get(trx, principal, request.params.id, ctx, now());
+        return detailJson(detail!);
+      }),
+  );
+};

@@ -1,0 +1,9 @@
+export {
+  createPortalLinking,
+  IdentityNotProven,
+  LinkingLocked,
+  maskedAddress,
+  type PortalLinking,
+  type PortalLinkingDeps,
+} from './portal-linking.ts';
+export { createPortalCases, type PortalCases, type PortalInquiry } from './portal-cases.ts';
