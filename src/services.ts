@@ -1,7 +1,13 @@
 import type { Config } from './config.ts';
 import { createSecretBox, type LocalKeyring, type Vault } from './crypto/index.ts';
 import { attachmentMover, createAttachmentService } from './modules/attachments/index.ts';
-import { createIncidentService, createRetentionSweep, disclosureMover } from './modules/privacy/index.ts';
+import {
+  createDisclosureService,
+  createIncidentService,
+  createPrivacyRequestService,
+  createRetentionSweep,
+  disclosureMover,
+} from './modules/privacy/index.ts';
 import { callMover, createCallService } from './modules/calls/index.ts';
 import { agencySlaPolicy, caseMover, createCaseService, createCaseSla, createRouting } from './modules/cases/index.ts';
 import { createCustomerFinder, createCustomerMerger, createCustomerService } from './modules/customers/index.ts';
@@ -49,6 +55,7 @@ export function createServices(deps: ServiceDeps) {
     surveyLink,
   });
   const attachments = createAttachmentService(vault, config.attachments);
+  const disclosures = createDisclosureService(vault, { timeZone });
   const finder = createCustomerFinder(vault, {
     case_number: (trx, number) => cases.customerOfCase(trx, number),
     article_number: (trx, number) => cases.customersByItem(trx, 'article', number),
@@ -83,6 +90,8 @@ export function createServices(deps: ServiceDeps) {
     surveyLink,
     macros: createMacros({ cases, customers, surveyLink }),
     // Incident notices by e-mail go out as replies in a case of the person's, through the case outbox.
+    disclosures,
+    privacyRequests: createPrivacyRequestService(vault, { customers, disclosures, letterhead: config.agency, timeZone }),
     incidents: createIncidentService({ customers, cases, letterhead: config.agency, timeZone }),
   };
 }

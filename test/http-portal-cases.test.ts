@@ -28,6 +28,7 @@ const password = 'a long and private passphrase';
 let t: TestApp;
 let relay: TestRelay;
 let agent: Client;
+let privacy: Client;
 const mail = inbox();
 const now = () => new Date(t.clock.now);
 const ids: Record<string, { customer: string; case: string }> = {};
@@ -60,6 +61,9 @@ beforeAll(async () => {
   await t.addStaff('agnes', 'correct horse battery staple', ['agent']);
   agent = client(t.app);
   await agent.signIn('agnes', 'correct horse battery staple', now);
+  await t.addStaff('priya', 'correct horse battery staple', ['privacy_officer']);
+  privacy = client(t.app);
+  await privacy.signIn('priya', 'correct horse battery staple', now);
   ids.ada = await customerWithCase(ada);
   ids.bea = await customerWithCase(bea);
   expect((await agent.post(`/api/cases/${ids.ada.case}/notes`, { body: note })).statusCode).toBe(201);
@@ -178,5 +182,80 @@ describe('my cases', () => {
     expect(entries.length).toBeGreaterThan(3);
     for (const entry of entries) expect(entry.subjects.every((subject) => subject === entry.actor_id)).toBe(true);
     expect(entries.some((entry) => entry.actor_id === ids.ada!.customer && entry.subjects.includes(ids.ada!.customer))).toBe(true);
+  });
+});
+
+describe('my profile and my privacy', () => {
+  it('shows what the registry holds, masking what the catalog masks, and nothing of the other customer', async () => {
+    const response = await adaPortal.get('/portal/api/profile');
+    expect(response.statusCode, response.body).toBe(200);
+    const profile = response.json() as { name: string; values: { field: string; value: string; masked: boolean }[] };
+    expect(profile.name).toBe(ada.name);
+    expect(profile.values.find((v) => v.field === 'email')).toMatchObject({ value: ada.email, masked: false });
+    expect(profile.values.find((v) => v.field === 'ssn_last4')).toMatchObject({ masked: true });
+    expect(response.body).not.toContain(ada.ssn);
+    expect(response.body).not.toContain(bea.name);
+  });
+
+  it('turns a correction into an amendment request, its identity verified by the linked account', async () => {
+    const profile = (await adaPortal.get('/portal/api/profile')).json() as { values: { id: string; field: string }[] };
+    const email = profile.values.find((v) => v.field === 'email')!;
+    const asked = await adaPortal.post('/portal/api/profile/corrections', {
+      valueId: email.id,
+      field: 'email',
+      value: 'ada.q@example.org',
+      explanation: 'I changed my address last year.',
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    expect(asked.json()).toMatchObject({ kind: 'amendment', status: 'received' });
+    const seen = await privacy.get(`/api/privacy/requests/${asked.json().id}`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json()).toMatchObject({ channel: 'portal', identity: { method: 'portal_account' } });
+    // Another customer's value cannot be the target.
+    const foreign = await beaPortal.post('/portal/api/profile/corrections', {
+      valueId: email.id,
+      field: 'email',
+      value: 'mallory@example.org',
+      explanation: 'Mine now.',
+    });
+    expect(foreign.statusCode).toBe(422);
+  });
+
+  it('answers an access request with the records once the privacy office grants it, as JSON and PDF', async () => {
+    const asked = await adaPortal.post('/portal/api/privacy/requests', { kind: 'access', details: 'A copy of everything you hold.' });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const id = asked.json().id;
+    expect((await adaPortal.get(`/portal/api/privacy/requests/${id}/records`)).statusCode).toBe(409);
+    expect((await beaPortal.get(`/portal/api/privacy/requests/${id}/records`)).statusCode).toBe(404);
+    expect((await privacy.post(`/api/privacy/requests/${id}/decision`, { outcome: 'granted' })).statusCode).toBe(200);
+    const listed = (await adaPortal.get('/portal/api/privacy/requests')).json() as { id: string; reportReady: boolean }[];
+    expect(listed.find((r) => r.id === id)?.reportReady).toBe(true);
+    const records = await adaPortal.get(`/portal/api/privacy/requests/${id}/records`);
+    expect(records.statusCode, records.body).toBe(200);
+    expect(records.body).toContain(ada.canary);
+    expect(records.body).not.toContain(bea.canary);
+    expect(records.body).not.toContain(bea.name);
+    const pdf = await adaPortal.get(`/portal/api/privacy/requests/${id}/records?format=pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    expect(pdf.headers['cache-control']).toBe('no-store');
+  });
+
+  it('shows the accounting of disclosures about the customer, without law-enforcement entries', async () => {
+    const disclosure = (recipientKind: string, routineUse: string, name: string) => ({
+      recordTable: 'cases',
+      recordId: ids.ada!.case,
+      nature: 'copy',
+      purpose: 'Claim file sent on.',
+      recipient: { name, address: '12 Orchard Row, Dayton OH 45402' },
+      recipientKind,
+      routineUse,
+    });
+    expect((await privacy.post('/api/disclosures', disclosure('contractor', 'standard:4', 'Crabtree Adjusters'))).statusCode).toBe(201);
+    expect((await privacy.post('/api/disclosures', disclosure('law_enforcement', '880.000:2', 'Detective Quiller'))).statusCode).toBe(201);
+    const listed = await adaPortal.get('/portal/api/privacy/disclosures');
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().map((d: { recipient: { name: string } }) => d.recipient.name)).toEqual(['Crabtree Adjusters']);
+    expect((await beaPortal.get('/portal/api/privacy/disclosures')).json()).toEqual([]);
   });
 });

@@ -114,6 +114,8 @@ export const matrix: Record<Role, Cells> = {
     'record.read': ['own'],
     'record.create': ['own'],
     'record.update': ['own'],
+    // The right of access (5 U.S.C. 552a(d)(1)): a copy of one's own records, once the privacy office releases it.
+    'record.export': ['own'],
   },
   system: {
     'record.read': always,

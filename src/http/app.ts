@@ -47,8 +47,6 @@ import { noticeRoutes } from './routes/notices.ts';
 import { createMailSender } from '../modules/mail-out/index.ts';
 import { createServices, type Services } from '../services.ts';
 import {
-  createDisclosureService,
-  createPrivacyRequestService,
   piaConfigurationOf,
   startRetentionSchedule,
   type RetentionSchedule,
@@ -287,18 +285,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(disclosureRoutes, {
     prefix: '/api',
     database: deps.database,
-    disclosures: createDisclosureService(deps.vault, { timeZone: deps.config.timeZone }),
+    disclosures: services.disclosures,
     clock: deps.clock,
   });
   await app.register(privacyRequestRoutes, {
     prefix: '/api/privacy/requests',
     database: deps.database,
-    requests: createPrivacyRequestService(deps.vault, {
-      customers,
-      disclosures: createDisclosureService(deps.vault, { timeZone: deps.config.timeZone }),
-      letterhead: deps.config.agency,
-      timeZone: deps.config.timeZone,
-    }),
+    requests: services.privacyRequests,
     clock: deps.clock,
     agency: deps.config.agency.name,
     timeZone: deps.config.timeZone,
@@ -346,6 +339,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     mailFrom: deps.config.mailFrom,
     signInRateLimit: deps.config.signInRateLimit,
     services,
+    agency: deps.config.agency.name,
+    timeZone: deps.config.timeZone,
   });
   await app.register(noticeRoutes, {
     prefix: '/api/privacy',

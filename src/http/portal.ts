@@ -6,7 +6,8 @@ import { installPortalAuth, type PortalUnitDeps } from './portal-auth.ts';
 import { portalAccountRoutes } from './routes/portal-account.ts';
 import { portalCaseRoutes } from './routes/portal-cases.ts';
 import { portalLinkRoutes } from './routes/portal-link.ts';
-import { createPortalCases, createPortalLinking } from '../modules/portal/index.ts';
+import { portalPrivacyRoutes } from './routes/portal-privacy.ts';
+import { createPortalCases, createPortalLinking, createPortalPrivacy } from '../modules/portal/index.ts';
 import type { Services } from '../services.ts';
 
 export interface PortalDeps {
@@ -18,6 +19,8 @@ export interface PortalDeps {
   readonly mailFrom: string | null;
   readonly signInRateLimit: number;
   readonly services: Services;
+  readonly agency: string;
+  readonly timeZone: string;
 }
 
 /**
@@ -83,4 +86,14 @@ export const portalApi: FastifyPluginAsync<PortalDeps> = async (app, deps) => {
   });
   await app.register(portalLinkRoutes, { linking, signInRateLimit: deps.signInRateLimit });
   await app.register(portalCaseRoutes, { cases: createPortalCases(deps.services.cases), unit });
+  await app.register(portalPrivacyRoutes, {
+    privacy: createPortalPrivacy({
+      customers: deps.services.customers,
+      requests: deps.services.privacyRequests,
+      disclosures: deps.services.disclosures,
+    }),
+    unit,
+    agency: deps.agency,
+    timeZone: deps.timeZone,
+  });
 };

@@ -121,7 +121,7 @@ const requestJson = (r: PrivacyRequest) => ({
   nextDeadline: r.nextDeadline ? { ...r.nextDeadline, dueAt: r.nextDeadline.dueAt.toISOString() } : null,
 });
 
-function requestFailure(context: 'body' | 'querystring' | 'params') {
+export function requestFailure(context: 'body' | 'querystring' | 'params') {
   return (error: unknown): never => {
     if (error instanceof InvalidRequestField) throw fieldProblem(`/${context}/${error.field}`, error.reason);
     if (error instanceof RequestConflict)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AccessDenied, actorOf, appendAudit, authorize, can, type AuditContext, type AuditDetail } from '../../../access/index.ts';
 import { agencyTimeZone, disposeAfter, getNotice, getRecordType } from '../../../catalog/index.ts';
 import type { Vault } from '../../../crypto/index.ts';
-import type { Principal, Tx } from '../../../db/index.ts';
+import type { CustomerPrincipal, Principal, Tx } from '../../../db/index.ts';
 import {
   CustomerConflict,
   CustomerNotFound,
@@ -114,6 +114,12 @@ export interface PrivacyRequestService {
   ): Promise<StatementOfDisagreement>;
   /** Everything held about the subject of an access request; refused until the requester's identity is verified. */
   accessReportFor(trx: Tx, principal: Principal, id: string, ctx: AuditContext, now: Date): Promise<RequestAccessReport>;
+  /**
+   * The records of a decided access request, for its requester on the portal: compiled under
+   * the customer's own principal (row-level security shows nothing of anyone else), refused
+   * until the privacy office has granted the request.
+   */
+  releasedAccessReport(trx: Tx, principal: CustomerPrincipal, id: string, ctx: AuditContext, now: Date): Promise<RequestAccessReport>;
   /** A letter of the request as a PDF; `recipient` picks the earlier recipient of an amendment notice (0-based). */
   letter(
     trx: Tx,
@@ -386,7 +392,21 @@ export function createPrivacyRequestService(vault: Vault, options: PrivacyReques
           throw new InvalidRequestField('target/recordId', 'is not a current value of this customer');
         if (value.field !== checked.target.field) throw new InvalidRequestField('target/field', 'is not the field of that value');
       }
-      const row = await insertNew(trx, principal, owner, { ...checked, appealOf: null, target: checked.target ?? null }, now);
+      if (input.portalIdentity !== undefined && input.portalIdentity !== null) {
+        if (principal.kind !== 'customer' || checked.channel !== 'portal' || principal.subjectId !== owner.subject_id)
+          throw new InvalidRequestField('portalIdentity', 'only a customer’s own request from the portal is verified by its account');
+      }
+      let row = await insertNew(trx, principal, owner, { ...checked, appealOf: null, target: checked.target ?? null }, now);
+      if (input.portalIdentity) {
+        await updateRequest(trx, row.id, {
+          identity_method: 'portal_account',
+          identity_evidence_ct: await encrypt(trx, row.subject_id, 'identity_evidence_ct', row.id, input.portalIdentity.slice(0, 1000)),
+          identity_verified_by: 'system:portal-identity-proofing',
+          identity_verified_at: now,
+        });
+        await event(trx, principal, row, 'identity_verified', now, { method: 'portal_account' });
+        row = await reload(trx, row.id);
+      }
       await audit(trx, principal, ctx, now, 'create', row.id, [owner.subject_id], {
         kind: row.kind,
         channel: row.channel,
@@ -627,6 +647,21 @@ export function createPrivacyRequestService(vault: Vault, options: PrivacyReques
       const report = await buildAccessReport(trx, vault, principal, row.subject_id, now);
       const accounting = await options.disclosures.listForSubject(trx, principal, row.subject_id, { forSubject: true }, ctx, now);
       await event(trx, principal, row, 'records_compiled', now, { sections: report.sections.length, disclosures: accounting.length });
+      await audit(trx, principal, ctx, now, 'export', row.id, [row.subject_id], {
+        sections: report.sections.length,
+        disclosures: accounting.length,
+      });
+      return { request: await toRequest(trx, row, now), report: withAccounting(report, accounting), accounting };
+    },
+
+    async releasedAccessReport(trx, principal, id, ctx, now) {
+      const row = await requestFor(trx, principal, id, ctx, now);
+      if (row.kind !== 'access' || row.subject_id !== principal.subjectId)
+        throw new RequestConflict('kind', 'only your own access request is answered with your records');
+      if (row.decided_at === null || !['granted', 'partially_granted', 'closed'].includes(row.status))
+        throw new RequestConflict('status', 'the privacy office has not answered this request yet');
+      const report = await buildAccessReport(trx, vault, principal, row.subject_id, now);
+      const accounting = await options.disclosures.listForSubject(trx, principal, row.subject_id, { forSubject: true }, ctx, now);
       await audit(trx, principal, ctx, now, 'export', row.id, [row.subject_id], {
         sections: report.sections.length,
         disclosures: accounting.length,

@@ -76,6 +76,11 @@ export interface NewPrivacyRequest {
   readonly receivedAt?: Date;
   /** Required for an amendment, refused otherwise. */
   readonly target?: AmendmentTarget | null;
+  /**
+   * A customer's own request from the portal: how the account proved it is the customer's
+   * (recorded as the identity verification, method portal_account). Refused on any other.
+   */
+  readonly portalIdentity?: string | null;
 }
 
 export interface IdentityVerification {
