@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { createStaffAuth, fileCheckpointSink, loadSigningKey, startSealer, type AuditSigner } from '../src/access/index.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, type Config } from '../src/config.ts';
 import { createSecretBox } from '../src/crypto/index.ts';
 import { buildApp, type App } from '../src/http/app.ts';
 import type { BenchContext } from './fixtures.ts';
@@ -25,9 +25,13 @@ const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
  * through the same server, hooks and pool, with no principal, no decryption and no audit.
  * `addRoutes` adds a bench's own baseline routes before the server listens.
  */
-export async function startBenchServer(ctx: BenchContext, addRoutes?: (app: App) => void): Promise<BenchServer> {
+export async function startBenchServer(
+  ctx: BenchContext,
+  addRoutes?: (app: App) => void,
+  overrides: Partial<Config> = {},
+): Promise<BenchServer> {
   const { database } = ctx.bench;
-  const config = { ...loadConfig({ CASELINE_DATA: ctx.dataDir }), host: '127.0.0.1', port: 0, signInRateLimit: 1000 };
+  const config = { ...loadConfig({ CASELINE_DATA: ctx.dataDir }), host: '127.0.0.1', port: 0, signInRateLimit: 1000, ...overrides };
   const clock = () => new Date();
   const signer = await loadSigningKey(config.dataDir);
   const staffAuth = createStaffAuth({

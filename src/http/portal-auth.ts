@@ -118,6 +118,16 @@ export class ResponseWithheld extends ProblemError {
 
 const guardJob = systemPrincipal('portal-egress-guard');
 
+/** A portal route's unit of work, run by createPortalUnit: as the session's customer, its answer checked and audited. */
+export type PortalUnit = <T extends object | object[]>(
+  request: FastifyRequest,
+  work: (trx: Tx, principal: CustomerPrincipal) => Promise<T>,
+) => Promise<T>;
+
+export function createPortalUnit(deps: PortalUnitDeps): PortalUnit {
+  return (request, work) => portalUnit(deps, request, work);
+}
+
 /**
  * Runs a portal route's unit of work as the session's customer and checks what it returns
  * before it can leave: every record in the body is marked with the subject it was read for

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { createPortalAuth, createPortalMailer } from '../access/index.ts';
 import { createSecretBox, keyedDigest, type LocalKeyring, type Vault } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
-import { installPortalAuth, type PortalUnitDeps } from './portal-auth.ts';
+import { createPortalUnit, installPortalAuth } from './portal-auth.ts';
 import { portalAccountRoutes } from './routes/portal-account.ts';
 import { portalCaseRoutes } from './routes/portal-cases.ts';
 import { portalLinkRoutes } from './routes/portal-link.ts';
@@ -41,7 +41,7 @@ export const portalApi: FastifyPluginAsync<PortalDeps> = async (app, deps) => {
     clock: deps.clock,
   });
   const securityLog = app.log.child({ module: 'portal-egress-guard' });
-  const unit: PortalUnitDeps = {
+  const unit = createPortalUnit({
     database: deps.database,
     clock: deps.clock,
     alert: (event) =>
@@ -49,7 +49,7 @@ export const portalApi: FastifyPluginAsync<PortalDeps> = async (app, deps) => {
         { ...event, incident: 'portal response withheld' },
         'SECURITY: a portal response carried another customer’s records and was withheld',
       ),
-  };
+  });
   installPortalAuth(app, portalAuth);
   app.addHook('onSend', async (request, reply, payload) => {
     const level = request.routeOptions.config.portal ?? 'customer';
@@ -85,7 +85,7 @@ export const portalApi: FastifyPluginAsync<PortalDeps> = async (app, deps) => {
     clock: deps.clock,
   });
   await app.register(portalLinkRoutes, { linking, signInRateLimit: deps.signInRateLimit });
-  await app.register(portalCaseRoutes, { cases: createPortalCases(deps.services.cases), unit });
+  await app.register(portalCaseRoutes, { cases: createPortalCases(deps.services.cases), unit, clock: deps.clock });
   await app.register(portalPrivacyRoutes, {
     privacy: createPortalPrivacy({
       customers: deps.services.customers,
@@ -93,6 +93,7 @@ export const portalApi: FastifyPluginAsync<PortalDeps> = async (app, deps) => {
       disclosures: deps.services.disclosures,
     }),
     unit,
+    clock: deps.clock,
     agency: deps.agency,
     timeZone: deps.timeZone,
   });

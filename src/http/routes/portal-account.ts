@@ -13,7 +13,7 @@ import {
   type PortalAuth,
 } from '../../access/index.ts';
 import { auditContext } from '../auth.ts';
-import { clearPortalCookie, portalUnit, requirePortalSession, setPortalCookie, type PortalUnitDeps } from '../portal-auth.ts';
+import { clearPortalCookie, requirePortalSession, setPortalCookie, type PortalUnit } from '../portal-auth.ts';
 import { fieldProblem, problemResponses, problemTypes, ProblemError } from '../problem.ts';
 
 const Email = Type.String({ maxLength: 254, description: 'The e-mail address the account signs in with' });
@@ -71,10 +71,11 @@ export function portalFailure(error: unknown): never {
  * The portal account: registration with e-mail verification, sign-in with an optional
  * authenticator, password reset, sign-out, the account's sessions (sign out everywhere).
  */
-export const portalAccountRoutes: FastifyPluginAsync<{ portalAuth: PortalAuth; unit: PortalUnitDeps; signInRateLimit: number }> = async (
-  base,
-  { portalAuth, unit, signInRateLimit },
-) => {
+export const portalAccountRoutes: FastifyPluginAsync<{
+  portalAuth: PortalAuth;
+  unit: PortalUnit;
+  signInRateLimit: number;
+}> = async (base, { portalAuth, unit, signInRateLimit }) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const limited = { max: signInRateLimit, timeWindow: '1 minute' };
   const tags = ['portal'];
@@ -237,7 +238,7 @@ export const portalAccountRoutes: FastifyPluginAsync<{ portalAuth: PortalAuth; u
     async (request) => {
       const session = requirePortalSession(request);
       const account = await portalAuth.account(session);
-      return portalUnit(unit, request, async () =>
+      return unit(request, async () =>
         carrying(account.subjectId, {
           email: account.email,
           authenticator: account.authenticator,
@@ -258,7 +259,7 @@ export const portalAccountRoutes: FastifyPluginAsync<{ portalAuth: PortalAuth; u
     async (request) => {
       const session = requirePortalSession(request);
       const sessions = await portalAuth.sessions(session);
-      return portalUnit(unit, request, async () =>
+      return unit(request, async () =>
         sessions.map((s) =>
           carrying(session.subjectId, {
             id: s.id,
@@ -316,7 +317,7 @@ export const portalAccountRoutes: FastifyPluginAsync<{ portalAuth: PortalAuth; u
     async (request) => {
       const session = requirePortalSession(request);
       const enrolment = await portalAuth.enrolTotp(session).catch(portalFailure);
-      return portalUnit(unit, request, async () => carrying(session.subjectId, enrolment));
+      return unit(request, async () => carrying(session.subjectId, enrolment));
     },
   );
 

@@ -5,7 +5,7 @@ import { carryOver } from '../../access/index.ts';
 import type { CaseDetail, CaseMessage, CaseSummary } from '../../modules/cases/index.ts';
 import type { PortalCases } from '../../modules/portal/index.ts';
 import { auditContext } from '../auth.ts';
-import { portalUnit, type PortalUnitDeps } from '../portal-auth.ts';
+import { type PortalUnit } from '../portal-auth.ts';
 import { problemResponses, problemTypes, ProblemError } from '../problem.ts';
 import { caseFailure, ChannelSchema, ResolutionCodeSchema, StatusSchema } from './case-schema.ts';
 import { Nullable } from './common-schema.ts';
@@ -72,10 +72,13 @@ const detailJson = (c: CaseDetail) =>
 const notYours = () => new ProblemError(404, problemTypes.notFound, 'Not found', 'You have no case with that id.');
 
 /** My cases: the signed-in customer's own cases; the customer comes from the session, never from the request. */
-export const portalCaseRoutes: FastifyPluginAsync<{ cases: PortalCases; unit: PortalUnitDeps }> = async (base, { cases, unit }) => {
+export const portalCaseRoutes: FastifyPluginAsync<{ cases: PortalCases; unit: PortalUnit; clock: () => Date }> = async (
+  base,
+  { cases, unit, clock },
+) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['portal'];
-  const now = () => unit.clock();
+  const now = clock;
 
   app.get(
     '/cases',
@@ -84,9 +87,7 @@ export const portalCaseRoutes: FastifyPluginAsync<{ cases: PortalCases; unit: Po
       config: { purpose: 'portal: my cases' },
     },
     async (request) =>
-      portalUnit(unit, request, async (trx, principal) =>
-        (await cases.list(trx, principal, auditContext(request), now())).map(summaryJson),
-      ),
+      unit(request, async (trx, principal) => (await cases.list(trx, principal, auditContext(request), now())).map(summaryJson)),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -101,7 +102,7 @@ export const portalCaseRoutes: FastifyPluginAsync<{ cases: PortalCases; unit: Po
       config: { purpose: 'portal: my cases' },
     },
     async (request) =>
-      portalUnit(unit, request, async (trx, principal) => {
+      unit(request, async (trx, principal) => {
         const detail = await cases.get(trx, principal, request.params.id, auditContext(request), now());
         if (!detail) throw notYours();
         return detailJson(detail);
@@ -115,7 +116,7 @@ export const portalCaseRoutes: FastifyPluginAsync<{ cases: PortalCases; unit: Po
       config: { purpose: 'portal: my cases' },
     },
     async (request, reply) => {
-      const opened = await portalUnit(unit, request, async (trx, principal) =>
+      const opened = await unit(request, async (trx, principal) =>
         summaryJson(await cases.open(trx, principal, request.body, auditContext(request), now()).catch(caseFailure)),
       );
       return reply.status(201).send(opened);
@@ -135,7 +136,7 @@ export const portalCaseRoutes: FastifyPluginAsync<{ cases: PortalCases; unit: Po
       config: { purpose: 'portal: my cases' },
     },
     async (request) =>
-      portalUnit(unit, request, async (trx, principal) => {
+      unit(request, async (trx, principal) => {
         const ctx = auditContext(request);
         if (!(await cases.get(trx, principal, request.params.id, ctx, now()))) throw notYours();
         await cases.reply(trx, principal, request.params.id, request.body.body, ctx, now()).catch(caseFailure);

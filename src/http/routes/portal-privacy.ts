@@ -6,7 +6,7 @@ import type { PortalPrivacy } from '../../modules/portal/index.ts';
 import { accessReportJson, renderAccessReportPdf, type Disclosure, type PrivacyRequest } from '../../modules/privacy/index.ts';
 import { auditContext } from '../auth.ts';
 import { sendPdf } from '../pdf-reply.ts';
-import { portalUnit, type PortalUnitDeps } from '../portal-auth.ts';
+import { type PortalUnit } from '../portal-auth.ts';
 import { problemResponses, problemTypes, ProblemError } from '../problem.ts';
 import { Nullable } from './common-schema.ts';
 import { requestFailure } from './privacy-requests.ts';
@@ -78,20 +78,21 @@ const disclosureJson = (d: Disclosure) =>
  */
 export const portalPrivacyRoutes: FastifyPluginAsync<{
   privacy: PortalPrivacy;
-  unit: PortalUnitDeps;
+  unit: PortalUnit;
+  clock: () => Date;
   agency: string;
   timeZone: string;
-}> = async (base, { privacy, unit, agency, timeZone }) => {
+}> = async (base, { privacy, unit, clock, agency, timeZone }) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['portal'];
-  const now = () => unit.clock();
+  const now = clock;
   const config = { purpose: 'portal: my privacy' };
 
   app.get(
     '/profile',
     { schema: { tags, summary: 'What we hold about me', response: { 200: Profile, ...problemResponses } }, config },
     async (request) =>
-      portalUnit(unit, request, async (trx, principal) => {
+      unit(request, async (trx, principal) => {
         const profile = await privacy.profile(trx, principal, auditContext(request), now());
         if (!profile) throw new ProblemError(404, problemTypes.notFound, 'Not found', 'Your customer record is no longer held.');
         return carryOver(profile, { name: profile.name, values: [...profile.values] });
@@ -118,7 +119,7 @@ export const portalPrivacyRoutes: FastifyPluginAsync<{
       config,
     },
     async (request, reply) => {
-      const opened = await portalUnit(unit, request, async (trx, principal) =>
+      const opened = await unit(request, async (trx, principal) =>
         requestJson(
           await privacy.requestCorrection(trx, principal, request.body, auditContext(request), now()).catch(requestFailure('body')),
         ),
@@ -131,9 +132,7 @@ export const portalPrivacyRoutes: FastifyPluginAsync<{
     '/privacy/requests',
     { schema: { tags, summary: 'My Privacy Act requests', response: { 200: Type.Array(Request), ...problemResponses } }, config },
     async (request) =>
-      portalUnit(unit, request, async (trx, principal) =>
-        (await privacy.requests(trx, principal, auditContext(request), now())).map(requestJson),
-      ),
+      unit(request, async (trx, principal) => (await privacy.requests(trx, principal, auditContext(request), now())).map(requestJson)),
   );
 
   app.post(
@@ -151,7 +150,7 @@ export const portalPrivacyRoutes: FastifyPluginAsync<{
       config,
     },
     async (request, reply) => {
-      const opened = await portalUnit(unit, request, async (trx, principal) =>
+      const opened = await unit(request, async (trx, principal) =>
         requestJson(await privacy.open(trx, principal, request.body, auditContext(request), now()).catch(requestFailure('body'))),
       );
       return reply.status(201).send(opened);
@@ -171,7 +170,7 @@ export const portalPrivacyRoutes: FastifyPluginAsync<{
       config,
     },
     async (request, reply) => {
-      const answer = await portalUnit(unit, request, (trx, principal) =>
+      const answer = await unit(request, (trx, principal) =>
         privacy.accessReport(trx, principal, request.params.id, auditContext(request), now()).catch(requestFailure('params')),
       );
       if (request.query.format === 'pdf')
@@ -191,7 +190,7 @@ export const portalPrivacyRoutes: FastifyPluginAsync<{
       config,
     },
     async (request) =>
-      portalUnit(unit, request, async (trx, principal) =>
+      unit(request, async (trx, principal) =>
         (await privacy.disclosures(trx, principal, auditContext(request), now())).map(disclosureJson),
       ),
   );
