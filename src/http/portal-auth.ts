@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import {
   appendAudit,
-  auditInsert,
+  appendAuditUnwaited,
   customerPrincipal,
   foreignSubjects,
   subjectsCarried,
@@ -11,7 +10,7 @@ import {
   type PortalSessionInfo,
 } from '../access/index.ts';
 import type { CustomerPrincipal, Database, Tx } from '../db/index.ts';
-import { noWait, withPrincipal } from '../db/index.ts';
+import { withPrincipal } from '../db/index.ts';
 import { auditContext } from './auth.ts';
 import { problemTypes, ProblemError } from './problem.ts';
 
@@ -153,7 +152,8 @@ export async function portalUnit<T extends object | object[]>(
       const carried = subjectsCarried(result);
       foreign = foreignSubjects(principal, carried);
       if (foreign.length > 0) throw new ResponseWithheld();
-      const entry = auditInsert(trx, {
+      // Sent with the COMMIT, which fails (and the response with it) if the entry did.
+      await appendAuditUnwaited(trx, {
         at: deps.clock(),
         actor: principal,
         action: 'portal.response',
@@ -162,8 +162,6 @@ export async function portalUnit<T extends object | object[]>(
         outcome: 'ok',
         detail: { session: session.sessionId, route, status: 200 },
       });
-      // Not waited for: it leaves with the COMMIT, which fails (and the response with it) if it did.
-      await sql`${sql.raw(noWait)} ${entry}`.execute(trx);
       return result;
     });
     request.egressChecked = true;

@@ -1,4 +1,5 @@
-import type { PendingInsert, Tx } from '../../db/index.ts';
+import { sql } from 'kysely';
+import { noWait, type PendingInsert, type Tx } from '../../db/index.ts';
 import { actorRoleOf, auditActions, auditOutcomes, type AuditDetail, type AuditEntry } from './audit-entry.ts';
 
 export class AuditEntryError extends Error {}
@@ -53,16 +54,7 @@ export async function appendAudit(trx: Tx, entry: AuditEntry): Promise<void> {
  * (insertTogether), so the entry still commits with the work or fails it.
  */
 export function auditInsert(trx: Tx, entry: AuditEntry): PendingInsert {
-  if (!(entry.at instanceof Date) || Number.isNaN(entry.at.getTime())) throw new AuditEntryError('audit time must be a valid Date');
-  required('actor id', entry.actor.id);
-  const actorRole = actorRoleOf(entry);
-  required('actor role', actorRole);
-  required('purpose', entry.purpose);
-  if (!(auditActions as readonly string[]).includes(entry.action)) throw new AuditEntryError(`unknown audit action '${entry.action}'`);
-  if (!(auditOutcomes as readonly string[]).includes(entry.outcome)) throw new AuditEntryError(`unknown audit outcome '${entry.outcome}'`);
-  for (const subject of entry.subjects) {
-    if (!uuid.test(subject)) throw new AuditEntryError('audit subjects must be data subject ids (UUIDs)');
-  }
+  const actorRole = checkEntry(entry);
   return trx.insertInto('audit_log').values({
     at: entry.at,
     actor_kind: entry.actor.kind,
@@ -78,4 +70,34 @@ export function auditInsert(trx: Tx, entry: AuditEntry): PendingInsert {
     outcome: entry.outcome,
     detail: detailJson(entry.detail ?? {}),
   });
+}
+
+/**
+ * Appends an entry without waiting for it: it leaves with the transaction's next statement
+ * (normally its COMMIT), which fails, and the work with it, if the entry could not be written.
+ * For an entry written on every request (the portal's response audit): one fixed statement
+ * text, no query builder, no round trip of its own.
+ */
+export async function appendAuditUnwaited(trx: Tx, entry: AuditEntry): Promise<void> {
+  const actorRole = checkEntry(entry);
+  await sql`${sql.raw(noWait)} INSERT INTO audit_log (at, actor_kind, actor_id, actor_role, action, record_type, record_id, subjects, purpose, request_id, client_addr, outcome, detail)
+    VALUES (${entry.at}, ${entry.actor.kind}, ${entry.actor.id}, ${actorRole}, ${entry.action}, ${entry.recordType ?? null}, ${entry.recordId ?? null},
+            ${[...entry.subjects]}::uuid[], ${entry.purpose}, ${entry.requestId ?? null}, ${entry.clientAddr ?? null}, ${entry.outcome}, ${detailJson(entry.detail ?? {})}::jsonb)`.execute(
+    trx,
+  );
+}
+
+/** Refuses an entry the log must not hold; answers the actor role to record. */
+function checkEntry(entry: AuditEntry): string {
+  if (!(entry.at instanceof Date) || Number.isNaN(entry.at.getTime())) throw new AuditEntryError('audit time must be a valid Date');
+  required('actor id', entry.actor.id);
+  const actorRole = actorRoleOf(entry);
+  required('actor role', actorRole);
+  required('purpose', entry.purpose);
+  if (!(auditActions as readonly string[]).includes(entry.action)) throw new AuditEntryError(`unknown audit action '${entry.action}'`);
+  if (!(auditOutcomes as readonly string[]).includes(entry.outcome)) throw new AuditEntryError(`unknown audit outcome '${entry.outcome}'`);
+  for (const subject of entry.subjects) {
+    if (!uuid.test(subject)) throw new AuditEntryError('audit subjects must be data subject ids (UUIDs)');
+  }
+  return actorRole;
 }
