@@ -1,6 +1,7 @@
 import {
   InvalidPortalField,
   PortalMailFailed,
+  PortalAlreadyLinked,
   PortalMailUnavailable,
   systemPrincipal,
   type AuditContext,
@@ -70,7 +71,8 @@ export function createPortalLinking(deps: PortalLinkingDeps) {
   };
 
   const guard = async (info: PortalSessionInfo) => {
-    if (!(await portalAuth.mayTryLink(info))) throw new LinkingLocked('too many attempts: try again tomorrow, or ask for a code by letter');
+    if (info.linked) throw new PortalAlreadyLinked('this account is already linked to its customer record');
+    if (!(await portalAuth.mayTryLink(info))) throw new LinkingLocked('too many attempts: try again tomorrow');
   };
 
   const refuse = async (info: PortalSessionInfo, ctx: AuditContext, method: 'knowledge' | 'email_code'): Promise<never> => {
@@ -143,6 +145,7 @@ export function createPortalLinking(deps: PortalLinkingDeps) {
       userAgent?: string,
     ): Promise<IssuedPortalSession> {
       const name = text('name', input.name, 200);
+      if (info.linked) throw new PortalAlreadyLinked('this account is already linked to its customer record');
       const { email } = await portalAuth.account(info);
       const customer = await withPrincipal(database.db, proofJob, (trx) =>
         deps.customers.create(

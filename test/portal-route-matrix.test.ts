@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, type Client } from './support/client.ts';
+import { testApp, type TestApp } from './support/app.ts';
+import { inbox, portalBrowser, registeredAccount, type PortalBrowser } from './support/portal.ts';
+import { startTestRelay, type TestRelay } from './support/relay.ts';
+
+// The portal's authorization matrix as data: every portal route, and what each kind of caller
+// gets — the owner of the object, another customer, an account not yet linked, a staff member
+// (whose console session is no portal session) and nobody. The table must list every route
+// the server has under /portal/api; each row is replayed as each caller, and a refusal must
+// carry none of the owner's data.
+
+type Caller = 'owner' | 'other' | 'unlinked' | 'staff' | 'anonymous';
+interface Row {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly path: string;
+  /** The owner's object ids are filled in for :id (a case, a request or a session of the owner). */
+  readonly id?: 'case' | 'request' | 'session';
+  readonly body?: object;
+  readonly expect: Readonly<Record<Caller, readonly number[]>>;
+}
+
+const refusedToOthers = { other: [404], unlinked: [403], staff: [401], anonymous: [401] } as const;
+const customerRoute = (method: Row['method'], path: string, owner: number[], extra: Partial<Row> = {}): Row => ({
+  method,
+  path,
+  ...extra,
+  expect: { owner, ...refusedToOthers, ...(extra.id ? {} : { other: owner }) },
+});
+const accountRoute = (method: Row['method'], path: string, owner: number[], extra: Partial<Row> = {}): Row => ({
+  method,
+  path,
+  ...extra,
+  expect: { owner, other: extra.id ? [404] : owner, unlinked: extra.id ? [404] : owner, staff: [401], anonymous: [401] },
+});
+// Linking: an account linked already is refused (409); an unlinked one gets the proof's answer.
+const linkRoute = (path: string, body: object, unlinked: number[]): Row => ({
+  method: 'POST',
+  path,
+  body,
+  expect: { owner: [409], other: [409], unlinked, staff: [401], anonymous: [401] },
+});
+// Public routes answer everyone alike (their own validation decides); listed so the table is complete.
+const publicRoute = (method: Row['method'], path: string, body: object, status: number[]): Row => ({
+  method,
+  path,
+  body,
+  expect: { owner: status, other: status, unlinked: status, staff: status, anonymous: status },
+});
+
+const rows: Row[] = [
+  publicRoute('POST', '/portal/api/auth/register', { email: 'not-an-address', password: 'x' }, [422]),
+  publicRoute('POST', '/portal/api/auth/verify', { email: 'nobody@example.org', code: '000000' }, [401]),
+  publicRoute('POST', '/portal/api/auth/resend', { email: 'not-an-address' }, [422]),
+  publicRoute('POST', '/portal/api/auth/login', { email: 'nobody@example.org', password: 'wrong password here' }, [401]),
+  publicRoute('POST', '/portal/api/auth/mfa', { code: '000000' }, [401, 403]),
+  publicRoute('POST', '/portal/api/auth/reset', { email: 'not-an-address' }, [422]),
+  publicRoute(
+    'POST',
+    '/portal/api/auth/reset/complete',
+    { email: 'nobody@example.org', code: '000000', password: 'a long new passphrase' },
+    [401],
+  ),
+  publicRoute('GET', '/portal/api/session', {}, [200]),
+  customerRoute('GET', '/portal/api/cases', [200]),
+  customerRoute('GET', '/portal/api/cases/:id', [200], { id: 'case' }),
+  customerRoute('POST', '/portal/api/cases/:id/messages', [200], { id: 'case', body: { body: 'A follow-up.' } }),
+  customerRoute('POST', '/portal/api/cases', [201], { body: { title: 'A question', body: 'Where is it?' } }),
+  customerRoute('GET', '/portal/api/profile', [200]),
+  customerRoute('GET', '/portal/api/privacy/requests', [200]),
+  customerRoute('POST', '/portal/api/privacy/requests', [201], {
+    body: { kind: 'notification', details: 'Do you hold records about me?' },
+  }),
+  customerRoute('GET', '/portal/api/privacy/requests/:id/records', [409], { id: 'request' }),
+  customerRoute('GET', '/portal/api/privacy/disclosures', [200]),
+  customerRoute('POST', '/portal/api/profile/corrections', [422], {
+    body: { valueId: randomUUID(), field: 'email', value: 'x@example.org', explanation: 'Fix it.' },
+  }),
+  accountRoute('GET', '/portal/api/account', [200]),
+  accountRoute('GET', '/portal/api/account/sessions', [200]),
+  accountRoute('DELETE', '/portal/api/account/sessions/:id', [204], { id: 'session' }),
+  accountRoute('POST', '/portal/api/account/authenticator/confirm', [422], { body: { code: '000000' } }),
+  accountRoute('POST', '/portal/api/account/authenticator/remove', [422], { body: { password: 'not the password at all' } }),
+  linkRoute('/portal/api/link/knowledge', { surname: 'Nobody', zip: '99999', ssnLast4: '1234' }, [403]),
+  linkRoute('/portal/api/link/email', { surname: 'Nobody', zip: '99999' }, [403]),
+  linkRoute('/portal/api/link/confirm', { code: '000000' }, [403]),
+  // Last: it links the unlinked caller.
+  linkRoute('/portal/api/link/new', { name: 'Someone' }, [200]),
+];
+// Not replayed: they end or change the caller's own session or authenticator, which the
+// rows above need (covered in http-portal-account.test.ts); listed so coverage is complete.
+const replayedElsewhere = new Set([
+  'POST /portal/api/auth/logout',
+  'POST /portal/api/account/sessions/end-all',
+  'POST /portal/api/account/authenticator',
+]);
+
+let t: TestApp;
+let relay: TestRelay;
+const mail = inbox();
+const password = 'a long and private passphrase';
+let staff: Client;
+const callers = {} as Record<'owner' | 'other' | 'unlinked', PortalBrowser>;
+const owned = {} as Record<'case' | 'request' | 'session', string>;
+const canary = `canary-${randomUUID()}`;
+
+async function linkedCustomer(address: string, name: string): Promise<PortalBrowser> {
+  const b = await registeredAccount(t.app, mail, address, password);
+  expect((await b.post('/portal/api/link/new', { name })).statusCode).toBe(200);
+  return b;
+}
+
+beforeAll(async () => {
+  relay = await startTestRelay((raw) => mail.receive(raw));
+  t = await testApp({ smtpRelay: relay.url, mailFrom: 'Customer Care <care@caseline.example.gov>' });
+  await t.addStaff('agnes', 'correct horse battery staple', ['agent']);
+  staff = client(t.app);
+  await staff.signIn('agnes', 'correct horse battery staple', () => new Date(t.clock.now));
+  callers.owner = await linkedCustomer('owner@example.org', `Owner ${canary}`);
+  callers.other = await linkedCustomer('other@example.org', 'Other Customer');
+  callers.unlinked = await registeredAccount(t.app, mail, 'unlinked@example.org', password);
+  owned.case = (await callers.owner.post('/portal/api/cases', { title: `Mine ${canary}`, body: `Body ${canary}` })).json().id;
+  owned.request = (await callers.owner.post('/portal/api/privacy/requests', { kind: 'access', details: `Mine ${canary}` })).json().id;
+  // Another browser of the owner's: the session the DELETE row may end without ending the owner's own.
+  await portalBrowser(t.app).post('/portal/api/auth/login', { email: 'owner@example.org', password });
+  owned.session = ((await callers.owner.get('/portal/api/account/sessions')).json() as { id: string; current: boolean }[]).find(
+    (s) => !s.current,
+  )!.id;
+}, 60_000);
+afterAll(async () => {
+  await t?.close();
+  await relay?.close();
+});
+
+describe('the portal route matrix', () => {
+  it('lists every route the server has under /portal/api', () => {
+    // printRoutes draws a tree: a child's line holds only its part of the path, indented under its parent's.
+    const served = new Set<string>();
+    const parents: string[] = [];
+    for (const line of t.app.printRoutes({ commonPrefix: false }).split('\n')) {
+      const match = /^(.*?)[├└]── (\S+)(?: \(([A-Z, ]+)\))?$/.exec(line);
+      if (!match) continue;
+      const depth = [...match[1]!].length / 4;
+      const route = (parents[depth - 1] ?? '') + match[2]!;
+      parents[depth] = route;
+      if (route.startsWith('/portal/api') && match[3])
+        for (const method of match[3].split(', ')) if (method !== 'HEAD') served.add(`${method} ${route}`);
+    }
+    const listed = new Set([...rows.map((row) => `${row.method} ${row.path}`), ...replayedElsewhere]);
+    expect([...served].sort()).toEqual([...listed].sort());
+  });
+
+  for (const row of rows)
+    for (const caller of ['owner', 'other', 'unlinked', 'staff', 'anonymous'] as const)
+      it(`${row.method} ${row.path} as ${caller}: ${row.expect[caller].join(' or ')}`, async () => {
+        const url = row.id ? row.path.replace(':id', owned[row.id]) : row.path;
+        const options = { method: row.method, url, ...(row.body ? { payload: row.body } : {}) };
+        const response =
+          caller === 'anonymous'
+            ? await t.app.inject(options)
+            : caller === 'staff'
+              ? await staff.request(options)
+              : await callers[caller].request(options);
+        expect(row.expect[caller], `${response.statusCode}: ${response.body.slice(0, 200)}`).toContain(response.statusCode);
+        if (caller !== 'owner') expect(response.body).not.toContain(canary);
+        if (response.statusCode >= 400) expect(response.headers['content-type']).toContain('application/problem+json');
+      });
+});
