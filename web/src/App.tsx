@@ -47,311 +47,332 @@ const PrivacyNoticesPage = lazy(() => import('./privacy/NoticesPage.tsx').then((
 const DisclosuresPage = lazy(() => import('./privacy/DisclosuresPage.tsx').then((m) => ({ default: m.DisclosuresPage })));
 const IncidentsPage = lazy(() => import('./privacy/IncidentsPage.tsx').then((m) => ({ default: m.IncidentsPage })));
 const IncidentPage = lazy(() => import('./privacy/IncidentPage.tsx').then((m) => ({ default: m.IncidentPage })));
+const PortalApp = lazy(() => import('./portal/PortalApp.tsx').then((m) => ({ default: m.PortalApp })));
 const DisposalCertificatesPage = lazy(() =>
   import('./privacy/DisposalCertificatesPage.tsx').then((m) => ({ default: m.DisposalCertificatesPage })),
 );
+
+/**
+ * The customer portal (/portal) and the staff console (everything else), each with its own
+ * session: the portal never mounts the staff AuthProvider.
+ */
+export function App() {
+  return (
+    <BrowserRouter>
+      <NotificationsProvider>
+        <Routes>
+          <Route
+            path="/portal/*"
+            element={
+              <Suspense fallback={<Loading />}>
+                <PortalApp />
+              </Suspense>
+            }
+          />
+          <Route path="*" element={<Console />} />
+        </Routes>
+      </NotificationsProvider>
+    </BrowserRouter>
+  );
+}
 
 /**
  * The console's routes. Each page admits the roles its navigation link is shown to
  * (navItems.ts); the customer search results also serve the header's 'find customer'
  * box, so they admit every role that reads customer records.
  */
-export function App() {
+function Console() {
   return (
-    <BrowserRouter>
-      <NotificationsProvider>
-        <AuthProvider>
-          <Routes>
-            <Route path="/sign-in" element={<SignInPage />} />
-            <Route
-              path="/contact"
-              element={
-                <Suspense fallback={<Loading />}>
-                  <ContactPage />
-                </Suspense>
-              }
-            />
-            {/* The customer's satisfaction survey: public, the link's token is the credential. */}
-            <Route path="/survey/:token" element={<SurveyPage />} />
-            <Route
-              element={
-                <RequireAuth>
-                  <Frame />
-                </RequireAuth>
-              }
-            >
-              <Route index element={<HomePage />} />
-              <Route
-                path="cases/mine"
-                element={
-                  <RequireRoles roles={nav.myCases.roles}>
-                    <MyCasesPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="cases/queue"
-                element={
-                  <RequireRoles roles={nav.queue.roles}>
-                    <QueuePage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="cases/new"
-                element={
-                  <RequireRoles roles={nav.newCase.roles}>
-                    <NewCasePage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="cases/:id"
-                element={
-                  <RequireRoles roles={customerReaders}>
-                    <CasePage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="search"
-                element={
-                  <RequireRoles roles={customerReaders}>
-                    <SearchPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="customers/new"
-                element={
-                  <RequireRoles roles={nav.registerCustomer.roles}>
-                    <RegisterCustomerPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="customers/import"
-                element={
-                  <RequireRoles roles={nav.importCustomers.roles}>
-                    <ImportCustomersPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="customers/:id"
-                element={
-                  <RequireRoles roles={customerReaders}>
-                    <CustomerPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="records"
-                element={
-                  <RequireRoles roles={nav.records.roles}>
-                    <NoticesPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="records/:id"
-                element={
-                  <RequireRoles roles={nav.records.roles}>
-                    <NoticePage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="reports/satisfaction"
-                element={
-                  <RequireRoles roles={nav.satisfaction.roles}>
-                    <SatisfactionReport />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="reports/cases"
-                element={
-                  <RequireRoles roles={nav.caseReports.roles}>
-                    <CaseReports />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="supervisor/workload"
-                element={
-                  <RequireRoles roles={nav.workload.roles}>
-                    <WorkloadPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="supervisor/at-risk"
-                element={
-                  <RequireRoles roles={nav.atRisk.roles}>
-                    <AtRiskPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="supervisor/routing"
-                element={
-                  <RequireRoles roles={nav.routingRules.roles}>
-                    <RoutingRulesPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="supervisor/macros"
-                element={
-                  <RequireRoles roles={nav.macros.roles}>
-                    <MacrosPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="privacy/retention"
-                element={
-                  <RequireRoles roles={nav.retention.roles}>
-                    <RetentionRulesPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="privacy/holds"
-                element={
-                  <RequireRoles roles={nav.legalHolds.roles}>
-                    <LegalHoldsPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="privacy/certificates"
-                element={
-                  <RequireRoles roles={nav.certificates.roles}>
-                    <DisposalCertificatesPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="privacy/requests"
-                element={
-                  <RequireRoles roles={nav.privacyRequests.roles}>
-                    <RequestQueuePage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="privacy/requests/:id"
-                element={
-                  <RequireRoles roles={nav.privacyRequests.roles}>
-                    <RequestPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="privacy/disclosures"
-                element={
-                  <RequireRoles roles={nav.disclosures.roles}>
-                    <DisclosuresPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="privacy/incidents"
-                element={
-                  <RequireRoles roles={nav.incidents.roles}>
-                    <IncidentsPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="privacy/incidents/:id"
-                element={
-                  <RequireRoles roles={nav.incidents.roles}>
-                    <IncidentPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="privacy/notices"
-                element={
-                  <RequireRoles roles={nav.notices.roles}>
-                    <PrivacyNoticesPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="audit"
-                element={
-                  <RequireRoles roles={nav.audit.roles}>
-                    <AuditPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="admin/users"
-                element={
-                  <RequireRoles roles={nav.users.roles}>
-                    <UsersPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="admin/users/new"
-                element={
-                  <RequireRoles roles={nav.users.roles}>
-                    <CreateUserPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="admin/users/:id"
-                element={
-                  <RequireRoles roles={nav.users.roles}>
-                    <EditUserPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="admin/business-areas"
-                element={
-                  <RequireRoles roles={nav.businessAreas.roles}>
-                    <BusinessAreasPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="admin/business-areas/new"
-                element={
-                  <RequireRoles roles={nav.businessAreas.roles}>
-                    <BusinessAreaPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="admin/business-areas/:id"
-                element={
-                  <RequireRoles roles={nav.businessAreas.roles}>
-                    <BusinessAreaPage />
-                  </RequireRoles>
-                }
-              />
-              <Route
-                path="admin/settings"
-                element={
-                  <RequireRoles roles={nav.settings.roles}>
-                    <SettingsPage />
-                  </RequireRoles>
-                }
-              />
-              <Route path="account/password" element={<ChangePasswordPage />} />
-              <Route path="account/tokens" element={<ApiTokensPage />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
-        </AuthProvider>
-      </NotificationsProvider>
-    </BrowserRouter>
+    <AuthProvider>
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route
+          path="/contact"
+          element={
+            <Suspense fallback={<Loading />}>
+              <ContactPage />
+            </Suspense>
+          }
+        />
+        {/* The customer's satisfaction survey: public, the link's token is the credential. */}
+        <Route path="/survey/:token" element={<SurveyPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <Frame />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route
+            path="cases/mine"
+            element={
+              <RequireRoles roles={nav.myCases.roles}>
+                <MyCasesPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="cases/queue"
+            element={
+              <RequireRoles roles={nav.queue.roles}>
+                <QueuePage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="cases/new"
+            element={
+              <RequireRoles roles={nav.newCase.roles}>
+                <NewCasePage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="cases/:id"
+            element={
+              <RequireRoles roles={customerReaders}>
+                <CasePage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="search"
+            element={
+              <RequireRoles roles={customerReaders}>
+                <SearchPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="customers/new"
+            element={
+              <RequireRoles roles={nav.registerCustomer.roles}>
+                <RegisterCustomerPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="customers/import"
+            element={
+              <RequireRoles roles={nav.importCustomers.roles}>
+                <ImportCustomersPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="customers/:id"
+            element={
+              <RequireRoles roles={customerReaders}>
+                <CustomerPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="records"
+            element={
+              <RequireRoles roles={nav.records.roles}>
+                <NoticesPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="records/:id"
+            element={
+              <RequireRoles roles={nav.records.roles}>
+                <NoticePage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="reports/satisfaction"
+            element={
+              <RequireRoles roles={nav.satisfaction.roles}>
+                <SatisfactionReport />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="reports/cases"
+            element={
+              <RequireRoles roles={nav.caseReports.roles}>
+                <CaseReports />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="supervisor/workload"
+            element={
+              <RequireRoles roles={nav.workload.roles}>
+                <WorkloadPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="supervisor/at-risk"
+            element={
+              <RequireRoles roles={nav.atRisk.roles}>
+                <AtRiskPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="supervisor/routing"
+            element={
+              <RequireRoles roles={nav.routingRules.roles}>
+                <RoutingRulesPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="supervisor/macros"
+            element={
+              <RequireRoles roles={nav.macros.roles}>
+                <MacrosPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="privacy/retention"
+            element={
+              <RequireRoles roles={nav.retention.roles}>
+                <RetentionRulesPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="privacy/holds"
+            element={
+              <RequireRoles roles={nav.legalHolds.roles}>
+                <LegalHoldsPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="privacy/certificates"
+            element={
+              <RequireRoles roles={nav.certificates.roles}>
+                <DisposalCertificatesPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="privacy/requests"
+            element={
+              <RequireRoles roles={nav.privacyRequests.roles}>
+                <RequestQueuePage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="privacy/requests/:id"
+            element={
+              <RequireRoles roles={nav.privacyRequests.roles}>
+                <RequestPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="privacy/disclosures"
+            element={
+              <RequireRoles roles={nav.disclosures.roles}>
+                <DisclosuresPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="privacy/incidents"
+            element={
+              <RequireRoles roles={nav.incidents.roles}>
+                <IncidentsPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="privacy/incidents/:id"
+            element={
+              <RequireRoles roles={nav.incidents.roles}>
+                <IncidentPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="privacy/notices"
+            element={
+              <RequireRoles roles={nav.notices.roles}>
+                <PrivacyNoticesPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequireRoles roles={nav.audit.roles}>
+                <AuditPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="admin/users"
+            element={
+              <RequireRoles roles={nav.users.roles}>
+                <UsersPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="admin/users/new"
+            element={
+              <RequireRoles roles={nav.users.roles}>
+                <CreateUserPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="admin/users/:id"
+            element={
+              <RequireRoles roles={nav.users.roles}>
+                <EditUserPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="admin/business-areas"
+            element={
+              <RequireRoles roles={nav.businessAreas.roles}>
+                <BusinessAreasPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="admin/business-areas/new"
+            element={
+              <RequireRoles roles={nav.businessAreas.roles}>
+                <BusinessAreaPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="admin/business-areas/:id"
+            element={
+              <RequireRoles roles={nav.businessAreas.roles}>
+                <BusinessAreaPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="admin/settings"
+            element={
+              <RequireRoles roles={nav.settings.roles}>
+                <SettingsPage />
+              </RequireRoles>
+            }
+          />
+          <Route path="account/password" element={<ChangePasswordPage />} />
+          <Route path="account/tokens" element={<ApiTokensPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </AuthProvider>
   );
 }

@@ -1,0 +1,71 @@
+import { Route, Routes } from 'react-router';
+import { AccountPage } from './AccountPage.tsx';
+import { CasePage } from './CasePage.tsx';
+import { LinkPage } from './LinkPage.tsx';
+import { MyCasesPage } from './MyCasesPage.tsx';
+import { NewCasePage } from './NewCasePage.tsx';
+import { PortalFrame } from './PortalFrame.tsx';
+import { PortalHomePage } from './PortalHomePage.tsx';
+import { PortalNotFoundPage } from './PortalNotFoundPage.tsx';
+import { PortalSessionProvider } from './PortalSessionProvider.tsx';
+import { RegisterPage } from './RegisterPage.tsx';
+import { RequirePortal } from './RequirePortal.tsx';
+import { ResetPage } from './ResetPage.tsx';
+import { SignInPage } from './SignInPage.tsx';
+
+/** The customer portal under /portal: its own session, frame and pages, apart from the staff console. */
+export function PortalApp() {
+  return (
+    <PortalSessionProvider>
+      <Routes>
+        <Route element={<PortalFrame />}>
+          <Route index element={<PortalHomePage />} />
+          <Route path="register" element={<RegisterPage />} />
+          <Route path="sign-in" element={<SignInPage />} />
+          <Route path="reset" element={<ResetPage />} />
+          <Route
+            path="link"
+            element={
+              <RequirePortal level="account">
+                <LinkPage />
+              </RequirePortal>
+            }
+          />
+          <Route
+            path="account"
+            element={
+              <RequirePortal level="account">
+                <AccountPage />
+              </RequirePortal>
+            }
+          />
+          <Route
+            path="cases"
+            element={
+              <RequirePortal level="customer">
+                <MyCasesPage />
+              </RequirePortal>
+            }
+          />
+          <Route
+            path="cases/new"
+            element={
+              <RequirePortal level="customer">
+                <NewCasePage />
+              </RequirePortal>
+            }
+          />
+          <Route
+            path="cases/:id"
+            element={
+              <RequirePortal level="customer">
+                <CasePage />
+              </RequirePortal>
+            }
+          />
+          <Route path="*" element={<PortalNotFoundPage />} />
+        </Route>
+      </Routes>
+    </PortalSessionProvider>
+  );
+}

@@ -1,0 +1,171 @@
+import type { CaseStatus } from '../api/cases.ts';
+import { ApiError, problemTypes, type Problem } from '../api/problem.ts';
+
+/**
+ * The customer portal's client for /portal/api: its own cookie (path /portal) and its own
+ * CSRF token, never the staff console's. Nothing personal goes in a URL: every value the
+ * person types travels in a request body.
+ */
+type Method = 'GET' | 'POST' | 'DELETE';
+
+let csrfToken: string | null = null;
+const sessionLostListeners = new Set<() => void>();
+
+/**
+ * A data request answered 401 (the session ended: signed out elsewhere, or idle too long) or
+ * 'sign-in not finished' / 'not linked': the page's guard must look at the session again.
+ */
+export function onPortalSessionLost(listener: () => void): () => void {
+  sessionLostListeners.add(listener);
+  return () => sessionLostListeners.delete(listener);
+}
+
+interface Options {
+  readonly body?: unknown;
+  /** Sign-in steps answer 401 for a wrong password or code: not a lost session. */
+  readonly signingIn?: boolean;
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  if ((response.headers.get('content-type') ?? '').includes('json')) {
+    const body = (await response.json().catch(() => null)) as Partial<Problem> | null;
+    if (body && typeof body.title === 'string')
+      return { ...body, type: body.type ?? 'about:blank', title: body.title, status: response.status };
+  }
+  return {
+    type: 'about:blank',
+    title: response.statusText || 'Request failed',
+    status: response.status,
+    detail: `The server answered ${response.status}.`,
+  };
+}
+
+async function call<T>(method: Method, path: string, { body, signingIn = false }: Options = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/portal/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({
+      type: problemTypes.unavailable,
+      title: 'Server unreachable',
+      status: 0,
+      detail: 'We could not be reached. Check your connection and try again.',
+    });
+  }
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    const result = (text ? JSON.parse(text) : undefined) as T;
+    const token = (result as { csrfToken?: unknown } | undefined)?.csrfToken;
+    if (typeof token === 'string') csrfToken = token;
+    return result;
+  }
+  const problem = await problemOf(response);
+  const lost = response.status === 401 || (response.status === 403 && problem.type === problemTypes.stage);
+  if (lost && !signingIn) sessionLostListeners.forEach((listener) => listener());
+  throw new ApiError(problem);
+}
+
+const post = <T = void>(path: string, body?: unknown, signingIn = false) => call<T>('POST', path, { body: body ?? {}, signingIn });
+
+export type PortalStage = 'mfa' | 'full';
+
+export interface PortalSession {
+  readonly signedIn: boolean;
+  readonly stage?: PortalStage;
+  readonly linked?: boolean;
+  readonly idleMinutes: number;
+}
+
+export interface SignedIn {
+  readonly stage: PortalStage;
+  readonly expiresAt: string;
+}
+
+export interface PortalAccount {
+  readonly email: string;
+  readonly authenticator: boolean;
+  readonly linked: boolean;
+  /** How the account proved whose record it is: 'knowledge', 'email_code', 'new_customer'. */
+  readonly linkMethod: string | null;
+  readonly createdAt: string;
+}
+
+export interface PortalSessionSummary {
+  readonly id: string;
+  readonly client: string;
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  readonly current: boolean;
+}
+
+export interface PortalCaseSummary {
+  readonly id: string;
+  readonly number: string;
+  readonly title: string;
+  readonly channel: string;
+  readonly status: CaseStatus;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface PortalMessage {
+  readonly id: string;
+  /** inbound: from the customer; outbound: the agency's answer. */
+  readonly kind: 'inbound' | 'outbound';
+  readonly channel: string;
+  readonly body: string;
+  readonly createdAt: string;
+}
+
+export interface PortalCaseDetail extends PortalCaseSummary {
+  readonly resolutionCode: string | null;
+  readonly resolution: string | null;
+  readonly resolvedAt: string | null;
+  readonly messages: readonly PortalMessage[];
+}
+
+export const portalApi = {
+  session: () => call<PortalSession & { csrfToken?: string }>('GET', '/session'),
+  register: (email: string, password: string) => post<{ message: string }>('/auth/register', { email, password }, true),
+  verify: (email: string, code: string) => post<SignedIn>('/auth/verify', { email, code }, true),
+  resend: (email: string) => post<{ message: string }>('/auth/resend', { email }, true),
+  signIn: (email: string, password: string) => post<SignedIn>('/auth/login', { email, password }, true),
+  mfa: (code: string) => post<SignedIn>('/auth/mfa', { code }, true),
+  requestReset: (email: string) => post<{ message: string }>('/auth/reset', { email }, true),
+  completeReset: (email: string, code: string, password: string) => post('/auth/reset/complete', { email, code, password }, true),
+  signOut: async () => {
+    await post('/auth/logout');
+    csrfToken = null;
+  },
+
+  account: () => call<PortalAccount>('GET', '/account'),
+  sessions: () => call<PortalSessionSummary[]>('GET', '/account/sessions'),
+  endSession: (id: string) => call<void>('DELETE', `/account/sessions/${encodeURIComponent(id)}`),
+  endAllSessions: async () => {
+    await post('/account/sessions/end-all');
+    csrfToken = null;
+  },
+  startAuthenticator: () => post<{ secret: string; uri: string }>('/account/authenticator'),
+  confirmAuthenticator: (code: string) => post('/account/authenticator/confirm', { code }, true),
+  removeAuthenticator: (password: string) => post('/account/authenticator/remove', { password }, true),
+
+  linkByKnowledge: (surname: string, zip: string, ssnLast4: string) => post<SignedIn>('/link/knowledge', { surname, zip, ssnLast4 }),
+  sendLinkCode: (surname: string, zip: string) => post<{ sentTo: string }>('/link/email', { surname, zip }),
+  confirmLinkCode: (code: string) => post<SignedIn>('/link/confirm', { code }),
+  linkAsNew: (name: string) => post<SignedIn>('/link/new', { name }),
+
+  cases: () => call<PortalCaseSummary[]>('GET', '/cases'),
+  case: (id: string) => call<PortalCaseDetail>('GET', `/cases/${encodeURIComponent(id)}`),
+  openCase: (title: string, body: string) => post<PortalCaseSummary>('/cases', { title, body }),
+  write: (id: string, body: string) => post<PortalCaseDetail>(`/cases/${encodeURIComponent(id)}/messages`, { body }),
+};

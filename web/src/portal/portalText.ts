@@ -1,0 +1,30 @@
+/**
+ * The agency's name in the portal's header. The server knows the configured one
+ * (CASELINE_AGENCY_NAME) but no public portal answer carries it yet, so the portal shows
+ * the server's default.
+ */
+export const agencyName = 'Caseline Customer Care';
+
+/** The server's rule (access/passwords.ts): length only, as NIST SP 800-63B asks. */
+export const passwordMinLength = 12;
+export const passwordHint = `At least ${passwordMinLength} characters. A few unrelated words make a long password that is easy to remember.`;
+
+export const linkMethodLabels: Record<string, string> = {
+  knowledge: 'by the identifiers on your record (surname, ZIP Code, last four digits of your SSN)',
+  email_code: 'by a code sent to the e-mail address on your record',
+  new_customer: 'as a new customer record started from this account',
+};
+
+export function checkEmail(email: string): string | undefined {
+  if (!email.trim()) return 'Enter your e-mail address.';
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) ? undefined : 'Enter an e-mail address like name@example.com.';
+}
+
+export function checkCode(code: string): string | undefined {
+  return /^\d{6}$/.test(code) ? undefined : 'Enter the 6-digit code.';
+}
+
+/** Only the messages that are set: the shape the error summary and the fields take. */
+export function present(checks: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(checks).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
