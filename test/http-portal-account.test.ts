@@ -57,6 +57,12 @@ describe('portal registration and sign-in', () => {
     expect(account.statusCode, account.body).toBe(200);
     expect(account.json()).toMatchObject({ email: 'ada.lovelace@example.org', linked: false, authenticator: false });
     expect(account.headers['cache-control']).toBe('no-store');
+    expect((await b.get('/portal/api/session')).json()).toMatchObject({
+      signedIn: true,
+      stage: 'full',
+      linked: false,
+      agency: t.config.agency.name,
+    });
     expect(account.headers.vary).toContain('Cookie');
     // The code is spent: it cannot sign in a second browser.
     expect((await browser().post('/portal/api/auth/verify', { email: 'ada.lovelace@example.org', code })).statusCode).toBe(401);

@@ -151,6 +151,11 @@ describe('the portal route matrix', () => {
     expect([...served].sort()).toEqual([...listed].sort());
   });
 
+  it('answers an unknown portal path as not found, signed in or not', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/portal/api/no-such-thing' })).statusCode).toBe(404);
+    expect((await callers.owner.get('/portal/api/no-such-thing')).statusCode).toBe(404);
+  });
+
   for (const row of rows)
     for (const caller of ['owner', 'other', 'unlinked', 'staff', 'anonymous'] as const)
       it(`${row.method} ${row.path} as ${caller}: ${row.expect[caller].join(' or ')}`, async () => {

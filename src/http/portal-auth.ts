@@ -71,6 +71,8 @@ export function installPortalAuth(app: FastifyInstance, portalAuth: PortalAuth):
   app.addHook('onRequest', async (request, reply) => {
     reply.header('cache-control', 'no-store');
     reply.header('vary', 'Cookie');
+    // An unknown path is answered as not found, whoever asks.
+    if (request.is404) return;
     const level: PortalRouteAuth = request.routeOptions.config.portal ?? 'customer';
     const token = request.cookies[portalCookie];
     if (token) {

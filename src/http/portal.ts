@@ -75,7 +75,7 @@ export const portalApi: FastifyPluginAsync<PortalDeps> = async (app, deps) => {
       instance: `urn:caseline:request:${request.id}`,
     });
   });
-  await app.register(portalAccountRoutes, { portalAuth, unit, signInRateLimit: deps.signInRateLimit });
+  await app.register(portalAccountRoutes, { portalAuth, unit, signInRateLimit: deps.signInRateLimit, agency: deps.agency });
   const linking = createPortalLinking({
     database: deps.database,
     portalAuth,

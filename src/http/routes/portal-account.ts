@@ -25,6 +25,7 @@ const Stage = Type.Union([Type.Literal('mfa'), Type.Literal('full')], {
 const SignedIn = Type.Object({ stage: Stage, csrfToken: Type.String(), expiresAt: Type.String({ format: 'date-time' }) });
 const Sent = Type.Object({ message: Type.String() });
 const SessionView = Type.Object({
+  agency: Type.String({ description: 'the agency the portal serves, for its header' }),
   signedIn: Type.Boolean(),
   stage: Type.Optional(Stage),
   linked: Type.Optional(Type.Boolean()),
@@ -75,7 +76,8 @@ export const portalAccountRoutes: FastifyPluginAsync<{
   portalAuth: PortalAuth;
   unit: PortalUnit;
   signInRateLimit: number;
-}> = async (base, { portalAuth, unit, signInRateLimit }) => {
+  agency: string;
+}> = async (base, { portalAuth, unit, signInRateLimit, agency }) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const limited = { max: signInRateLimit, timeWindow: '1 minute' };
   const tags = ['portal'];
@@ -224,8 +226,8 @@ export const portalAccountRoutes: FastifyPluginAsync<{
     async (request) => {
       const idleMinutes = portalIdleMs / 60_000;
       const session = request.portal;
-      if (!session) return { signedIn: false, idleMinutes };
-      return { signedIn: true, stage: session.stage, linked: session.linked, csrfToken: session.csrfToken, idleMinutes };
+      if (!session) return { agency, signedIn: false, idleMinutes };
+      return { agency, signedIn: true, stage: session.stage, linked: session.linked, csrfToken: session.csrfToken, idleMinutes };
     },
   );
 
