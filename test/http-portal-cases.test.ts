@@ -193,6 +193,10 @@ describe('my profile and my privacy', () => {
     expect(profile.name).toBe(ada.name);
     expect(profile.values.find((v) => v.field === 'email')).toMatchObject({ value: ada.email, masked: false });
     expect(profile.values.find((v) => v.field === 'ssn_last4')).toMatchObject({ masked: true });
+    // An address reads as its delivery line and last line, under the registry's name for the field; the name comes first.
+    expect(profile.values.find((v) => v.field === 'mailing_address')).toMatchObject({ fieldName: 'Mailing address' });
+    expect(profile.values.find((v) => v.field === 'mailing_address')!.value).toMatch(/^475 LENFANT PLZ SW, WASHINGTON DC 20260/);
+    expect(profile.values[0]!.field).toBe('customer_name');
     expect(response.body).not.toContain(ada.ssn);
     expect(response.body).not.toContain(bea.name);
   });

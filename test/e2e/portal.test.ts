@@ -5,7 +5,7 @@ import { totpCode } from '../../src/access/index.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { client, type Client } from '../support/client.ts';
 import { reservePort } from '../support/oidc-provider.ts';
-import { inbox } from '../support/portal.ts';
+import { inbox, registeredAccount } from '../support/portal.ts';
 import { startTestRelay, type TestRelay } from '../support/relay.ts';
 import { browserAvailable, chromiumPath, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
 
@@ -136,7 +136,12 @@ describe.skipIf(!browserAvailable)(`the customer portal in Chromium (${chromiumP
     await heading(page).filter({ hasText: 'My cases' }).waitFor();
     await page.getByText('Your account is linked to your customer record.').waitFor();
     await page.getByTestId('no-cases').waitFor();
-    expect((await nav(page).getByRole('link').allTextContents()).map((s) => s.trim())).toEqual(['My cases', 'My account']);
+    expect((await nav(page).getByRole('link').allTextContents()).map((s) => s.trim())).toEqual([
+      'My cases',
+      'My profile',
+      'My privacy',
+      'My account',
+    ]);
     await checked(page, '07-my-cases-empty');
 
     // A question becomes a case.
@@ -242,6 +247,103 @@ describe.skipIf(!browserAvailable)(`the customer portal in Chromium (${chromiumP
     await page.getByRole('button', { name: 'Change password' }).click();
     await heading(page).filter({ hasText: 'Your password is changed' }).waitFor();
     await checked(page, '17-reset-done');
+    await context.close();
+  });
+
+  it('shows a linked customer what we hold, files a correction and an access request, and releases the records', async () => {
+    // A customer and account of this test's own, linked through the API: the browser part starts signed out.
+    const bram = { name: 'Bram Tolliver', surname: 'Tolliver', zip: '20260-0007', ssn: '7315', email: 'bram.tolliver@example.org' };
+    const bramLogin = { email: 'bram.at.home@example.com', password: 'another private passphrase of his' };
+    const created = await agent.post('/api/customers', {
+      kind: 'person',
+      values: [
+        { field: 'customer_name', value: bram.name },
+        { field: 'email', value: bram.email },
+        {
+          field: 'mailing_address',
+          value: { lines: '900 Brentwood Rd NE', city: 'Washington', state: 'DC', zip: bram.zip },
+          label: 'home',
+        },
+        { field: 'ssn_last4', value: bram.ssn },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const account = await registeredAccount(t.app, mail, bramLogin.email, bramLogin.password);
+    const linked = await account.post('/portal/api/link/knowledge', { surname: bram.surname, zip: '20260', ssnLast4: bram.ssn });
+    expect(linked.statusCode, linked.body).toBe(200);
+
+    const { context, page } = await newPage();
+    page.on('request', (request) => expect(decodeURIComponent(request.url())).not.toContain(bram.surname));
+    await page.goto('/portal/profile');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/portal/sign-in');
+    await page.getByLabel('E-mail address').fill(bramLogin.email);
+    await page.getByLabel('Password').fill(bramLogin.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+
+    // My profile: the name, the values by field, the SSN's last four masked.
+    await heading(page).filter({ hasText: 'My profile' }).waitFor();
+    const profile = page.getByTestId('profile');
+    await profile.getByText(bram.name).first().waitFor();
+    const ssn = profile.locator('[data-field="ssn_last4"]');
+    expect(await ssn.textContent()).toContain('••••');
+    expect(await ssn.textContent()).not.toContain(bram.ssn);
+    expect(await ssn.textContent()).toContain('Shown masked');
+    expect(await profile.getByRole('heading', { level: 2 }).allTextContents()).toEqual(
+      expect.arrayContaining(['Name', 'E-mail address', 'Mailing address', 'SSN last four']),
+    );
+    await checked(page, '18-profile');
+
+    // A correction of the e-mail address becomes an amendment request with its number.
+    const email = profile.getByTestId('profile-value').filter({ hasText: bram.email });
+    await email.getByRole('button', { name: 'Ask for a correction' }).click();
+    await email.getByRole('button', { name: 'Ask for the correction' }).click();
+    await email.getByRole('alert').filter({ hasText: 'Your request was not sent' }).waitFor();
+    expect(await email.getByLabel('The correct value').getAttribute('aria-invalid')).toBe('true');
+    await email.getByLabel('The correct value').fill('bram.t@example.org');
+    await email.getByLabel('Why it needs correcting').fill('I stopped using the old address in March.');
+    await email.getByRole('button', { name: 'Ask for the correction' }).click();
+    const filed = email.getByTestId('correction-filed');
+    await filed.waitFor();
+    expect(await filed.textContent()).toMatch(/We received your request PA-\d{4}-\d{6}/);
+    expect(await filed.textContent()).toContain('within 10 business days');
+    await checked(page, '19-profile-correction');
+
+    // My privacy: the amendment is listed; an access request joins it.
+    await filed.getByRole('link', { name: 'My privacy' }).click();
+    await heading(page).filter({ hasText: 'My privacy' }).waitFor();
+    const requests = page.getByTestId('privacy-requests');
+    await requests.getByRole('row').filter({ hasText: 'A correction to your record' }).waitFor();
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Your request was not sent' }).waitFor();
+    await page.getByLabel('A copy of the records you hold about me').check();
+    await page.getByLabel('Details').fill('Everything you hold about me.');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.getByText(/We received your request\. Its number is PA-\d{4}-\d{6}/).waitFor();
+    const access = requests.getByRole('row').filter({ hasText: 'A copy of your records' });
+    await access.waitFor();
+    expect(await access.textContent()).toContain('Received');
+    expect(await access.getByRole('link').count()).toBe(0);
+    await page.getByTestId('no-disclosures').waitFor();
+    await checked(page, '20-privacy');
+
+    // The privacy office grants it through the staff API; the records can then be downloaded.
+    const listed = (await (await page.request.get('/portal/api/privacy/requests')).json()) as { id: string; kind: string }[];
+    const accessId = listed.find((r) => r.kind === 'access')!.id;
+    await t.addStaff('priya', staffPassword, ['privacy_officer']);
+    const officer = client(t.app);
+    await officer.signIn('priya', staffPassword, now);
+    const granted = await officer.post(`/api/privacy/requests/${accessId}/decision`, { outcome: 'granted' });
+    expect(granted.statusCode, granted.body).toBe(200);
+    await page.reload();
+    const pdfLink = access.getByRole('link', { name: 'Download your records (PDF)' });
+    await pdfLink.waitFor();
+    await access.getByRole('link', { name: 'Download your records (JSON)' }).waitFor();
+    expect(await access.textContent()).toContain('Granted');
+    const pdf = await page.request.get((await pdfLink.getAttribute('href'))!);
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 4).toString()).toBe('%PDF');
+    expect(await page.getByTestId('disclosures').textContent()).toContain('We have not shared your records with anyone');
+    await checked(page, '21-privacy-records');
     await context.close();
   });
 });

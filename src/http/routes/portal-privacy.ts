@@ -19,6 +19,7 @@ const strict = { additionalProperties: false } as const;
 const ProfileValue = Type.Object({
   id: Uuid,
   field: Type.String(),
+  fieldName: Type.String({ description: "the field's name as the registry gives it" }),
   label: Nullable(Type.String()),
   value: Type.String(),
   masked: Type.Boolean(),

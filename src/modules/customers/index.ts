@@ -55,3 +55,4 @@ export { CsvSyntaxError } from './import/parse-csv.ts';
 export { ImportHeaderError, importColumnHelp, type RowProblem } from './import/import-rows.ts';
 export { contactInsert, recordContact, type ContactEntry } from './contact-history.ts';
 export { fieldsIndexedAs, refreshIndexTerms, type IndexRefresh } from './refresh-index-terms.ts';
+export type { NormalisedAddress } from './address/index.ts';

@@ -1,6 +1,6 @@
 import { carrying, type AuditContext } from '../../access/index.ts';
 import type { CustomerPrincipal, Tx } from '../../db/index.ts';
-import type { CustomerService } from '../customers/index.ts';
+import { customerFieldNames, customerFields, type CustomerService, type NormalisedAddress } from '../customers/index.ts';
 import type { Disclosure, PrivacyRequest, PrivacyRequestService, RequestAccessReport } from '../privacy/index.ts';
 import type { DisclosureService } from '../privacy/index.ts';
 
@@ -8,6 +8,8 @@ import type { DisclosureService } from '../privacy/index.ts';
 export interface ProfileValue {
   readonly id: string;
   readonly field: string;
+  /** The field's name as the registry gives it ('Mailing address'). */
+  readonly fieldName: string;
   readonly label: string | null;
   /** In clear, or masked (•••) where the catalog masks it. */
   readonly value: string;
@@ -28,11 +30,14 @@ export interface PortalPrivacyDeps {
 
 const evidence = 'Signed in to the portal account linked to this customer record after proof of identity';
 
-function shown(value: unknown): string {
-  if (typeof value === 'string') return value;
-  const address = value as { lines?: readonly string[]; city?: string; state?: string; zip?: string };
-  return [...(address.lines ?? []), [address.city, address.state, address.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+/** A value as one line: an address as its delivery line and last line (Publication 28). */
+function shown(value: string | NormalisedAddress): string {
+  return typeof value === 'string' ? value : `${value.deliveryLine}, ${value.lastLine}`;
 }
+
+// The registry's order of fields (the name first), for a profile that reads like the record.
+const fieldOrder: readonly string[] = customerFieldNames;
+const rank = (field: string) => (fieldOrder.includes(field) ? fieldOrder.indexOf(field) : fieldOrder.length);
 
 /**
  * The customer's privacy on the portal: what the registry holds about them (as the catalog
@@ -51,9 +56,19 @@ export function createPortalPrivacy(deps: PortalPrivacyDeps) {
       const customer = read.customer;
       return carrying(customer.id, {
         name: customer.name,
-        values: customer.values.map((v) =>
-          carrying(customer.id, { id: v.id, field: v.field, label: v.label, value: shown(v.value), masked: v.masked, primary: v.primary }),
-        ),
+        values: [...customer.values]
+          .sort((a, b) => rank(a.field) - rank(b.field))
+          .map((v) =>
+            carrying(customer.id, {
+              id: v.id,
+              field: v.field,
+              fieldName: customerFields[v.field].name,
+              label: v.label,
+              value: shown(v.value),
+              masked: v.masked,
+              primary: v.primary,
+            }),
+          ),
       });
     },
 

@@ -8,6 +8,8 @@ import { PortalFrame } from './PortalFrame.tsx';
 import { PortalHomePage } from './PortalHomePage.tsx';
 import { PortalNotFoundPage } from './PortalNotFoundPage.tsx';
 import { PortalSessionProvider } from './PortalSessionProvider.tsx';
+import { PrivacyPage } from './PrivacyPage.tsx';
+import { ProfilePage } from './ProfilePage.tsx';
 import { RegisterPage } from './RegisterPage.tsx';
 import { RequirePortal } from './RequirePortal.tsx';
 import { ResetPage } from './ResetPage.tsx';
@@ -60,6 +62,22 @@ export function PortalApp() {
             element={
               <RequirePortal level="customer">
                 <CasePage />
+              </RequirePortal>
+            }
+          />
+          <Route
+            path="profile"
+            element={
+              <RequirePortal level="customer">
+                <ProfilePage />
+              </RequirePortal>
+            }
+          />
+          <Route
+            path="privacy"
+            element={
+              <RequirePortal level="customer">
+                <PrivacyPage />
               </RequirePortal>
             }
           />

@@ -8,13 +8,12 @@ import { SkipLink, mainContentId } from '../frame/SkipLink.tsx';
 import { useNotifications } from '../frame/useNotifications.ts';
 import { portalApi } from './portalApi.ts';
 import { usePortalSession } from './PortalSessionContext.ts';
-import { agencyName } from './portalText.ts';
 
 const navClass = ({ isActive }: { isActive: boolean }) => `usa-nav__link${isActive ? ' usa-current' : ''}`;
 
 /** The portal's frame: skip link, banner, the agency's header with the portal's navigation, main, footer. */
 export function PortalFrame() {
-  const { status, ended } = usePortalSession();
+  const { status, agency, ended } = usePortalSession();
   const { notify } = useNotifications();
   const navigate = useNavigate();
   const location = useLocation();
@@ -35,6 +34,12 @@ export function PortalFrame() {
           ? [
               <NavLink key="cases" to="/portal/cases" className={navClass}>
                 <span>My cases</span>
+              </NavLink>,
+              <NavLink key="profile" to="/portal/profile" className={navClass}>
+                <span>My profile</span>
+              </NavLink>,
+              <NavLink key="privacy" to="/portal/privacy" className={navClass}>
+                <span>My privacy</span>
               </NavLink>,
             ]
           : [
@@ -68,7 +73,7 @@ export function PortalFrame() {
           <div className="usa-navbar">
             <Title>
               <Link to="/portal" className="caseline-portal-title">
-                {agencyName}
+                {agency}
                 <span className="caseline-portal-title__sub">Customer portal</span>
               </Link>
             </Title>
@@ -110,7 +115,7 @@ export function PortalFrame() {
         </div>
         <div className="usa-footer__secondary-section">
           <div className="grid-container">
-            <p className="margin-0">{agencyName}</p>
+            <p className="margin-0">{agency}</p>
           </div>
         </div>
       </footer>

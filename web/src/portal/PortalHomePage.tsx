@@ -2,13 +2,12 @@ import { Link } from 'react-router';
 import { Page } from '../frame/Page.tsx';
 import { Loading } from '../frame/Loading.tsx';
 import { usePortalSession } from './PortalSessionContext.ts';
-import { agencyName } from './portalText.ts';
 
 /** /portal: what the portal is for, and the way in (or on). */
 export function PortalHomePage() {
-  const { status } = usePortalSession();
+  const { status, agency } = usePortalSession();
   return (
-    <Page title="Customer portal" heading={`${agencyName} customer portal`}>
+    <Page title="Customer portal" heading={agency ? `${agency} customer portal` : 'Customer portal'}>
       <p className="usa-intro">
         Ask us a question, follow your cases and read our answers, all in one place and without waiting on the phone.
       </p>

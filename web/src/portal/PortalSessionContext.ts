@@ -3,6 +3,8 @@ import { createContext, useContext } from 'react';
 export interface PortalSessionState {
   /** 'loading' until the first GET /portal/api/session has answered. */
   readonly status: 'loading' | 'signed-out' | 'mfa' | 'unlinked' | 'linked';
+  /** The agency the portal serves (CASELINE_AGENCY_NAME), for the header; null until the server has said. */
+  readonly agency: string | null;
 }
 
 export interface PortalSessionValue extends PortalSessionState {

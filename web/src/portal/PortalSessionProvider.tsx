@@ -11,9 +11,12 @@ function statusOf(session: PortalSession): PortalSessionState['status'] {
 /** Where this browser stands with the portal, from GET /portal/api/session; asked again whenever a request is refused for it. */
 export function PortalSessionProvider({ children }: { readonly children: ReactNode }) {
   const [status, setStatus] = useState<PortalSessionState['status']>('loading');
+  const [agency, setAgency] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
-    const next = await portalApi.session().then(statusOf, () => 'signed-out' as const);
+    const session = await portalApi.session().catch(() => null);
+    const next = session ? statusOf(session) : ('signed-out' as const);
+    if (session) setAgency(session.agency);
     setStatus(next);
     return next;
   }, []);
@@ -26,12 +29,13 @@ export function PortalSessionProvider({ children }: { readonly children: ReactNo
   const value = useMemo<PortalSessionValue>(
     () => ({
       status,
+      agency,
       refresh,
       // A transition, as the router's navigations are: rendered with the navigation to a public
       // page that the caller starts alongside, not before it (which would send the person to sign in).
       ended: () => startTransition(() => setStatus('signed-out')),
     }),
-    [status, refresh],
+    [status, agency, refresh],
   );
   return <PortalSessionContext.Provider value={value}>{children}</PortalSessionContext.Provider>;
 }

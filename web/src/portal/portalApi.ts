@@ -1,4 +1,5 @@
 import type { CaseStatus } from '../api/cases.ts';
+import type { RequestStatus } from '../api/privacy-requests.ts';
 import { ApiError, problemTypes, type Problem } from '../api/problem.ts';
 
 /**
@@ -80,6 +81,7 @@ const post = <T = void>(path: string, body?: unknown, signingIn = false) => call
 export type PortalStage = 'mfa' | 'full';
 
 export interface PortalSession {
+  readonly agency: string;
   readonly signedIn: boolean;
   readonly stage?: PortalStage;
   readonly linked?: boolean;
@@ -134,6 +136,58 @@ export interface PortalCaseDetail extends PortalCaseSummary {
   readonly messages: readonly PortalMessage[];
 }
 
+export interface PortalProfileValue {
+  readonly id: string;
+  /** The registry's field: 'email', 'mailing_address', 'ssn_last4', … */
+  readonly field: string;
+  /** Its name, as the registry gives it ('Mailing address'). */
+  readonly fieldName: string;
+  /** The value's type within its field ('home', 'work'), if it has one. */
+  readonly label: string | null;
+  readonly value: string;
+  /** Sensitive values arrive masked (••••): the portal never receives them in full. */
+  readonly masked: boolean;
+  readonly primary: boolean;
+}
+
+export interface PortalProfile {
+  readonly name: string;
+  readonly values: readonly PortalProfileValue[];
+}
+
+export interface PortalPrivacyRequest {
+  readonly id: string;
+  /** 'PA-2026-000001' */
+  readonly number: string;
+  readonly kind: string;
+  readonly status: RequestStatus;
+  readonly receivedAt: string;
+  readonly decidedAt: string | null;
+  readonly decisionReason: string | null;
+  readonly nextDeadline: { readonly name: string; readonly dueAt: string; readonly status: string | null } | null;
+  /** An access request whose records can be downloaded. */
+  readonly reportReady: boolean;
+}
+
+export interface PortalDisclosure {
+  readonly id: string;
+  readonly disclosedAt: string;
+  readonly nature: string;
+  readonly purpose: string;
+  readonly recipient: { readonly name: string; readonly address: string | null };
+  readonly routineUse: string;
+  readonly recordType: string;
+}
+
+export type PortalRequestKind = 'notification' | 'access';
+
+/**
+ * The released records of an access request, for a plain link: a same-origin GET carries the
+ * portal cookie and needs no CSRF token, and the browser saves or shows the file itself.
+ */
+export const recordsUrl = (id: string, format: 'pdf' | 'json') =>
+  `/portal/api/privacy/requests/${encodeURIComponent(id)}/records?format=${format}`;
+
 export const portalApi = {
   session: () => call<PortalSession & { csrfToken?: string }>('GET', '/session'),
   register: (email: string, password: string) => post<{ message: string }>('/auth/register', { email, password }, true),
@@ -168,4 +222,11 @@ export const portalApi = {
   case: (id: string) => call<PortalCaseDetail>('GET', `/cases/${encodeURIComponent(id)}`),
   openCase: (title: string, body: string) => post<PortalCaseSummary>('/cases', { title, body }),
   write: (id: string, body: string) => post<PortalCaseDetail>(`/cases/${encodeURIComponent(id)}/messages`, { body }),
+
+  profile: () => call<PortalProfile>('GET', '/profile'),
+  askCorrection: (valueId: string, field: string, value: string, explanation: string) =>
+    post<PortalPrivacyRequest>('/profile/corrections', { valueId, field, value, explanation }),
+  privacyRequests: () => call<PortalPrivacyRequest[]>('GET', '/privacy/requests'),
+  askPrivacy: (kind: PortalRequestKind, details: string) => post<PortalPrivacyRequest>('/privacy/requests', { kind, details }),
+  disclosures: () => call<PortalDisclosure[]>('GET', '/privacy/disclosures'),
 };

@@ -1,10 +1,3 @@
-/**
- * The agency's name in the portal's header. The server knows the configured one
- * (CASELINE_AGENCY_NAME) but no public portal answer carries it yet, so the portal shows
- * the server's default.
- */
-export const agencyName = 'Caseline Customer Care';
-
 /** The server's rule (access/passwords.ts): length only, as NIST SP 800-63B asks. */
 export const passwordMinLength = 12;
 export const passwordHint = `At least ${passwordMinLength} characters. A few unrelated words make a long password that is easy to remember.`;
@@ -28,3 +21,27 @@ export function checkCode(code: string): string | undefined {
 export function present(checks: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(checks).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
+
+/** Fields whose values are codes from a list ('text_message'), read as words. */
+export const choiceFields: ReadonlySet<string> = new Set([
+  'company_type',
+  'company_size',
+  'employment_status',
+  'media_preference',
+  'preferred_contact',
+]);
+
+/** What each kind of Privacy Act request asks, in the customer's words. */
+export const privacyKindLabels: Readonly<Record<string, string>> = {
+  notification: 'Whether we hold records about you',
+  access: 'A copy of your records',
+  amendment: 'A correction to your record',
+  appeal: 'A review of our decision',
+};
+
+/** A request's next deadline, as what we must do by when. */
+export const privacyDeadlineLabels: Readonly<Record<string, string>> = {
+  acknowledge: 'We acknowledge it by',
+  decide: 'We decide by',
+  answer: 'We answer by',
+};
