@@ -9,6 +9,9 @@ import {
 } from '../src/modules/cases/index.ts';
 import { macroStatuses, placeholderNames } from '../src/modules/macros/index.ts';
 import * as consoleCases from '../web/src/api/cases.ts';
+import * as consoleGrants from '../web/src/api/grants.ts';
+import { matrix, recordActions, systemActions } from '../src/access/matrix.ts';
+import { staffRoles } from '../src/access/roles.ts';
 import * as consoleMacros from '../web/src/api/macros.ts';
 import * as consoleRouting from '../web/src/api/routing.ts';
 
@@ -37,5 +40,16 @@ describe("the console's copies of the server's lists", () => {
     );
     const columns = /const openColumns[^=]*=\s*\[([^\]]*)\]/.exec(source)?.[1] ?? '';
     expect(sorted(columns.match(/'[a-z_]+'/g)!.map((s) => s.slice(1, -1)))).toEqual(sorted(openStatuses));
+  });
+
+  it('match the actions an API token may be scoped to, and what each staff role holds', () => {
+    expect([...consoleGrants.recordActions]).toEqual([...recordActions]);
+    expect([...consoleGrants.systemActions]).toEqual([...systemActions]);
+    for (const role of staffRoles) {
+      const held = Object.entries(matrix[role])
+        .filter(([, relations]) => relations.length > 0)
+        .map(([action]) => action);
+      expect([...consoleGrants.actionsByRole[role]].sort(), role).toEqual(held.sort());
+    }
   });
 });

@@ -17,6 +17,10 @@ export const systemActions = [
   'keys.manage',
   'catalog.read',
   'retention.manage',
+  'routing.manage',
+  'macros.manage',
+  'reports.read',
+  'notices.publish',
 ] as const;
 export type Scope = (typeof recordActions)[number] | (typeof systemActions)[number];
 export const scopes: readonly Scope[] = [...recordActions, ...systemActions];
@@ -35,22 +39,38 @@ export const scopeLabels: Record<Scope, string> = {
   'keys.manage': 'Manage keys',
   'catalog.read': 'Read the catalog',
   'retention.manage': 'Manage retention',
+  'routing.manage': 'Manage routing rules and queues',
+  'macros.manage': 'Manage macros',
+  'reports.read': 'Read reports',
+  'notices.publish': 'Publish notices',
 };
 
 /** The actions each role holds in some relation (the matrix's rows, without the relations). */
-const actionsByRole: Record<StaffRole, readonly Scope[]> = {
+export const actionsByRole: Record<StaffRole, readonly Scope[]> = {
   agent: ['record.read', 'record.create', 'record.update', 'record.read_sensitive', 'catalog.read'],
-  supervisor: ['record.read', 'record.create', 'record.update', 'record.read_sensitive', 'record.export', 'catalog.read'],
+  supervisor: [
+    'record.read',
+    'record.create',
+    'record.update',
+    'record.read_sensitive',
+    'record.export',
+    'routing.manage',
+    'macros.manage',
+    'reports.read',
+    'catalog.read',
+  ],
   business_area_staff: ['record.read', 'record.create', 'record.update', 'catalog.read'],
   contractor: ['record.read', 'record.create', 'record.update', 'catalog.read'],
   privacy_officer: [
     'record.read',
+    'record.create',
     'record.update',
     'record.delete',
     'record.read_sensitive',
     'record.export',
     'audit.read',
     'catalog.read',
+    'notices.publish',
   ],
   records_manager: ['record.read', 'record.delete', 'retention.manage', 'catalog.read'],
   auditor: ['audit.read', 'audit.verify', 'catalog.read'],
