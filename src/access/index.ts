@@ -39,4 +39,4 @@ export { createApiToken, listApiTokens, resolveApiToken, revokeApiToken, ScopeNo
 export * from './audit/index.ts';
 export { searchAuditLog, type AuditFilter, type AuditRow } from './audit-search.ts';
 export * from './portal/index.ts';
-export { carrying, carryOver, foreignSubjects, subjectsCarried, subjectOfRecord } from './egress.ts';
+export { carrying, carryOver, foreignSubjects, subjectsCarried } from './egress.ts';

@@ -33,12 +33,16 @@ export function staffPrincipal(user: {
   };
 }
 
+// The same for every customer and every job: computed once, not on every portal request.
+const customerGrants = grantsOf(['customer']);
+const systemGrants = grantsOf(['system']);
+
 export function customerPrincipal(subjectId: string): CustomerPrincipal {
-  return { kind: 'customer', id: subjectId, subjectId, grants: grantsOf(['customer']) };
+  return { kind: 'customer', id: subjectId, subjectId, grants: customerGrants };
 }
 
 export function systemPrincipal(job: string): SystemPrincipal {
-  return { kind: 'system', id: `system:${job}`, grants: grantsOf(['system']) };
+  return { kind: 'system', id: `system:${job}`, grants: systemGrants };
 }
 
 /** How a record names who did something: 'staff:<uuid>', 'customer:<uuid>', 'system:system:<job>'. */

@@ -1,12 +1,13 @@
 export {
   createPortalAuth,
   InvalidPortalField,
-  linkAttempts,
   PortalAlreadyLinked,
   PortalCodeRejected,
   PortalMailFailed,
   PortalMailUnavailable,
   PortalSignInFailed,
+  requireMailer,
+  sendPortalMail,
   type PortalAuth,
   type PortalAuthDeps,
   type PortalSessionInfo,
@@ -14,4 +15,4 @@ export {
   type PortalStage,
 } from './portal-auth.ts';
 export { createPortalMailer, type PortalMailer } from './portal-mailer.ts';
-export { portalIdleMs, portalLifetimeMs, type IssuedPortalSession } from './portal-sessions.ts';
+export { portalIdleMs, type IssuedPortalSession } from './portal-sessions.ts';

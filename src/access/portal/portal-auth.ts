@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database, PortalLinkMethod, Principal, Tx } from '../../db/index.ts';
+import type { Database, PortalCodeChannel, PortalCodePurpose, PortalLinkMethod, Principal, Tx } from '../../db/index.ts';
 import { withPrincipal } from '../../db/index.ts';
 import type { Vault } from '../../crypto/index.ts';
 import type { AuditContext } from '../audit-context.ts';
@@ -43,6 +43,22 @@ export class PortalMailUnavailable extends Error {}
 /** The e-mail could not be handed to the relay; the code stays valid, asking again sends a new one. */
 export class PortalMailFailed extends Error {}
 
+/** The mailer, or PortalMailUnavailable: checked before any work whose code could not be sent. */
+export function requireMailer(mailer: PortalMailer | null): PortalMailer {
+  if (!mailer) throw new PortalMailUnavailable('outbound e-mail is not set up on this server (CASELINE_SMTP_RELAY)');
+  return mailer;
+}
+
+/** Sends a portal message; the relay's error (which may quote the address) becomes PortalMailFailed. */
+export async function sendPortalMail(mailer: PortalMailer | null, to: string, subject: string, text: string): Promise<void> {
+  const ready = requireMailer(mailer);
+  try {
+    await ready.send(to, subject, text);
+  } catch {
+    throw new PortalMailFailed('the e-mail could not be sent just now');
+  }
+}
+
 export type PortalStage = 'mfa' | 'full';
 
 /** Who a portal request comes from, as its cookie says. */
@@ -81,7 +97,7 @@ export interface PortalAuthDeps {
 // Registration runs as the sign-in job: there is no customer yet whose principal could.
 const signInJob = systemPrincipal('portal-sign-in');
 /** Failed proofs of identity before linking is refused for `linkLockMs`. */
-export const linkAttempts = 5;
+const linkAttempts = 5;
 const linkLockMs = 24 * 60 * 60 * 1000;
 // An unverified registration is kept a week; a verified account lives as its customer record does.
 const unverifiedLifetimeMs = 7 * 24 * 60 * 60 * 1000;
@@ -145,26 +161,19 @@ export function createPortalAuth(deps: PortalAuthDeps) {
   const accountByLogon = (trx: Tx, logon: string) =>
     trx.selectFrom('portal_accounts').selectAll().where('logon_digest', '=', deps.logonDigest(logon)).executeTakeFirst();
 
-  const mailer = (): PortalMailer => {
-    if (!deps.mailer) throw new PortalMailUnavailable('outbound e-mail is not set up on this server (CASELINE_SMTP_RELAY)');
-    return deps.mailer;
-  };
+  const mailer = () => requireMailer(deps.mailer);
+  const send = (to: string, subject: string, text: string) => sendPortalMail(deps.mailer, to, subject, text);
 
-  const send = async (to: string, subject: string, text: string) => {
-    try {
-      await mailer().send(to, subject, text);
-    } catch (error) {
-      if (error instanceof PortalMailUnavailable) throw error;
-      throw new PortalMailFailed('the e-mail could not be sent just now');
-    }
-  };
-
-  /** A fresh code for the account, replacing its unused ones for the same purpose. */
+  /**
+   * A fresh code for the account, replacing its unused ones for the same purpose. A link code
+   * names the customer record it proves (`link`), and lives as long as its channel needs.
+   */
   const issueCode = async (
     trx: Tx,
     account: { id: string; subject_id: string },
-    purpose: 'verify_email' | 'reset_password',
+    purpose: PortalCodePurpose,
     now: Date,
+    link: { readonly subject: string; readonly channel: PortalCodeChannel } | null = null,
   ): Promise<string> => {
     const code = newCode();
     const id = randomUUID();
@@ -181,18 +190,20 @@ export function createPortalAuth(deps: PortalAuthDeps) {
         account_id: account.id,
         subject_id: account.subject_id,
         purpose,
-        channel: 'email',
-        link_subject: null,
+        channel: link?.channel ?? 'email',
+        link_subject: link?.subject ?? null,
         code_hash: deps.codeDigest(`${id}:${code}`),
         created_at: now,
-        expires_at: new Date(now.getTime() + codeLifetimeMs[purpose]),
+        expires_at: new Date(
+          now.getTime() + (link ? codeLifetimeMs[`link_${link.channel}`] : codeLifetimeMs[purpose as Exclude<PortalCodePurpose, 'link'>]),
+        ),
       })
       .execute();
     return code;
   };
 
-  /** Spends a code if it is right; counts a wrong one. The same rejection for every failure. */
-  const redeemCode = async (trx: Tx, accountId: string, purpose: 'verify_email' | 'reset_password', code: unknown, now: Date) => {
+  /** Spends a code if it is right and answers its row; counts a wrong one. Null for every failure alike. */
+  const redeemCode = async (trx: Tx, accountId: string, purpose: PortalCodePurpose, code: unknown, now: Date) => {
     const rows = await trx
       .selectFrom('portal_codes')
       .selectAll()
@@ -202,17 +213,17 @@ export function createPortalAuth(deps: PortalAuthDeps) {
       .forUpdate()
       .execute();
     const live = rows.find((row) => row.expires_at.getTime() > now.getTime() && row.attempts < attemptsPerCode);
-    if (!live) return false;
+    if (!live) return null;
     if (typeof code === 'string' && /^\d{6}$/.test(code) && sameDigest(deps.codeDigest(`${live.id}:${code}`), live.code_hash)) {
       await trx.updateTable('portal_codes').set({ used_at: now }).where('id', '=', live.id).execute();
-      return true;
+      return live;
     }
     await trx
       .updateTable('portal_codes')
       .set({ attempts: live.attempts + 1 })
       .where('id', '=', live.id)
       .execute();
-    return false;
+    return null;
   };
 
   const emailOf = async (trx: Tx, account: { id: string; subject_id: string; email_ct: Buffer }) =>
@@ -648,59 +659,18 @@ export function createPortalAuth(deps: PortalAuthDeps) {
     },
 
     /** A link code for the customer record `linkSubject`, to be sent by the caller to contact details on that record. */
-    async issueLinkCode(info: PortalSessionInfo, linkSubject: string, channel: 'email' | 'phone' | 'letter'): Promise<string> {
+    async issueLinkCode(info: PortalSessionInfo, linkSubject: string, channel: PortalCodeChannel): Promise<string> {
       const now = clock();
-      return asJob(async (trx) => {
-        await trx.deleteFrom('portal_codes').where('account_id', '=', info.accountId).where('purpose', '=', 'link').execute();
-        const code = newCode();
-        const id = randomUUID();
-        await trx
-          .insertInto('portal_codes')
-          .values({
-            id,
-            account_id: info.accountId,
-            subject_id: info.subjectId,
-            purpose: 'link',
-            channel,
-            link_subject: linkSubject,
-            code_hash: deps.codeDigest(`${id}:${code}`),
-            created_at: now,
-            expires_at: new Date(now.getTime() + codeLifetimeMs[`link_${channel}`]),
-          })
-          .execute();
-        return code;
-      });
+      return asJob((trx) =>
+        issueCode(trx, { id: info.accountId, subject_id: info.subjectId }, 'link', now, { subject: linkSubject, channel }),
+      );
     },
 
     /** The customer record a link code proves, and how it was sent, if the code is right; counts a wrong one. */
-    async redeemLinkCode(
-      info: PortalSessionInfo,
-      code: unknown,
-    ): Promise<{ subjectId: string; channel: 'email' | 'phone' | 'letter' } | null> {
+    async redeemLinkCode(info: PortalSessionInfo, code: unknown): Promise<{ subjectId: string; channel: PortalCodeChannel } | null> {
       const now = clock();
-      return asJob(async (trx) => {
-        const live = (
-          await trx
-            .selectFrom('portal_codes')
-            .selectAll()
-            .where('account_id', '=', info.accountId)
-            .where('purpose', '=', 'link')
-            .where('used_at', 'is', null)
-            .forUpdate()
-            .execute()
-        ).find((row) => row.expires_at.getTime() > now.getTime() && row.attempts < attemptsPerCode);
-        if (!live) return null;
-        if (typeof code === 'string' && /^\d{6}$/.test(code) && sameDigest(deps.codeDigest(`${live.id}:${code}`), live.code_hash)) {
-          await trx.updateTable('portal_codes').set({ used_at: now }).where('id', '=', live.id).execute();
-          return { subjectId: live.link_subject!, channel: live.channel };
-        }
-        await trx
-          .updateTable('portal_codes')
-          .set({ attempts: live.attempts + 1 })
-          .where('id', '=', live.id)
-          .execute();
-        return null;
-      });
+      const spent = await asJob((trx) => redeemCode(trx, info.accountId, 'link', code, now));
+      return spent ? { subjectId: spent.link_subject!, channel: spent.channel } : null;
     },
 
     /** The account's own page: its address and settings. */

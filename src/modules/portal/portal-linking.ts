@@ -1,16 +1,16 @@
 import {
   InvalidPortalField,
-  PortalMailFailed,
   PortalAlreadyLinked,
-  PortalMailUnavailable,
+  requireMailer,
+  sendPortalMail,
   systemPrincipal,
   type AuditContext,
+  type IssuedPortalSession,
   type PortalAuth,
   type PortalMailer,
   type PortalSessionInfo,
 } from '../../access/index.ts';
 import { withPrincipal, type Database } from '../../db/index.ts';
-import type { IssuedPortalSession } from '../../access/index.ts';
 import { InvalidCustomerField, WeakLookup, type CustomerFinder, type CustomerService } from '../customers/index.ts';
 
 /** Proof of identity refused; the same words whether no record, several records or the wrong details matched. */
@@ -107,20 +107,17 @@ export function createPortalLinking(deps: PortalLinkingDeps) {
       ctx: AuditContext,
     ): Promise<{ sentTo: string }> {
       const query = { name: text('surname', input.surname), zip: text('zip', input.zip, 10) };
-      if (!deps.mailer) throw new PortalMailUnavailable('outbound e-mail is not set up on this server (CASELINE_SMTP_RELAY)');
+      requireMailer(deps.mailer);
       await guard(info);
       const match = await onlyMatch(query, ctx);
       if (!match?.email) return refuse(info, ctx, 'email_code');
       const code = await portalAuth.issueLinkCode(info, match.id, 'email');
-      try {
-        await deps.mailer.send(
-          match.email,
-          'Your code to connect your online account',
-          `Your code to connect your online account to your customer record is ${code}.\n\nIt works for 30 minutes. If you did not ask for it, someone may be trying to reach your record: do not share the code, and tell us.`,
-        );
-      } catch {
-        throw new PortalMailFailed('the e-mail could not be sent just now');
-      }
+      await sendPortalMail(
+        deps.mailer,
+        match.email,
+        'Your code to connect your online account',
+        `Your code to connect your online account to your customer record is ${code}.\n\nIt works for 30 minutes. If you did not ask for it, someone may be trying to reach your record: do not share the code, and tell us.`,
+      );
       return { sentTo: maskedAddress(match.email) };
     },
 

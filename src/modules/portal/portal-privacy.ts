@@ -49,6 +49,15 @@ const rank = (field: string) => (fieldOrder.includes(field) ? fieldOrder.indexOf
 export function createPortalPrivacy(deps: PortalPrivacyDeps) {
   const mark = <T extends { subjectId: string }>(record: T): T => carrying(record.subjectId, record);
 
+  /** The customer as the requester of their own request: the name and e-mail address on their record. */
+  async function requesterOf(trx: Tx, principal: CustomerPrincipal, ctx: AuditContext, now: Date) {
+    const read = await deps.customers.get(trx, principal, principal.subjectId, { reveal: [] }, ctx, now);
+    if (!('customer' in read)) throw new Error('the customer record of a linked account is gone');
+    const email =
+      read.customer.values.find((v) => v.field === 'email' && v.primary) ?? read.customer.values.find((v) => v.field === 'email');
+    return { name: read.customer.name, email: email && typeof email.value === 'string' ? email.value : null };
+  }
+
   return {
     async profile(trx: Tx, principal: CustomerPrincipal, ctx: AuditContext, now: Date): Promise<Profile | null> {
       const read = await deps.customers.get(trx, principal, principal.subjectId, { reveal: [] }, ctx, now);
@@ -80,7 +89,7 @@ export function createPortalPrivacy(deps: PortalPrivacyDeps) {
       ctx: AuditContext,
       now: Date,
     ): Promise<PrivacyRequest> {
-      const requester = await this.requester(trx, principal, ctx, now);
+      const requester = await requesterOf(trx, principal, ctx, now);
       return mark(
         await deps.requests.open(
           trx,
@@ -107,7 +116,7 @@ export function createPortalPrivacy(deps: PortalPrivacyDeps) {
       ctx: AuditContext,
       now: Date,
     ): Promise<PrivacyRequest> {
-      const requester = await this.requester(trx, principal, ctx, now);
+      const requester = await requesterOf(trx, principal, ctx, now);
       return mark(
         await deps.requests.open(
           trx,
@@ -137,15 +146,6 @@ export function createPortalPrivacy(deps: PortalPrivacyDeps) {
 
     async disclosures(trx: Tx, principal: CustomerPrincipal, ctx: AuditContext, now: Date): Promise<Disclosure[]> {
       return (await deps.disclosures.listForSubject(trx, principal, principal.subjectId, { forSubject: true }, ctx, now)).map(mark);
-    },
-
-    /** The customer as the requester of their own request: the name and e-mail address on their record. */
-    async requester(trx: Tx, principal: CustomerPrincipal, ctx: AuditContext, now: Date) {
-      const read = await deps.customers.get(trx, principal, principal.subjectId, { reveal: [] }, ctx, now);
-      if (!('customer' in read)) throw new Error('the customer record of a linked account is gone');
-      const email =
-        read.customer.values.find((v) => v.field === 'email' && v.primary) ?? read.customer.values.find((v) => v.field === 'email');
-      return { name: read.customer.name, email: email && typeof email.value === 'string' ? email.value : null };
     },
   };
 }
