@@ -11,12 +11,12 @@ import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { createPortalAuth, customerPrincipal } from '../src/access/index.ts';
+import { customerPrincipal } from '../src/access/index.ts';
 import { loadConfig } from '../src/config.ts';
-import { createSecretBox, keyedDigest } from '../src/crypto/index.ts';
 import { withPrincipal, type EngineKind } from '../src/db/index.ts';
 import type { App } from '../src/http/app.ts';
 import { installPortalAuth, requirePortalSession, type PortalUnit } from '../src/http/portal-auth.ts';
+import { portalAuthFor } from '../src/http/portal.ts';
 import { portalCaseRoutes } from '../src/http/routes/portal-cases.ts';
 import { createPortalCases } from '../src/modules/portal/index.ts';
 import { createServices } from '../src/services.ts';
@@ -94,15 +94,7 @@ function addUnguardedRoutes(ctx: BenchContext): (app: App) => void {
   const clock = () => new Date();
   const { database } = ctx.bench;
   const services = createServices({ config, vault: ctx.vault, keyring: ctx.keyring, clock });
-  const portalAuth = createPortalAuth({
-    database,
-    vault: ctx.vault,
-    secrets: createSecretBox(ctx.keyring),
-    logonDigest: keyedDigest(ctx.keyring, 'portal-logon/v1'),
-    codeDigest: keyedDigest(ctx.keyring, 'portal-code/v1'),
-    mailer: null,
-    clock,
-  });
+  const portalAuth = portalAuthFor({ database, vault: ctx.vault, keyring: ctx.keyring, clock }, null);
   const unguarded: PortalUnit = (request, work) => {
     const principal = customerPrincipal(requirePortalSession(request).subjectId);
     return withPrincipal(database.db, principal, (trx) => work(trx, principal));

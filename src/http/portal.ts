@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { createPortalAuth, createPortalMailer } from '../access/index.ts';
+import { createPortalAuth, createPortalMailer, type PortalAuth, type PortalMailer } from '../access/index.ts';
 import { createSecretBox, keyedDigest, type LocalKeyring, type Vault } from '../crypto/index.ts';
 import type { Database } from '../db/index.ts';
 import { createPortalUnit, installPortalAuth } from './portal-auth.ts';
@@ -23,15 +23,9 @@ export interface PortalDeps {
   readonly timeZone: string;
 }
 
-/**
- * The customer portal's API under /portal/api, in a scope of its own: its own cookie and
- * credential check (installPortalAuth), and a last check on the way out — a portal route that
- * answers with a body it did not pass through the egress guard (portalUnit) is a bug, and its
- * answer is replaced by an error rather than sent unchecked.
- */
-export const portalApi: FastifyPluginAsync<PortalDeps> = async (app, deps) => {
-  const mailer = deps.smtpRelay && deps.mailFrom ? createPortalMailer({ relay: deps.smtpRelay, from: deps.mailFrom }) : null;
-  const portalAuth = createPortalAuth({
+/** The portal's sign-in service, with its keys derived from the keyring: the same for every server sharing it. */
+export function portalAuthFor(deps: Pick<PortalDeps, 'database' | 'vault' | 'keyring' | 'clock'>, mailer: PortalMailer | null): PortalAuth {
+  return createPortalAuth({
     database: deps.database,
     vault: deps.vault,
     secrets: createSecretBox(deps.keyring),
@@ -40,6 +34,17 @@ export const portalApi: FastifyPluginAsync<PortalDeps> = async (app, deps) => {
     mailer,
     clock: deps.clock,
   });
+}
+
+/**
+ * The customer portal's API under /portal/api, in a scope of its own: its own cookie and
+ * credential check (installPortalAuth), and a last check on the way out — a portal route that
+ * answers with a body it did not pass through the egress guard (portalUnit) is a bug, and its
+ * answer is replaced by an error rather than sent unchecked.
+ */
+export const portalApi: FastifyPluginAsync<PortalDeps> = async (app, deps) => {
+  const mailer = deps.smtpRelay && deps.mailFrom ? createPortalMailer({ relay: deps.smtpRelay, from: deps.mailFrom }) : null;
+  const portalAuth = portalAuthFor(deps, mailer);
   const securityLog = app.log.child({ module: 'portal-egress-guard' });
   const unit = createPortalUnit({
     database: deps.database,

@@ -5,6 +5,7 @@ import type { Vault } from '../../crypto/index.ts';
 import type { AuditContext } from '../audit-context.ts';
 import { appendAudit, type AuditAction, type AuditOutcome } from '../audit/index.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword, WeakPasswordError } from '../passwords.ts';
+import { carrying } from '../egress.ts';
 import { customerPrincipal, systemPrincipal } from '../principals.ts';
 import type { SecretBox } from '../secret-box.ts';
 import { newTotpSecret, totpUri, verifyTotp } from '../totp.ts';
@@ -462,25 +463,24 @@ export function createPortalAuth(deps: PortalAuthDeps) {
       });
     },
 
-    /** The account's live sessions, this one marked. */
-    async sessions(info: PortalSessionInfo): Promise<PortalSessionSummary[]> {
-      const now = clock();
-      return withPrincipal(database.db, customerPrincipal(info.subjectId), async (trx) => {
-        const rows = await trx
-          .selectFrom('portal_sessions')
-          .select(['id', 'client_label', 'created_at', 'last_seen_at'])
-          .where('account_id', '=', info.accountId)
-          .where('expires_at', '>', now)
-          .orderBy('last_seen_at', 'desc')
-          .execute();
-        return rows.map((row) => ({
+    /** The account's live sessions, this one marked; in the caller's unit of work as the account's customer. */
+    async sessions(trx: Tx, info: PortalSessionInfo): Promise<PortalSessionSummary[]> {
+      const rows = await trx
+        .selectFrom('portal_sessions')
+        .select(['id', 'subject_id', 'client_label', 'created_at', 'last_seen_at'])
+        .where('account_id', '=', info.accountId)
+        .where('expires_at', '>', clock())
+        .orderBy('last_seen_at', 'desc')
+        .execute();
+      return rows.map((row) =>
+        carrying(row.subject_id, {
           id: row.id,
           client: row.client_label,
           createdAt: row.created_at,
           lastSeenAt: row.last_seen_at,
           current: row.id === info.sessionId,
-        }));
-      });
+        }),
+      );
     },
 
     /** Ends one of the account's sessions (false when it has none by that id), or all of them ('sign out everywhere'). */
@@ -673,18 +673,16 @@ export function createPortalAuth(deps: PortalAuthDeps) {
       return spent ? { subjectId: spent.link_subject!, channel: spent.channel } : null;
     },
 
-    /** The account's own page: its address and settings. */
-    async account(info: PortalSessionInfo) {
-      return withPrincipal(database.db, customerPrincipal(info.subjectId), async (trx) => {
-        const account = await trx.selectFrom('portal_accounts').selectAll().where('id', '=', info.accountId).executeTakeFirstOrThrow();
-        return {
-          email: await emailOf(trx, account),
-          subjectId: account.subject_id,
-          authenticator: account.totp_enabled_at !== null,
-          linked: account.linked_at !== null,
-          linkMethod: account.link_method,
-          createdAt: account.created_at,
-        };
+    /** The account's own page: its address and settings; in the caller's unit of work as the account's customer. */
+    async account(trx: Tx, info: PortalSessionInfo) {
+      const account = await trx.selectFrom('portal_accounts').selectAll().where('id', '=', info.accountId).executeTakeFirstOrThrow();
+      return carrying(account.subject_id, {
+        email: await emailOf(trx, account),
+        subjectId: account.subject_id,
+        authenticator: account.totp_enabled_at !== null,
+        linked: account.linked_at !== null,
+        linkMethod: account.link_method,
+        createdAt: account.created_at,
       });
     },
   };

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   carrying,
+  carryOver,
   InvalidPortalField,
   passwordRules,
   PortalCodeRejected,
@@ -239,16 +240,16 @@ export const portalAccountRoutes: FastifyPluginAsync<{
     },
     async (request) => {
       const session = requirePortalSession(request);
-      const account = await portalAuth.account(session);
-      return unit(request, async () =>
-        carrying(account.subjectId, {
+      return unit(request, async (trx) => {
+        const account = await portalAuth.account(trx, session);
+        return carryOver(account, {
           email: account.email,
           authenticator: account.authenticator,
           linked: account.linked,
           linkMethod: account.linkMethod,
           createdAt: account.createdAt.toISOString(),
-        }),
-      );
+        });
+      });
     },
   );
 
@@ -260,10 +261,9 @@ export const portalAccountRoutes: FastifyPluginAsync<{
     },
     async (request) => {
       const session = requirePortalSession(request);
-      const sessions = await portalAuth.sessions(session);
-      return unit(request, async () =>
-        sessions.map((s) =>
-          carrying(session.subjectId, {
+      return unit(request, async (trx) =>
+        (await portalAuth.sessions(trx, session)).map((s) =>
+          carryOver(s, {
             id: s.id,
             client: s.client,
             createdAt: s.createdAt.toISOString(),

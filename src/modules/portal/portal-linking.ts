@@ -2,6 +2,7 @@ import {
   InvalidPortalField,
   PortalAlreadyLinked,
   requireMailer,
+  customerPrincipal,
   sendPortalMail,
   systemPrincipal,
   type AuditContext,
@@ -143,7 +144,7 @@ export function createPortalLinking(deps: PortalLinkingDeps) {
     ): Promise<IssuedPortalSession> {
       const name = text('name', input.name, 200);
       if (info.linked) throw new PortalAlreadyLinked('this account is already linked to its customer record');
-      const { email } = await portalAuth.account(info);
+      const { email } = await withPrincipal(database.db, customerPrincipal(info.subjectId), (trx) => portalAuth.account(trx, info));
       const customer = await withPrincipal(database.db, proofJob, (trx) =>
         deps.customers.create(
           trx,
