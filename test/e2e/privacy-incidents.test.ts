@@ -109,7 +109,8 @@ describe.skipIf(!browserAvailable)(`Privacy incidents in the console (${chromium
     await form.getByRole('button', { name: 'Declare incident' }).click();
 
     const heading = page.getByRole('heading', { name: /^Incident PI-\d{4}-\d{6}$/, level: 1 });
-    await heading.waitFor();
+    // Declaring computes the blast radius before the page opens: slow when the whole suite loads the machine.
+    await heading.waitFor({ timeout: 60_000 });
     const rows = page.getByTestId('affected-list').getByRole('row');
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain(people.exposed);
@@ -142,5 +143,5 @@ describe.skipIf(!browserAvailable)(`Privacy incidents in the console (${chromium
     await expect.poll(() => listed.textContent()).toContain('Confirmed breach');
     expect(await listed.textContent()).toContain('Reported to CISA on time');
     await context.close();
-  });
+  }, 120_000);
 });
