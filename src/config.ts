@@ -32,6 +32,8 @@ export interface Config {
   readonly mailFrom: string | null;
   /** The letterhead and return address of reply letters and fax cover sheets (CASELINE_AGENCY_*). */
   readonly agency: AgencyLetterhead;
+  /** Where text messages (SMS) go: an HTTP gateway (CASELINE_TEXT_GATEWAY_URL, _TOKEN); null: none are sent. */
+  readonly textGateway: { readonly url: string; readonly token: string | null } | null;
   /** The e-mail intake: SMTP listener (CASELINE_SMTP_*) and/or IMAP poller (CASELINE_IMAP_*), each off unless configured. */
   readonly emailIntake: EmailIntakeSettings;
   /** Case attachments: the directory of their encrypted files (CASELINE_ATTACHMENTS_DIR) and the largest file taken (CASELINE_ATTACHMENT_MAX_BYTES). */
@@ -207,6 +209,27 @@ function smtpRelayOf(env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+/** The gateway URL may carry credentials too: never repeated in an error. */
+function textGatewayOf(env: NodeJS.ProcessEnv): Config['textGateway'] {
+  const raw = text(env, 'CASELINE_TEXT_GATEWAY_URL');
+  const token = text(env, 'CASELINE_TEXT_GATEWAY_TOKEN');
+  if (raw === null) {
+    if (token !== null) throw new ConfigError('CASELINE_TEXT_GATEWAY_TOKEN is set but CASELINE_TEXT_GATEWAY_URL is not');
+    return null;
+  }
+  const problem = new ConfigError(
+    'CASELINE_TEXT_GATEWAY_URL must be the text gateway as an https:// (or http://) URL, such as https://sms.example.gov/messages',
+  );
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw problem;
+  }
+  if (!['https:', 'http:'].includes(url.protocol) || url.hostname === '' || url.hash) throw problem;
+  return { url: raw, token };
+}
+
 const mailboxAddress = /^[^\s@<>()[\]\\,;:"]{1,64}@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/u;
 const namedMailbox = /^\s*(?:"[^"\r\n]*"|[^"<>\r\n]*?)\s*<([^<>\s]+)>\s*$/u;
 
@@ -264,6 +287,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpRelay,
     mailFrom: mailFromOf(env, smtpRelay),
     agency: agencyOf(env),
+    textGateway: textGatewayOf(env),
     emailIntake: emailIntakeSettingsOf(env, (message) => new ConfigError(message)),
     attachments: {
       dir: path.resolve(text(env, 'CASELINE_ATTACHMENTS_DIR') ?? path.join(dataDir, 'attachments')),

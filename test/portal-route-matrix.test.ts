@@ -84,6 +84,9 @@ const rows: Row[] = [
   accountRoute('POST', '/portal/api/account/authenticator/remove', [422], { body: { password: 'not the password at all' } }),
   linkRoute('/portal/api/link/knowledge', { surname: 'Nobody', zip: '99999', ssnLast4: '1234' }, [403]),
   linkRoute('/portal/api/link/email', { surname: 'Nobody', zip: '99999' }, [403]),
+  // No text gateway in this app: refused before any lookup.
+  linkRoute('/portal/api/link/phone', { surname: 'Nobody', zip: '99999' }, [503]),
+  linkRoute('/portal/api/link/letter', { surname: 'Nobody', zip: '99999' }, [403]),
   linkRoute('/portal/api/link/confirm', { code: '000000' }, [403]),
   // Last: it links the unlinked caller.
   linkRoute('/portal/api/link/new', { name: 'Someone' }, [200]),

@@ -32,6 +32,8 @@ export const systemActions = [
   'reports.read',
   /** Record the catalog's notice as the version sent to the Federal Register (the privacy office). */
   'notices.publish',
+  /** Print the letters waiting in the print queue (identity codes mailed to the address of record). */
+  'letters.print',
 ] as const;
 export type SystemAction = (typeof systemActions)[number];
 
@@ -67,6 +69,7 @@ export const matrix: Record<Role, Cells> = {
     'routing.manage': always,
     'macros.manage': always,
     'reports.read': always,
+    'letters.print': always,
     'catalog.read': always,
   },
   business_area_staff: {

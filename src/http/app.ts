@@ -13,7 +13,7 @@ import type { Database } from '../db/index.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installWebConsole } from './web-console.ts';
-import { portalApi } from './portal.ts';
+import { portalApi, portalAuthFor } from './portal.ts';
 import { loggerOptions } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { ProblemSchema } from './problem.ts';
@@ -27,6 +27,9 @@ import { caseRoutes } from './routes/cases.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { routingRoutes } from './routes/routing.ts';
 import { letterRoutes } from './routes/letters.ts';
+import { printQueueRoutes } from './routes/print-queue.ts';
+import { createLinkLetters } from '../modules/portal/index.ts';
+import { createHttpTextGateway } from '../modules/text-messages/index.ts';
 import { macroRoutes } from './routes/macros.ts';
 import { customerImportRoutes } from './routes/customer-import.ts';
 import { lookupRoutes } from './routes/lookup.ts';
@@ -322,6 +325,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // The live satisfaction survey link of a resolved case, printed in its letter.
     surveyUrl: services.surveyLink,
   });
+  await app.register(printQueueRoutes, {
+    prefix: '/api/print-queue',
+    letters: createLinkLetters({
+      database: deps.database,
+      portalAuth: portalAuthFor(deps, null),
+      customers: services.customers,
+      letterhead: deps.config.agency,
+      timeZone: deps.config.timeZone,
+    }),
+    clock: deps.clock,
+  });
   await app.register(macroRoutes, { prefix: '/api', database: deps.database, macros, clock: deps.clock });
   await app.register(retentionRoutes, {
     prefix: '/api/retention',
@@ -337,6 +351,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     clock: deps.clock,
     smtpRelay: deps.config.smtpRelay,
     mailFrom: deps.config.mailFrom,
+    textGateway: deps.config.textGateway ? createHttpTextGateway(deps.config.textGateway) : null,
     signInRateLimit: deps.config.signInRateLimit,
     services,
     agency: deps.config.agency.name,

@@ -8,6 +8,7 @@ import { portalCaseRoutes } from './routes/portal-cases.ts';
 import { portalLinkRoutes } from './routes/portal-link.ts';
 import { portalPrivacyRoutes } from './routes/portal-privacy.ts';
 import { createPortalCases, createPortalLinking, createPortalPrivacy } from '../modules/portal/index.ts';
+import type { TextGateway } from '../modules/text-messages/index.ts';
 import type { Services } from '../services.ts';
 
 export interface PortalDeps {
@@ -17,6 +18,7 @@ export interface PortalDeps {
   readonly clock: () => Date;
   readonly smtpRelay: string | null;
   readonly mailFrom: string | null;
+  readonly textGateway: TextGateway | null;
   readonly signInRateLimit: number;
   readonly services: Services;
   readonly agency: string;
@@ -87,6 +89,7 @@ export const portalApi: FastifyPluginAsync<PortalDeps> = async (app, deps) => {
     finder: deps.services.finder,
     customers: deps.services.customers,
     mailer,
+    texts: deps.textGateway,
     clock: deps.clock,
   });
   await app.register(portalLinkRoutes, { linking, signInRateLimit: deps.signInRateLimit });

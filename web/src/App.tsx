@@ -36,6 +36,7 @@ const SatisfactionReport = lazy(() => import('./reports/SatisfactionReport.tsx')
 const CaseReports = lazy(() => import('./reports/CaseReports.tsx').then((m) => ({ default: m.CaseReports })));
 const AtRiskPage = lazy(() => import('./supervisor/AtRiskPage.tsx').then((m) => ({ default: m.AtRiskPage })));
 const WorkloadPage = lazy(() => import('./supervisor/WorkloadPage.tsx').then((m) => ({ default: m.WorkloadPage })));
+const PrintQueuePage = lazy(() => import('./supervisor/PrintQueuePage.tsx').then((m) => ({ default: m.PrintQueuePage })));
 const MacrosPage = lazy(() => import('./supervisor/MacrosPage.tsx').then((m) => ({ default: m.MacrosPage })));
 const RoutingRulesPage = lazy(() => import('./supervisor/RoutingRulesPage.tsx').then((m) => ({ default: m.RoutingRulesPage })));
 const SurveyPage = lazy(() => import('./survey/SurveyPage.tsx').then((m) => ({ default: m.SurveyPage })));
@@ -221,6 +222,14 @@ function Console() {
             element={
               <RequireRoles roles={nav.routingRules.roles}>
                 <RoutingRulesPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="supervisor/print-queue"
+            element={
+              <RequireRoles roles={nav.printQueue.roles}>
+                <PrintQueuePage />
               </RequireRoles>
             }
           />

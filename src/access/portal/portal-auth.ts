@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, PortalCodeChannel, PortalCodePurpose, PortalLinkMethod, Principal, Tx } from '../../db/index.ts';
 import { withPrincipal } from '../../db/index.ts';
-import type { Vault } from '../../crypto/index.ts';
+import { SubjectShreddedError, type Vault } from '../../crypto/index.ts';
 import type { AuditContext } from '../audit-context.ts';
 import { appendAudit, type AuditAction, type AuditOutcome } from '../audit/index.ts';
 import { checkPasswordStrength, hashPassword, verifyPassword, WeakPasswordError } from '../passwords.ts';
@@ -97,6 +97,15 @@ export interface PortalAuthDeps {
 
 // Registration runs as the sign-in job: there is no customer yet whose principal could.
 const signInJob = systemPrincipal('portal-sign-in');
+
+export interface LetterToPrint {
+  readonly id: string;
+  /** The customer record whose address of record the letter goes to. */
+  readonly subjectId: string;
+  readonly code: string;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+}
 /** Failed proofs of identity before linking is refused for `linkLockMs`. */
 const linkAttempts = 5;
 const linkLockMs = 24 * 60 * 60 * 1000;
@@ -104,6 +113,7 @@ const linkLockMs = 24 * 60 * 60 * 1000;
 const unverifiedLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 const recordType = 'usps-880/customer';
 const emailLocation = (accountId: string) => ({ table: 'portal_accounts', column: 'email_ct', rowId: accountId });
+const letterLocation = (codeId: string) => ({ table: 'portal_codes', column: 'letter_ct', rowId: codeId });
 const totpContext = (accountId: string) => `portal_accounts.totp_secret:${accountId}`;
 
 function checkPassword(password: unknown, logon: string): string {
@@ -194,6 +204,8 @@ export function createPortalAuth(deps: PortalAuthDeps) {
         channel: link?.channel ?? 'email',
         link_subject: link?.subject ?? null,
         code_hash: deps.codeDigest(`${id}:${code}`),
+        // The print room needs the code itself until the letter is printed.
+        letter_ct: link?.channel === 'letter' ? await vault.encryptFor(trx, link.subject, letterLocation(id), code) : null,
         created_at: now,
         expires_at: new Date(
           now.getTime() + (link ? codeLifetimeMs[`link_${link.channel}`] : codeLifetimeMs[purpose as Exclude<PortalCodePurpose, 'link'>]),
@@ -671,6 +683,52 @@ export function createPortalAuth(deps: PortalAuthDeps) {
       const now = clock();
       const spent = await asJob((trx) => redeemCode(trx, info.accountId, 'link', code, now));
       return spent ? { subjectId: spent.link_subject!, channel: spent.channel } : null;
+    },
+
+    /**
+     * The print room's queue: link letters not yet printed, oldest first, with their codes. A
+     * code whose record's key is gone (the customer was disposed of) has nowhere to go: dropped.
+     */
+    async lettersToPrint(trx: Tx, limit: number): Promise<LetterToPrint[]> {
+      const now = clock();
+      const rows = await trx
+        .selectFrom('portal_codes')
+        .select(['id', 'link_subject', 'letter_ct', 'created_at', 'expires_at'])
+        .where('letter_ct', 'is not', null)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .orderBy('created_at')
+        .limit(limit)
+        .execute();
+      const letters: LetterToPrint[] = [];
+      for (const row of rows) {
+        try {
+          const code = await vault.decryptFor(trx, row.link_subject!, letterLocation(row.id), row.letter_ct!);
+          letters.push({
+            id: row.id,
+            subjectId: row.link_subject!,
+            code: code.toString('utf8'),
+            createdAt: row.created_at,
+            expiresAt: row.expires_at,
+          });
+        } catch (error) {
+          if (!(error instanceof SubjectShreddedError)) throw error;
+          await trx.deleteFrom('portal_codes').where('id', '=', row.id).execute();
+        }
+      }
+      return letters;
+    },
+
+    /** The print room confirms letters printed: their codes are wiped, only the digests stay. Answers how many were still waiting. */
+    async lettersPrinted(trx: Tx, ids: readonly string[]): Promise<number> {
+      if (ids.length === 0) return 0;
+      const done = await trx
+        .updateTable('portal_codes')
+        .set({ letter_ct: null, printed_at: clock() })
+        .where('id', 'in', ids)
+        .where('letter_ct', 'is not', null)
+        .executeTakeFirst();
+      return Number(done.numUpdatedRows);
     },
 
     /** The account's own page: its address and settings; in the caller's unit of work as the account's customer. */

@@ -54,6 +54,8 @@ export interface PortalCodesTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  letter_ct: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  printed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface PortalTables {

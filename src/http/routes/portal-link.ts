@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { IdentityNotProven, LinkingLocked, type PortalLinking } from '../../modules/portal/index.ts';
+import { IdentityNotProven, LinkingLocked, TextUnavailable, type PortalLinking } from '../../modules/portal/index.ts';
 import { PortalAlreadyLinked, type IssuedPortalSession } from '../../access/index.ts';
 import { auditContext } from '../auth.ts';
 import { requirePortalSession, setPortalCookie } from '../portal-auth.ts';
@@ -22,6 +22,7 @@ function linkFailure(error: unknown): never {
   if (error instanceof IdentityNotProven) throw new ProblemError(403, problemTypes.forbidden, 'Identity not confirmed', error.message);
   if (error instanceof LinkingLocked) throw new ProblemError(429, problemTypes.rateLimited, 'Too many attempts', error.message);
   if (error instanceof PortalAlreadyLinked) throw new ProblemError(409, problemTypes.conflict, 'Already linked', error.message);
+  if (error instanceof TextUnavailable) throw new ProblemError(503, problemTypes.unavailable, 'Text message not sent', error.message);
   portalFailure(error);
 }
 
@@ -84,6 +85,44 @@ export const portalLinkRoutes: FastifyPluginAsync<{ linking: PortalLinking; sign
     async (request, reply) => {
       const sent = await linking.sendEmailCode(requirePortalSession(request), request.body, auditContext(request)).catch(linkFailure);
       return reply.status(202).send(sent);
+    },
+  );
+
+  app.post(
+    '/link/phone',
+    {
+      schema: {
+        tags,
+        summary: 'Text a code to the mobile phone on your record (found by surname and ZIP Code)',
+        body: Type.Object({ surname: Surname, zip: Zip }, strict),
+        response: { 202: Type.Object({ sentTo: Type.String({ description: 'the number, masked' }) }), ...problemResponses },
+      },
+      config,
+    },
+    async (request, reply) => {
+      const sent = await linking.sendPhoneCode(requirePortalSession(request), request.body, auditContext(request)).catch(linkFailure);
+      return reply.status(202).send(sent);
+    },
+  );
+
+  app.post(
+    '/link/letter',
+    {
+      schema: {
+        tags,
+        summary: 'Mail a code to the address on your record (found by surname and ZIP Code)',
+        description: 'The letter is printed and mailed within a few business days; its code works for 30 days.',
+        body: Type.Object({ surname: Surname, zip: Zip }, strict),
+        response: {
+          202: Type.Object({ expiresAt: Type.String({ format: 'date-time', description: 'the last moment the code works' }) }),
+          ...problemResponses,
+        },
+      },
+      config,
+    },
+    async (request, reply) => {
+      const queued = await linking.sendLetterCode(requirePortalSession(request), request.body, auditContext(request)).catch(linkFailure);
+      return reply.status(202).send({ expiresAt: queued.expiresAt.toISOString() });
     },
   );
 

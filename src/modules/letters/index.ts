@@ -8,6 +8,7 @@ export {
   type Addressee,
   type MailingAddress,
 } from './address-block.ts';
+export { renderLinkCodeLetters, type LinkCodeLetter } from './link-code-letter.ts';
 export { renderReplyLetter, surveySentence, windowBlock, type ReplyLetter } from './reply-letter.ts';
 export { confidentialityNotice, renderFax, type OutboundFax, type RenderedFax } from './fax-document.ts';
 export { finish, letterDate, newDocument, page, printable, type Letterhead } from './pdf-output.ts';

@@ -1,4 +1,5 @@
 import {
+  codeLifetimeMs,
   InvalidPortalField,
   PortalAlreadyLinked,
   requireMailer,
@@ -12,12 +13,15 @@ import {
   type PortalSessionInfo,
 } from '../../access/index.ts';
 import { withPrincipal, type Database } from '../../db/index.ts';
-import { InvalidCustomerField, WeakLookup, type CustomerFinder, type CustomerService } from '../customers/index.ts';
+import { InvalidCustomerField, WeakLookup, type Customer, type CustomerFinder, type CustomerService } from '../customers/index.ts';
+import { TextNotSent, type TextGateway } from '../text-messages/index.ts';
 
 /** Proof of identity refused; the same words whether no record, several records or the wrong details matched. */
 export class IdentityNotProven extends Error {}
 /** Too many failed proofs: linking is refused for a day. */
 export class LinkingLocked extends Error {}
+/** No text gateway is set up on this server, or it did not take the message. */
+export class TextUnavailable extends Error {}
 
 export interface PortalLinkingDeps {
   readonly database: Database;
@@ -25,6 +29,7 @@ export interface PortalLinkingDeps {
   readonly finder: CustomerFinder;
   readonly customers: CustomerService;
   readonly mailer: PortalMailer | null;
+  readonly texts: TextGateway | null;
   readonly clock: () => Date;
 }
 
@@ -48,10 +53,27 @@ export function maskedAddress(address: string): string {
   return `${local.slice(0, 1)}•••@${domain.slice(0, 1)}•••${dot > 0 ? domain.slice(dot) : ''}`;
 }
 
+/** "•••-•••-0123": the last four digits, which the person knows and which say little to anyone else. */
+export function maskedPhone(e164: string): string {
+  return `•••-•••-${e164.slice(-4)}`;
+}
+
+/** Where a text can reach the person: a number labelled mobile, else the primary one. */
+function textableNumber(customer: Customer): string | null {
+  const phones = customer.values.filter((v) => v.field === 'phone' && !v.masked && typeof v.value === 'string');
+  const chosen = phones.find((v) => v.label === 'mobile') ?? phones.find((v) => v.primary) ?? phones[0];
+  return chosen ? (chosen.value as string) : null;
+}
+
+function hasMailingAddress(customer: Customer): boolean {
+  return customer.values.some((v) => v.field === 'mailing_address' && !v.masked && typeof v.value !== 'string');
+}
+
 /**
  * Links a portal account to its customer record only after the person proves the record is
  * theirs: knowledge of identifiers on file (surname, ZIP Code and the last four digits of the
- * SSN, all matching one record), or a one-time code sent to the e-mail address on the record.
+ * SSN, all matching one record), or a one-time code sent to the e-mail address or phone on the
+ * record, or mailed to its address (a letter the print room sends).
  * Someone with no record yet starts one. Every failure counts; five lock linking for a day.
  */
 export function createPortalLinking(deps: PortalLinkingDeps) {
@@ -76,7 +98,19 @@ export function createPortalLinking(deps: PortalLinkingDeps) {
     if (!(await portalAuth.mayTryLink(info))) throw new LinkingLocked('too many attempts: try again tomorrow');
   };
 
-  const refuse = async (info: PortalSessionInfo, ctx: AuditContext, method: 'knowledge' | 'email_code'): Promise<never> => {
+  /** The full record of a match, read as the proofing job: the contact details a code may go to. */
+  const recordOf = async (id: string, ctx: AuditContext): Promise<Customer | null> => {
+    const read = await withPrincipal(database.db, proofJob, (trx) =>
+      deps.customers.get(trx, proofJob, id, { reveal: [] }, ctx, deps.clock()),
+    );
+    return 'customer' in read ? read.customer : null;
+  };
+
+  const refuse = async (
+    info: PortalSessionInfo,
+    ctx: AuditContext,
+    method: 'knowledge' | 'email_code' | 'phone_code' | 'letter_code',
+  ): Promise<never> => {
     const mayRetry = await portalAuth.linkFailed(info, ctx, method);
     if (!mayRetry) throw new LinkingLocked('too many attempts: try again tomorrow');
     throw new IdentityNotProven(notProven);
@@ -120,6 +154,48 @@ export function createPortalLinking(deps: PortalLinkingDeps) {
         `Your code to connect your online account to your customer record is ${code}.\n\nIt works for 30 minutes. If you did not ask for it, someone may be trying to reach your record: do not share the code, and tell us.`,
       );
       return { sentTo: maskedAddress(match.email) };
+    },
+
+    /** Texts a code to the mobile (else primary) phone on the one record matching surname and ZIP Code; answers the masked number. */
+    async sendPhoneCode(
+      info: PortalSessionInfo,
+      input: { surname: unknown; zip: unknown },
+      ctx: AuditContext,
+    ): Promise<{ sentTo: string }> {
+      const query = { name: text('surname', input.surname), zip: text('zip', input.zip, 10) };
+      await guard(info);
+      if (!deps.texts) throw new TextUnavailable('text messages are not set up on this server (CASELINE_TEXT_GATEWAY_URL)');
+      const match = await onlyMatch(query, ctx);
+      const record = match?.phone ? await recordOf(match.id, ctx) : null;
+      const number = record ? textableNumber(record) : null;
+      if (!match || !number) return refuse(info, ctx, 'phone_code');
+      const code = await portalAuth.issueLinkCode(info, match.id, 'phone');
+      try {
+        await deps.texts.send(number, `Your code to connect your online account is ${code}. It works for 15 minutes. Do not share it.`);
+      } catch (error) {
+        if (error instanceof TextNotSent)
+          throw new TextUnavailable(`the text message could not be sent (${error.message}); try again in a few minutes`);
+        throw error;
+      }
+      return { sentTo: maskedPhone(number) };
+    },
+
+    /**
+     * Queues a letter with a code to the mailing address on the one record matching surname and
+     * ZIP Code: the slowest proof, and the one a stolen e-mail account or phone cannot pass.
+     */
+    async sendLetterCode(
+      info: PortalSessionInfo,
+      input: { surname: unknown; zip: unknown },
+      ctx: AuditContext,
+    ): Promise<{ expiresAt: Date }> {
+      const query = { name: text('surname', input.surname), zip: text('zip', input.zip, 10) };
+      await guard(info);
+      const match = await onlyMatch(query, ctx);
+      const record = match?.address ? await recordOf(match.id, ctx) : null;
+      if (!match || !record || !hasMailingAddress(record)) return refuse(info, ctx, 'letter_code');
+      await portalAuth.issueLinkCode(info, match.id, 'letter');
+      return { expiresAt: new Date(deps.clock().getTime() + codeLifetimeMs.link_letter) };
     },
 
     async confirmCode(info: PortalSessionInfo, code: unknown, ctx: AuditContext, userAgent?: string): Promise<IssuedPortalSession> {

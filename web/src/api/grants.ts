@@ -21,6 +21,7 @@ export const systemActions = [
   'macros.manage',
   'reports.read',
   'notices.publish',
+  'letters.print',
 ] as const;
 export type Scope = (typeof recordActions)[number] | (typeof systemActions)[number];
 export const scopes: readonly Scope[] = [...recordActions, ...systemActions];
@@ -43,6 +44,7 @@ export const scopeLabels: Record<Scope, string> = {
   'macros.manage': 'Manage macros',
   'reports.read': 'Read reports',
   'notices.publish': 'Publish notices',
+  'letters.print': 'Print queued letters',
 };
 
 /** The actions each role holds in some relation (the matrix's rows, without the relations). */
@@ -57,6 +59,7 @@ export const actionsByRole: Record<StaffRole, readonly Scope[]> = {
     'routing.manage',
     'macros.manage',
     'reports.read',
+    'letters.print',
     'catalog.read',
   ],
   business_area_staff: ['record.read', 'record.create', 'record.update', 'catalog.read'],

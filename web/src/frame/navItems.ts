@@ -62,6 +62,8 @@ export const nav = {
   routingRules: { label: 'Routing rules', path: '/supervisor/routing', roles: ['supervisor'] },
   /** macros.manage in src/access/matrix.ts. */
   macros: { label: 'Macros', path: '/supervisor/macros', roles: ['supervisor'] },
+  /** letters.print in src/access/matrix.ts (src/http/routes/print-queue.ts). */
+  printQueue: { label: 'Print queue', path: '/supervisor/print-queue', roles: ['supervisor'] },
 } as const satisfies Record<string, NavItem>;
 
 /** The side navigation, in order. A role sees only the links it can use. */
@@ -77,6 +79,7 @@ export const navItems: readonly NavItem[] = [
   nav.atRisk,
   nav.routingRules,
   nav.macros,
+  nav.printQueue,
   nav.users,
   nav.businessAreas,
   nav.settings,

@@ -11,7 +11,9 @@ import { usePortalSession } from './PortalSessionContext.ts';
 import { checkCode, present } from './portalText.ts';
 import { usePortalFormErrors } from './usePortalFormErrors.ts';
 
-type Method = 'knowledge' | 'email' | 'new';
+type Method = 'knowledge' | 'email' | 'phone' | 'letter' | 'new';
+/** Where the code went: shown on the page that asks for it. */
+type Sent = { readonly by: 'email' | 'phone'; readonly to: string } | { readonly by: 'letter'; readonly expiresAt: string | null };
 
 const labels = {
   method: 'How to link',
@@ -32,6 +34,8 @@ const ids = {
 const methods: { value: Method; label: string }[] = [
   { value: 'knowledge', label: 'With details on my record: surname, ZIP Code and the last four digits of my Social Security number' },
   { value: 'email', label: 'With a code sent to the e-mail address on my record' },
+  { value: 'phone', label: 'With a code texted to the mobile phone on my record' },
+  { value: 'letter', label: 'With a code mailed to the address on my record (arrives in about a week)' },
   { value: 'new', label: 'I have never contacted you before' },
 ];
 const required = (value: string, message: string) => (value.trim() ? undefined : message);
@@ -46,7 +50,7 @@ export function LinkPage() {
   const navigate = useNavigate();
   const [method, setMethod] = useState<Method | undefined>(undefined);
   const [values, setValues] = useState({ surname: '', zip: '', ssnLast4: '', name: '', code: '' });
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [sent, setSent] = useState<Sent | null>(null);
   const [busy, setBusy] = useState(false);
   const { errors, fromError, fromChecks, clear } = usePortalFormErrors(labels);
   const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
@@ -107,7 +111,10 @@ export function LinkPage() {
         await linked();
       });
     void attempt(async () => {
-      setSentTo((await portalApi.sendLinkCode(surname.trim(), zip.trim())).sentTo);
+      const [s, z] = [surname.trim(), zip.trim()];
+      if (method === 'letter') setSent({ by: 'letter', expiresAt: (await portalApi.mailLinkCode(s, z)).expiresAt });
+      else if (method === 'phone') setSent({ by: 'phone', to: (await portalApi.textLinkCode(s, z)).sentTo });
+      else setSent({ by: 'email', to: (await portalApi.sendLinkCode(s, z)).sentTo });
       clear();
     });
   };
@@ -121,18 +128,29 @@ export function LinkPage() {
     });
   };
 
-  if (sentTo !== null)
+  if (sent !== null)
     return (
-      <Page key="code" title="Enter the code we sent" focusOnMount>
-        <p className="usa-intro">
-          We sent a code to <strong className="caseline-mono">{sentTo}</strong>, the e-mail address on your record.
-        </p>
+      <Page key="code" title={sent.by === 'letter' ? 'Enter the code from our letter' : 'Enter the code we sent'} focusOnMount>
+        {sent.by === 'letter' && sent.expiresAt === null ? (
+          <p className="usa-intro">Enter the code from the letter we mailed to the address on your record.</p>
+        ) : sent.by === 'letter' ? (
+          <p className="usa-intro">
+            We will mail a letter with a code to the address on your record. It usually arrives within a week; the code works until{' '}
+            <strong>{new Date(sent.expiresAt!).toLocaleDateString('en-US', { dateStyle: 'long' })}</strong>. Sign in again when it arrives
+            and come back to this page.
+          </p>
+        ) : (
+          <p className="usa-intro">
+            We sent a code to <strong className="caseline-mono">{sent.to}</strong>, the{' '}
+            {sent.by === 'phone' ? 'mobile phone number' : 'e-mail address'} on your record.
+          </p>
+        )}
         <PortalErrorSummary errors={errors} fieldIds={ids} heading="Your record was not linked" />
         <Form onSubmit={confirm} noValidate large>
           <TextField
             id={ids.code}
             label={labels.code}
-            hint="The 6 digits from the e-mail."
+            hint={`The 6 digits from the ${sent.by === 'phone' ? 'text message' : sent.by === 'letter' ? 'letter' : 'e-mail'}.`}
             value={values.code}
             onChange={(v) => set('code')(v.replace(/\s+/g, ''))}
             error={errors.fields.code}
@@ -150,7 +168,7 @@ export function LinkPage() {
               type="button"
               unstyled
               onClick={() => {
-                setSentTo(null);
+                setSent(null);
                 clear();
               }}
             >
@@ -184,7 +202,7 @@ export function LinkPage() {
           }}
           error={errors.fields.method}
         />
-        {(method === 'knowledge' || method === 'email') && (
+        {method !== undefined && method !== 'new' && (
           <>
             <TextField
               id={ids.surname}
@@ -230,6 +248,15 @@ export function LinkPage() {
             We will send a code to the e-mail address on that record, which may not be this account’s.
           </p>
         )}
+        {method === 'phone' && (
+          <p className="usa-hint margin-top-2">We will text a code to the mobile phone number on that record. Message rates may apply.</p>
+        )}
+        {method === 'letter' && (
+          <p className="usa-hint margin-top-2">
+            We will mail a code to the address on that record. It is the slowest way, and the safest: only someone who receives mail there
+            can use it.
+          </p>
+        )}
         {method === 'new' && (
           <TextField
             id={ids.name}
@@ -244,9 +271,27 @@ export function LinkPage() {
           />
         )}
         <Button type="submit" disabled={busy} className="margin-top-3">
-          {method === 'email' ? 'Send me a code' : method === 'new' ? 'Start my record' : 'Link my record'}
+          {method === 'email' || method === 'phone'
+            ? 'Send me a code'
+            : method === 'letter'
+              ? 'Mail me a code'
+              : method === 'new'
+                ? 'Start my record'
+                : 'Link my record'}
         </Button>
       </Form>
+      <p className="margin-top-4">
+        <Button
+          type="button"
+          unstyled
+          onClick={() => {
+            setSent({ by: 'letter', expiresAt: null });
+            clear();
+          }}
+        >
+          I have a code from your letter
+        </Button>
+      </p>
     </Page>
   );
 }

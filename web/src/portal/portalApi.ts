@@ -215,6 +215,8 @@ export const portalApi = {
 
   linkByKnowledge: (surname: string, zip: string, ssnLast4: string) => post<SignedIn>('/link/knowledge', { surname, zip, ssnLast4 }),
   sendLinkCode: (surname: string, zip: string) => post<{ sentTo: string }>('/link/email', { surname, zip }),
+  textLinkCode: (surname: string, zip: string) => post<{ sentTo: string }>('/link/phone', { surname, zip }),
+  mailLinkCode: (surname: string, zip: string) => post<{ expiresAt: string }>('/link/letter', { surname, zip }),
   confirmLinkCode: (code: string) => post<SignedIn>('/link/confirm', { code }),
   linkAsNew: (name: string) => post<SignedIn>('/link/new', { name }),
 

@@ -67,6 +67,7 @@ const actionLabels: Record<Action, string> = {
   'macros.manage': 'manage reply templates',
   'reports.read': 'read aggregate reports',
   'notices.publish': 'record a notice as published',
+  'letters.print': 'print queued letters',
 };
 
 const relationLabels: Record<Relation, string> = {
