@@ -9,6 +9,8 @@ import { retentionCommand } from './retention-command.ts';
 import { sornCommand } from './sorn-command.ts';
 import { userCommand } from './user-command.ts';
 import { areaCommand } from './area-command.ts';
+import { trackingCommand } from './tracking-command.ts';
+import { imbCommand } from './imb-command.ts';
 import { CliError, type Io } from './io.ts';
 
 export function program(io: Io): Command {
@@ -32,6 +34,8 @@ export function program(io: Io): Command {
     keysCommand,
     piaCommand,
     retentionCommand,
+    trackingCommand,
+    imbCommand,
   ]) {
     root.addCommand(command(config, io));
   }

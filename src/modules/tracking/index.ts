@@ -1,0 +1,2 @@
+export * from './article-numbers/index.ts';
+export * from './imb/index.ts';
