@@ -14,7 +14,10 @@ beforeAll(async () => {
   database = await testDatabase();
   const columns = await sql<{ table_name: string; column_name: string }>`
     SELECT table_name, column_name FROM information_schema.columns
-    WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`.execute(database.db);
+    WHERE table_schema = 'public'
+      -- A partition is its partitioned table's storage, declared with it.
+      AND table_name NOT IN (SELECT relname FROM pg_class WHERE relispartition)
+    ORDER BY table_name, ordinal_position`.execute(database.db);
   schema = new Map();
   for (const c of columns.rows) {
     if (!schema.has(c.table_name)) schema.set(c.table_name, new Set());
@@ -22,7 +25,9 @@ beforeAll(async () => {
   }
   const flags = await sql<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>`
     SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c
-    JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`.execute(database.db);
+    JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition`.execute(
+    database.db,
+  );
   rls = new Map(flags.rows.map((r) => [r.relname, { enabled: r.relrowsecurity, forced: r.relforcerowsecurity }]));
 });
 afterAll(async () => {

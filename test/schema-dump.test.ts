@@ -25,13 +25,13 @@ async function dumpSchema(): Promise<string> {
   const sections = [
     await lines(sql`SELECT format('table %s rls=%s forced=%s', c.relname, c.relrowsecurity, c.relforcerowsecurity) AS line
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 1`),
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY 1`),
     await lines(sql`SELECT format('column %s.%s %s%s%s', c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
         CASE WHEN a.attnotnull THEN ' not null' ELSE '' END,
         CASE WHEN a.attidentity <> '' THEN ' identity' WHEN d.adbin IS NOT NULL THEN ' default ' || pg_get_expr(d.adbin, d.adrelid) ELSE '' END) AS line
       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-      WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum`),
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum`),
     await lines(sql`SELECT format('index %s', indexdef) AS line FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname`),
     await lines(sql`SELECT format('constraint %s.%s %s', conrelid::regclass, conname, contype) AS line
       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace

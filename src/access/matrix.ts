@@ -34,6 +34,10 @@ export const systemActions = [
   'notices.publish',
   /** Print the letters waiting in the print queue (identity codes mailed to the address of record). */
   'letters.print',
+  /** Work the change-of-address fraud review queue: approve or deny a held request, with a reason (supervisors). */
+  'fraud.review',
+  /** Load tracking events from carrier and processing feeds (an integration's API token). */
+  'tracking.ingest',
 ] as const;
 export type SystemAction = (typeof systemActions)[number];
 
@@ -70,6 +74,7 @@ export const matrix: Record<Role, Cells> = {
     'macros.manage': always,
     'reports.read': always,
     'letters.print': always,
+    'fraud.review': always,
     'catalog.read': always,
   },
   business_area_staff: {
@@ -108,6 +113,7 @@ export const matrix: Record<Role, Cells> = {
     'catalog.read': always,
   },
   administrator: {
+    'tracking.ingest': always,
     'user.manage': always,
     'settings.manage': always,
     'keys.manage': always,
@@ -139,6 +145,8 @@ export const matrix: Record<Role, Cells> = {
     'macros.manage': always,
     'reports.read': always,
     'notices.publish': always,
+    // The file loader (`caseline tracking load`) feeds events as the system.
+    'tracking.ingest': always,
   },
 };
 

@@ -11,7 +11,9 @@ import { privacyNoticeTables } from './tables/privacy-notices.ts';
 import { disclosureTables } from './tables/disclosures.ts';
 import { privacyRequestTables } from './tables/privacy-requests.ts';
 import { portalTables } from './tables/portal.ts';
+import { trackingTables } from './tables/tracking.ts';
 import { privacyIncidentTables } from './tables/privacy-incidents.ts';
+import { changeOfAddressTables } from './tables/change-of-address.ts';
 import type { TableDecl } from './types.ts';
 
 /**
@@ -44,5 +46,7 @@ export const tables: Readonly<Record<string, TableDecl>> = declareTables(
   disclosureTables,
   privacyRequestTables,
   portalTables,
+  trackingTables,
   privacyIncidentTables,
+  changeOfAddressTables,
 );

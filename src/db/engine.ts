@@ -14,7 +14,19 @@ export interface Database {
   readonly db: Kysely<Tables>;
   /** Present on the embedded engine only: used to copy a migrated template in tests. */
   readonly pglite: PGlite | null;
+  /** A connection for bulk loading, for db/bulk-session.ts alone. */
+  connectBulk(): Promise<BulkConnection>;
   close(): Promise<void>;
+}
+
+/**
+ * A plain connection: on the server, from a small pool of its own without pipelining, since
+ * COPY cannot share a pipelined connection; on PGlite, its one connection (no COPY through
+ * its adapter).
+ */
+export interface BulkConnection {
+  readonly client: pg.PoolClient;
+  readonly canCopy: boolean;
 }
 
 /** The embedded database is one process's: a second opener would corrupt it. */
@@ -63,14 +75,27 @@ pg.types.setTypeParser(20, (value) => Number(value));
 // made a Date at midnight in whatever zone the server process runs in.
 pg.types.setTypeParser(1082, (value) => value);
 
-function wrap(kind: EngineKind, pool: pg.Pool, pglite: PGlite | null, unlock: () => Promise<void> = async () => undefined): Database {
+function wrap(
+  kind: EngineKind,
+  pool: pg.Pool,
+  pglite: PGlite | null,
+  unlock: () => Promise<void> = async () => undefined,
+  bulkPool: (() => pg.Pool) | null = null,
+): Database {
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  let bulk: pg.Pool | null = null;
   return {
     kind,
     db,
     pglite,
+    async connectBulk() {
+      if (!bulkPool) return { client: await pool.connect(), canCopy: false };
+      bulk ??= bulkPool();
+      return { client: await bulk.connect(), canCopy: true };
+    },
     async close() {
       await db.destroy();
+      await bulk?.end();
       if (pglite) await pglite.close();
       await unlock();
     },
@@ -82,7 +107,12 @@ export async function openDatabase(options: EngineOptions): Promise<Database> {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, Client: PreparingClient });
     pool.on('error', () => undefined);
-    return wrap('postgres', pool, null);
+    const bulkPool = () => {
+      const made = new pg.Pool({ connectionString: options.url, max: 2 });
+      made.on('error', () => undefined);
+      return made;
+    };
+    return wrap('postgres', pool, null, undefined, bulkPool);
   }
   let pglite: PGlite;
   let unlock: () => Promise<void> = async () => undefined;

@@ -8,6 +8,8 @@ import type { PrivacyNoticeTables } from './tables/privacy-notices.ts';
 import type { DisclosureTables } from './tables/disclosures.ts';
 import type { PrivacyRequestTables } from './tables/privacy-requests.ts';
 import type { PortalTables } from './tables/portal.ts';
+import type { TrackingTables } from './tables/tracking.ts';
+import type { ChangeOfAddressTables } from './tables/change-of-address.ts';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Timestamps are written as Date and read back as Date on both engines. */
@@ -291,6 +293,8 @@ export interface Tables
     DisclosureTables,
     PrivacyRequestTables,
     PortalTables,
+    TrackingTables,
+    ChangeOfAddressTables,
     PrivacyNoticeTables {
   data_subjects: DataSubjectsTable;
   subject_keys: SubjectKeysTable;

@@ -28,6 +28,7 @@ import { attachmentRoutes } from './routes/attachments.ts';
 import { routingRoutes } from './routes/routing.ts';
 import { letterRoutes } from './routes/letters.ts';
 import { printQueueRoutes } from './routes/print-queue.ts';
+import { trackingRoutes } from './routes/tracking.ts';
 import { createLinkLetters } from '../modules/portal/index.ts';
 import { createHttpTextGateway } from '../modules/text-messages/index.ts';
 import { macroRoutes } from './routes/macros.ts';
@@ -35,6 +36,7 @@ import { customerImportRoutes } from './routes/customer-import.ts';
 import { lookupRoutes } from './routes/lookup.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { callRoutes } from './routes/calls.ts';
+import { changeOfAddressRoutes, changeOfAddressServiceFor } from './routes/change-of-address.ts';
 import { disclosureRoutes } from './routes/disclosures.ts';
 import { privacyRequestRoutes } from './routes/privacy-requests.ts';
 import { privacyIncidentRoutes } from './routes/privacy-incidents.ts';
@@ -285,6 +287,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     calls: services.calls,
     clock: deps.clock,
   });
+  await app.register(changeOfAddressRoutes, {
+    prefix: '/api',
+    database: deps.database,
+    changes: changeOfAddressServiceFor({
+      vault: deps.vault,
+      keyring: deps.keyring,
+      customers: services.customers,
+      letterhead: deps.config.agency,
+      timeZone: deps.config.timeZone,
+    }),
+    clock: deps.clock,
+  });
   await app.register(disclosureRoutes, {
     prefix: '/api',
     database: deps.database,
@@ -325,6 +339,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // The live satisfaction survey link of a resolved case, printed in its letter.
     surveyUrl: services.surveyLink,
   });
+  await app.register(trackingRoutes, { prefix: '/api/tracking', database: deps.database, clock: deps.clock });
   await app.register(printQueueRoutes, {
     prefix: '/api/print-queue',
     letters: createLinkLetters({

@@ -87,6 +87,33 @@ export async function appendAuditUnwaited(trx: Tx, entry: AuditEntry): Promise<v
   );
 }
 
+/** The same entry, written through a session that is not Kysely's (a bulk load's), in its transaction. */
+export async function appendAuditWith(
+  run: (text: string, values: readonly unknown[]) => Promise<unknown>,
+  entry: AuditEntry,
+): Promise<void> {
+  const actorRole = checkEntry(entry);
+  await run(
+    `INSERT INTO audit_log (at, actor_kind, actor_id, actor_role, action, record_type, record_id, subjects, purpose, request_id, client_addr, outcome, detail)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[], $9, $10, $11, $12, $13::jsonb)`,
+    [
+      entry.at,
+      entry.actor.kind,
+      entry.actor.id,
+      actorRole,
+      entry.action,
+      entry.recordType ?? null,
+      entry.recordId ?? null,
+      [...entry.subjects],
+      entry.purpose,
+      entry.requestId ?? null,
+      entry.clientAddr ?? null,
+      entry.outcome,
+      detailJson(entry.detail ?? {}),
+    ],
+  );
+}
+
 /** Refuses an entry the log must not hold; answers the actor role to record. */
 function checkEntry(entry: AuditEntry): string {
   if (!(entry.at instanceof Date) || Number.isNaN(entry.at.getTime())) throw new AuditEntryError('audit time must be a valid Date');

@@ -1,6 +1,6 @@
 // The audit log's one public face: other code writes the log only through appendAudit, or
 // auditInsert for an entry sent together with the rows of the work it records.
-export { appendAudit, appendAuditUnwaited, auditInsert, AuditEntryError } from './append-audit.ts';
+export { appendAudit, appendAuditUnwaited, appendAuditWith, auditInsert, AuditEntryError } from './append-audit.ts';
 export {
   actorRoleOf,
   auditActions,

@@ -53,7 +53,7 @@ export const portalTables: Readonly<Record<string, TableDecl>> = {
     personal: true,
     notice: '880.000',
     description:
-      'One-time codes for e-mail verification, password reset and identity proof when linking an account: keyed hashes, attempts, expiry.',
+      'One-time codes for e-mail verification, password reset and identity proof when linking an account: keyed hashes, attempts, expiry; a code mailed by letter is kept encrypted until the print room has printed it.',
     columns: {
       id: 'operational',
       account_id: 'operational',
@@ -66,6 +66,8 @@ export const portalTables: Readonly<Record<string, TableDecl>> = {
       created_at: 'operational',
       expires_at: 'operational',
       used_at: 'operational',
+      letter_ct: 'sensitive',
+      printed_at: 'operational',
     },
   },
 };

@@ -56,3 +56,4 @@ export { ImportHeaderError, importColumnHelp, type RowProblem } from './import/i
 export { contactInsert, recordContact, type ContactEntry } from './contact-history.ts';
 export { fieldsIndexedAs, refreshIndexTerms, type IndexRefresh } from './refresh-index-terms.ts';
 export type { NormalisedAddress } from './address/index.ts';
+export { AddressError, normaliseAddress, type AddressInput } from './address/index.ts';

@@ -9,6 +9,7 @@ export {
   type MailingAddress,
 } from './address-block.ts';
 export { renderLinkCodeLetters, type LinkCodeLetter } from './link-code-letter.ts';
+export { renderMoveConfirmationLetter, renderMoveValidationLetter, type ChangeOfAddressLetter } from './change-of-address-letters.ts';
 export { renderReplyLetter, surveySentence, windowBlock, type ReplyLetter } from './reply-letter.ts';
 export { confidentialityNotice, renderFax, type OutboundFax, type RenderedFax } from './fax-document.ts';
 export { finish, letterDate, newDocument, page, printable, type Letterhead } from './pdf-output.ts';

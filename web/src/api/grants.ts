@@ -22,6 +22,8 @@ export const systemActions = [
   'reports.read',
   'notices.publish',
   'letters.print',
+  'fraud.review',
+  'tracking.ingest',
 ] as const;
 export type Scope = (typeof recordActions)[number] | (typeof systemActions)[number];
 export const scopes: readonly Scope[] = [...recordActions, ...systemActions];
@@ -45,6 +47,8 @@ export const scopeLabels: Record<Scope, string> = {
   'reports.read': 'Read reports',
   'notices.publish': 'Publish notices',
   'letters.print': 'Print queued letters',
+  'fraud.review': 'Review changes of address held for fraud',
+  'tracking.ingest': 'Load tracking events',
 };
 
 /** The actions each role holds in some relation (the matrix's rows, without the relations). */
@@ -60,6 +64,7 @@ export const actionsByRole: Record<StaffRole, readonly Scope[]> = {
     'macros.manage',
     'reports.read',
     'letters.print',
+    'fraud.review',
     'catalog.read',
   ],
   business_area_staff: ['record.read', 'record.create', 'record.update', 'catalog.read'],
@@ -77,7 +82,7 @@ export const actionsByRole: Record<StaffRole, readonly Scope[]> = {
   ],
   records_manager: ['record.read', 'record.delete', 'retention.manage', 'catalog.read'],
   auditor: ['audit.read', 'audit.verify', 'catalog.read'],
-  administrator: ['user.manage', 'settings.manage', 'keys.manage', 'catalog.read'],
+  administrator: ['user.manage', 'settings.manage', 'keys.manage', 'tracking.ingest', 'catalog.read'],
 };
 
 /** Scopes a user with these roles can give a token (the server refuses any other). */

@@ -68,6 +68,8 @@ const actionLabels: Record<Action, string> = {
   'reports.read': 'read aggregate reports',
   'notices.publish': 'record a notice as published',
   'letters.print': 'print queued letters',
+  'fraud.review': 'decide change-of-address requests held for fraud review',
+  'tracking.ingest': 'load tracking events from feeds',
 };
 
 const relationLabels: Record<Relation, string> = {

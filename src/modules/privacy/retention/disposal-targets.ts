@@ -2,6 +2,7 @@ import { personalTables } from '../../../catalog/index.ts';
 import { subjectBookkeeping } from '../subject-tables.ts';
 import { surveyRecordType } from '../../surveys/index.ts';
 import { callRecordType } from '../../calls/index.ts';
+import { changeOfAddressRecordType, coaVerificationRecordType } from '../../tracking/index.ts';
 
 /**
  * A table whose rows carry their own `dispose_after`, computed from their record type's
@@ -10,7 +11,8 @@ import { callRecordType } from '../../calls/index.ts';
  * a case's messages, events, links, attachments, outbound mail, survey invitations).
  */
 export interface DisposalTarget {
-  readonly table: 'cases' | 'calls' | 'survey_responses' | 'privacy_requests' | 'disclosures';
+  readonly table:
+    'cases' | 'calls' | 'survey_responses' | 'privacy_requests' | 'disclosures' | 'changes_of_address' | 'coa_identity_verifications';
   /** The column naming each row's record type, or the one record type all its rows are. */
   readonly recordType: { readonly column: string } | { readonly fixed: string };
   /** The case a row belongs to, for holds placed on a case: a column, or the case a disclosure was of. */
@@ -23,6 +25,9 @@ export interface DisposalTarget {
 export const disposalTargets: readonly DisposalTarget[] = [
   { table: 'survey_responses', recordType: { fixed: surveyRecordType }, caseColumn: 'case_id', createdColumn: 'answered_at' },
   { table: 'calls', recordType: { fixed: callRecordType }, caseColumn: 'case_id', createdColumn: 'created_at' },
+  // A change of address (kept 4 years after the relationship ends) and its identity verification (2 years from it).
+  { table: 'changes_of_address', recordType: { fixed: changeOfAddressRecordType }, caseColumn: null, createdColumn: 'created_at' },
+  { table: 'coa_identity_verifications', recordType: { fixed: coaVerificationRecordType }, caseColumn: null, createdColumn: 'created_at' },
   { table: 'cases', recordType: { column: 'record_type' }, caseColumn: 'id', createdColumn: 'created_at' },
   { table: 'privacy_requests', recordType: { column: 'record_type' }, caseColumn: null, createdColumn: 'received_at' },
   // Last: an entry of the accounting is kept 5 years or the life of the record disclosed,

@@ -10,6 +10,7 @@ export {
 export {
   createRetentionSweep,
   disposalMethod,
+  partitionDropMethod,
   type CertificateLine,
   type RemoveOrphanFiles,
   type RetentionSweep,

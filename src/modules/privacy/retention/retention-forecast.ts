@@ -3,7 +3,8 @@ import { authorize } from '../../../access/index.ts';
 import { describeRetention, recordTypes } from '../../../catalog/index.ts';
 import type { Principal, Tx } from '../../../db/index.ts';
 import { disposalTargets, type DisposalTarget } from './disposal-targets.ts';
-import { notHeld, outlived, recordTypeOf } from './retention-sweep.ts';
+import { trackingDays } from '../../tracking/index.ts';
+import { notHeld, outlived, recordTypeOf, trackingDayHeld } from './retention-sweep.ts';
 
 export interface ForecastLine {
   readonly recordTable: string;
@@ -50,11 +51,40 @@ async function dueBy(trx: Tx, target: DisposalTarget | typeof subjectsTarget, un
   });
 }
 
+/**
+ * Days of tracking events due by `until`, a line per record type. A day still stored past its
+ * date counts even when the estimate says it is empty: the check must not pass on a guess.
+ */
+async function trackingDueBy(trx: Tx, until: Date): Promise<ForecastLine[]> {
+  const due = (await trackingDays(trx)).filter((day) => day.dueAt.getTime() <= until.getTime());
+  const lines: ForecastLine[] = [];
+  for (const [recordType, days] of Map.groupBy(due, (day) => day.recordType)) {
+    let dueCount = 0;
+    let heldCount = 0;
+    for (const day of days) {
+      if (await trackingDayHeld(trx, day)) heldCount += Math.max(1, day.events);
+      else dueCount += Math.max(1, day.events);
+    }
+    const type = recordTypes.get(recordType);
+    lines.push({
+      recordTable: 'tracking_events',
+      recordType,
+      rule: type ? describeRetention(type.retention) : 'record type no longer in the catalog',
+      due: dueCount,
+      held: heldCount,
+      dueFrom: days[0]!.dueAt,
+      dueTo: days.at(-1)!.dueAt,
+    });
+  }
+  return lines;
+}
+
 /** What falls due by `until`, by table and record type (so by rule), held records counted apart. */
 export async function retentionForecast(trx: Tx, principal: Principal, until: Date): Promise<ForecastLine[]> {
   authorize(principal, 'retention.manage');
   const lines: ForecastLine[] = [];
   for (const target of [...disposalTargets, subjectsTarget]) lines.push(...(await dueBy(trx, target, until)));
+  lines.push(...(await trackingDueBy(trx, until)));
   return lines;
 }
 

@@ -3,6 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { appendAudit, systemPrincipal } from '../../../access/index.ts';
 import { agencyTimeZone, describeRetention, recordTypes } from '../../../catalog/index.ts';
 import { refreshCustomerRetention } from '../../cases/index.ts';
+import { dropTrackingDay, trackingDays, type TrackingDay } from '../../tracking/index.ts';
 import { withPrincipal, type Database, type Principal, type SystemPrincipal, type Tx } from '../../../db/index.ts';
 import { accountableTables } from '../disclosures/index.ts';
 import { subjectRecordTables } from '../subject-tables.ts';
@@ -13,6 +14,11 @@ export const disposalMethod =
   'Rows deleted from the database with their dependent rows and blind-index entries; attachment files deleted; ' +
   "a data subject's key destroyed once none of its records remained (cryptographic erase, NIST SP 800-88 Rev. 1), " +
   'which leaves every copy of its ciphertext, backups included, unreadable.';
+
+/** The method of a day of tracking events: its partition is dropped whole. */
+export const partitionDropMethod =
+  'A day of tracking events disposed of by dropping its partition (DROP TABLE): every row, index entry and page of that day at once; ' +
+  'the certificate hash covers the day, the number of events and the XOR of their 64-bit ids.';
 
 export interface CertificateLine {
   readonly recordTable: string;
@@ -102,6 +108,19 @@ function ruleOf(recordType: string): string {
  */
 async function claimInDueOrder(trx: Tx): Promise<void> {
   await sql`SELECT set_config('enable_sort', 'off', true)`.execute(trx);
+}
+
+/** Whether an active hold covers a day of tracking events: held by record type and dates only, since events name no subject, case or area. */
+export async function trackingDayHeld(trx: Tx, day: Pick<TrackingDay, 'day' | 'recordType'>): Promise<boolean> {
+  const start = new Date(`${day.day}T00:00:00Z`);
+  const end = new Date(start.getTime() + 24 * 60 * 60 * 1000);
+  const held = await sql<{ held: boolean }>`SELECT EXISTS (
+      SELECT 1 FROM legal_holds h
+      WHERE h.released_at IS NULL AND h.subject_id IS NULL AND h.case_id IS NULL AND h.business_area IS NULL
+        AND (h.record_type IS NULL OR h.record_type = ${day.recordType})
+        AND (h.created_from IS NULL OR h.created_from < ${end})
+        AND (h.created_to IS NULL OR h.created_to > ${start})) AS held`.execute(trx);
+  return held.rows[0]!.held;
 }
 
 function chain(previous: Buffer | undefined, ids: readonly string[]): Buffer {
@@ -225,15 +244,24 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
        * line is read back under a row lock, so batches of one run working in parallel add
        * to it one after the other, chaining the ids' hash in the order they commit.
        */
-      const certify = async (trx: Tx, table: string, recordType: string, rows: readonly DueRow[], files: number, keys: number) => {
+      const certify = async (
+        trx: Tx,
+        table: string,
+        recordType: string,
+        rows: readonly Pick<DueRow, 'id' | 'dispose_after'>[],
+        files: number,
+        keys: number,
+        method = disposalMethod,
+        records = rows.length,
+      ) => {
         const dues = rows.map((row) => row.dispose_after.getTime());
         const first = {
           run_id: runId,
           record_table: table,
           record_type: recordType,
           rule: ruleOf(recordType),
-          method: disposalMethod,
-          records: rows.length,
+          method,
+          records,
           files,
           keys_destroyed: keys,
           due_from: new Date(Math.min(...dues)),
@@ -263,7 +291,7 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
         await trx
           .updateTable('disposal_certificates')
           .set({
-            records: before.records + rows.length,
+            records: before.records + records,
             files: before.files + files,
             keys_destroyed: before.keys_destroyed + keys,
             due_from: new Date(Math.min(before.due_from.getTime(), ...dues)),
@@ -387,6 +415,29 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
         );
       for (const target of disposalTargets) await drain(() => disposeBatch(target));
       await drain(disposeSubjectsBatch);
+      // Tracking events: a day at a time, each day's partition dropped in a transaction of its own.
+      const days = await withPrincipal(database.db, principal, (trx) => trackingDays(trx));
+      for (const day of days.filter((d) => d.dueAt.getTime() <= now.getTime())) {
+        options.signal?.throwIfAborted();
+        await withPrincipal(database.db, principal, async (trx) => {
+          if (await trackingDayHeld(trx, day)) return;
+          const { events, idsXor } = await dropTrackingDay(trx, day, now);
+          if (events === 0) return;
+          const digest = [{ id: `${day.class}:${day.day}:${events}:${idsXor}`, dispose_after: day.dueAt }];
+          await certify(trx, 'tracking_events', day.recordType, digest, 0, 0, partitionDropMethod, events);
+          await appendAudit(trx, {
+            at: now,
+            actor: principal,
+            action: 'delete',
+            recordType: day.recordType,
+            recordId: null,
+            subjects: [],
+            purpose: 'retention.disposal',
+            outcome: 'ok',
+            detail: { table: 'tracking_events', day: day.day, records: events, run: runId },
+          });
+        });
+      }
       const filesRemoved = await withPrincipal(database.db, principal, (trx) => deps.removeOrphanFiles(trx, principal, now));
       const certificate = await withPrincipal(database.db, principal, (trx) =>
         trx
