@@ -232,6 +232,18 @@ describe('disposal: a day of events at a time', () => {
     const result = await sweep.run(database, later);
     expect(await days('mail')).toEqual([]);
     expect(await days('package')).toContain('2026-10-27');
+    const pieces = await withPrincipal(database.db, recordsManager, (trx) =>
+      trx
+        .selectFrom('tracking_pieces')
+        .select(['class', 'piece', 'first_day', 'last_day'])
+        .where('piece', '=', article('0000090'))
+        .execute(),
+    );
+    expect(pieces).toEqual([{ class: 'package', piece: article('0000090'), first_day: '2026-10-27', last_day: '2026-10-27' }]);
+    const mailPieces = await withPrincipal(database.db, recordsManager, (trx) =>
+      trx.selectFrom('tracking_pieces').select('piece').where('class', '=', 'mail').execute(),
+    );
+    expect(mailPieces).toEqual([]);
     const line = result.lines.find((l) => l.recordTable === 'tracking_events' && l.recordType === 'usps-820/mail-tracking');
     expect(line).toMatchObject({ records: 3, dueFrom: new Date('2026-11-27T00:00:00Z'), dueTo: new Date('2026-12-26T00:00:00Z') });
     const stored = await withPrincipal(database.db, recordsManager, (trx) =>
@@ -255,6 +267,11 @@ describe('disposal: a day of events at a time', () => {
     expect(notYet.passed).toBe(false);
     await sweep.run(database, new Date(later.getTime() + 1000));
     expect(await days('package')).not.toContain('2026-10-27');
+    expect(
+      await withPrincipal(database.db, recordsManager, (trx) =>
+        trx.selectFrom('tracking_pieces').select('piece').where('piece', '=', article('0000090')).execute(),
+      ),
+    ).toEqual([]);
   });
 
   it('lets only the sweep drop a day, and never one within its retention', async () => {

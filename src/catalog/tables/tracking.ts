@@ -23,4 +23,16 @@ export const trackingTables: Readonly<Record<string, TableDecl>> = {
       received_at: 'operational',
     },
   },
+  tracking_pieces: {
+    personal: true,
+    notice: '820.200',
+    description:
+      'Which days hold each piece’s tracking events (the article number or IMb tracking code, the first and last day seen), so that a lookup reads only those days; a piece goes with the last day it was seen.',
+    columns: {
+      class: 'operational',
+      piece: 'identifier',
+      first_day: 'operational',
+      last_day: 'operational',
+    },
+  },
 };

@@ -20,6 +20,15 @@ export interface TrackingEventsTable {
   received_at: Timestamp;
 }
 
+/** Which days hold a piece's events (0026_tracking_events). */
+export interface TrackingPiecesTable {
+  class: 'mail' | 'package';
+  piece: string;
+  first_day: string;
+  last_day: string;
+}
+
 export interface TrackingTables {
   tracking_events: TrackingEventsTable;
+  tracking_pieces: TrackingPiecesTable;
 }

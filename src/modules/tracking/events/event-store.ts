@@ -56,10 +56,18 @@ export async function insertIntoStage(session: BulkSession, events: readonly Tra
 /** Makes the day partition of a class if it is missing (as the database's owner: see 0026_tracking_events). */
 export const partitionStatement = 'SELECT caseline.tracking_partition($1, $2::date, $3::date)';
 
-/** Moves the staged events into their partitions; answers how many were new (the rest were there already). */
+/**
+ * Moves the staged events into their partitions and widens each piece's span of days in the
+ * directory lookups read; answers how many events were new (the rest were there already).
+ */
 export async function storeStaged(session: BulkSession): Promise<number> {
   const stored = await session.query(
     `INSERT INTO tracking_events (${columns}) SELECT ${columns} FROM tracking_stage ON CONFLICT DO NOTHING`,
   );
+  await session.query(`INSERT INTO tracking_pieces (class, piece, first_day, last_day)
+     SELECT class, piece, min(event_day), max(event_day) FROM tracking_stage GROUP BY class, piece
+     ON CONFLICT (piece, class) DO UPDATE
+       SET first_day = least(tracking_pieces.first_day, excluded.first_day), last_day = greatest(tracking_pieces.last_day, excluded.last_day)
+       WHERE excluded.first_day < tracking_pieces.first_day OR excluded.last_day > tracking_pieces.last_day`);
   return stored.rowCount;
 }

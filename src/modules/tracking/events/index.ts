@@ -30,3 +30,5 @@ export {
   type TrackingQuery,
 } from './tracking-lookup.ts';
 export { dropTrackingDay, trackingDayDue, trackingDays, type TrackingDay } from './tracking-days.ts';
+/** The COPY line of a stored event: for benchmarks that load the same rows without the feed. */
+export { stageLine } from './event-store.ts';

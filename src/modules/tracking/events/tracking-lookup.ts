@@ -89,7 +89,19 @@ export async function lookupTracking(
     case 'article':
     case 'imb': {
       const { class: trackingClass, pieces } = piecesOf(query);
-      select = select.where('class', '=', trackingClass).where('piece', 'in', pieces);
+      const span = await trx
+        .selectFrom('tracking_pieces')
+        .select((eb) => [eb.fn.min('first_day').as('first'), eb.fn.max('last_day').as('last')])
+        .where('class', '=', trackingClass)
+        .where('piece', 'in', pieces)
+        .executeTakeFirstOrThrow();
+      if (span.first === null || span.last === null) return answer(trx, principal, query, [], false, ctx, now);
+      // Only the days the directory says hold the piece: their partitions, no other.
+      select = select
+        .where('class', '=', trackingClass)
+        .where('piece', 'in', pieces)
+        .where('event_day', '>=', span.first)
+        .where('event_day', '<=', span.last);
       // One piece's history is short; all of it.
       limit = 10_000;
       break;
@@ -120,12 +132,24 @@ export async function lookupTracking(
     mailerId: r.mailer_id,
     source: r.source as ScanSource,
   }));
+  return answer(trx, principal, query, events, truncated, ctx, now);
+}
+
+async function answer(
+  trx: Tx,
+  principal: Principal,
+  query: TrackingQuery,
+  events: TrackingEventView[],
+  truncated: boolean,
+  ctx: AuditContext,
+  now: Date,
+): Promise<TrackingAnswer> {
   await appendAudit(trx, {
     at: now,
     actor: principal,
     action: 'read',
     recordType:
-      query.by === 'imb' || (events.every((e) => e.class === 'mail') && events.length > 0) ? trackingClasses.mail : trackingClasses.package,
+      query.by === 'imb' || (events.length > 0 && events.every((e) => e.class === 'mail')) ? trackingClasses.mail : trackingClasses.package,
     recordId: null,
     subjects: [],
     ...ctx,
