@@ -209,7 +209,8 @@ describe('disposal: a day of events at a time', () => {
       ),
       'ndjson',
     );
-    expect(await days('mail')).toEqual(['2026-10-27', '2026-11-20', '2026-11-25']);
+    // On the server every day of the window has its partition from the first load on; on PGlite, the days loaded.
+    expect(await days('mail')).toEqual(expect.arrayContaining(['2026-10-27', '2026-11-20', '2026-11-25']));
     const hold = await withPrincipal(database.db, recordsManager, (trx) =>
       holds.place(
         trx,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The identity of an event: what happened to which piece, when and where. A feed that sends
@@ -13,8 +13,7 @@ export function eventDigest(parts: {
   readonly at: Date;
   readonly facilityZip: string | null;
 }): string {
-  const digest = createHash('sha256')
-    .update(`${parts.class}|${parts.piece}|${parts.event}|${parts.at.toISOString()}|${parts.facilityZip ?? ''}`)
-    .digest();
-  return digest.readBigInt64BE(0).toString();
+  // The one-shot hash to hex is the cheapest way to it in Node (a third of createHash's cost), and this runs per event.
+  const hex = hash('sha256', `${parts.class}|${parts.piece}|${parts.event}|${parts.at.toISOString()}|${parts.facilityZip ?? ''}`, 'hex');
+  return BigInt.asIntN(64, BigInt(`0x${hex.slice(0, 16)}`)).toString();
 }

@@ -24,9 +24,14 @@ export function stageLine(event: TrackingEvent, receivedAt: string): string {
   )}\t${event.event}\t${event.at.toISOString()}\t${nullable(event.facilityZip)}\t${event.source}\t${receivedAt}\n`;
 }
 
-/** Stages events by COPY, reading them as they are produced. */
-export async function copyToStage(session: BulkSession, lines: AsyncIterable<string>): Promise<void> {
-  await session.copyIn(`COPY tracking_stage (${columns}) FROM STDIN`, lines);
+/** Stages a part of a load by COPY. */
+export async function copyToStage(session: BulkSession, lines: readonly string[]): Promise<void> {
+  await session.copyIn(
+    `COPY tracking_stage (${columns}) FROM STDIN`,
+    (async function* () {
+      yield* lines;
+    })(),
+  );
 }
 
 /** Where COPY is not available (PGlite): the same staging, a batch at a time through arrays. */
@@ -69,5 +74,7 @@ export async function storeStaged(session: BulkSession): Promise<number> {
      ON CONFLICT (piece, class) DO UPDATE
        SET first_day = least(tracking_pieces.first_day, excluded.first_day), last_day = greatest(tracking_pieces.last_day, excluded.last_day)
        WHERE excluded.first_day < tracking_pieces.first_day OR excluded.last_day > tracking_pieces.last_day`);
+  // Emptied for the load's next part (ON COMMIT empties it at the end).
+  await session.query('TRUNCATE tracking_stage');
   return stored.rowCount;
 }

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { copyToStage, createStage, insertIntoStage, partitionStatement, stageLine, storeStaged } from './event-store.ts';
 import type { FeedRecord } from './read-feed.ts';
 import { isEventRejection, toTrackingEvent } from './to-tracking-event.ts';
-import { trackingClasses, type TrackingClass, type TrackingEvent } from './tracking-event.ts';
+import { keepDays, trackingClasses, type TrackingClass, type TrackingEvent } from './tracking-event.ts';
 
 /** A record of the feed that was not stored, and why; the line is the feed's, 1-based. */
 export interface FeedError {
@@ -43,6 +43,7 @@ export const maxReportedErrors = 100;
 /** One load is one transaction: past this a feed is sent in parts (the file loader splits it itself). */
 export const maxEventsPerLoad = 2_000_000;
 const batchLines = 1000;
+const partEvents = 100_000;
 const pgliteBatch = 2000;
 
 export interface IngestOptions {
@@ -104,24 +105,29 @@ export async function ingestFeed(
   }
   const summary = (stored: number): FeedSummary => ({ received, stored, duplicates: valid - stored, rejected, errors });
 
+  // On the server every day a valid event can fall on has its partition before the load starts:
+  // making one locks its parent, which the load's INSERTs hold until they commit.
+  if (database.kind === 'postgres') await ensureWindow(database, principal, today);
   return withBulkSession(database, principal, async (session) => {
     await createStage(session);
+    let stored = 0;
     if (session.canCopy) {
-      await copyToStage(session, linesOf(events(), receivedAt));
+      // A part at a time: while PostgreSQL stores one part, the next is read and checked here.
+      let storing: Promise<number> | null = null;
+      for await (const lines of parts(events(), receivedAt)) {
+        if (storing) stored += await storing;
+        await copyToStage(session, lines);
+        storing = storeStaged(session);
+        // Awaited above or below; until then its failure must not count as unhandled.
+        storing.catch(() => undefined);
+      }
+      if (storing) stored += await storing;
     } else {
       for await (const batch of batches(events(), pgliteBatch)) await insertIntoStage(session, batch, now);
+      for (const [trackingClass, day] of days.values()) await session.query(partitionStatement, [trackingClass, day, today]);
+      if (valid > 0) stored = await storeStaged(session);
     }
     if (options.invalid === 'reject' && rejected > 0) throw new FeedRefused(summary(0));
-    if (session.canCopy) {
-      // In a transaction of their own: making a partition locks its parent, which this load's INSERT below will hold.
-      await withPrincipal(database.db, principal, async (trx) => {
-        for (const [trackingClass, day] of days.values())
-          await sql`SELECT caseline.tracking_partition(${trackingClass}, ${day}::date, ${today}::date)`.execute(trx);
-      });
-    } else {
-      for (const [trackingClass, day] of days.values()) await session.query(partitionStatement, [trackingClass, day, today]);
-    }
-    const stored = valid === 0 ? 0 : await storeStaged(session);
     const result = summary(stored);
     await appendAuditWith((text, values) => session.query(text, values), {
       at: now,
@@ -138,18 +144,40 @@ export async function ingestFeed(
   });
 }
 
-async function* linesOf(events: AsyncIterable<TrackingEvent>, receivedAt: string): AsyncGenerator<string> {
+/** The feed's events as COPY text, in parts of `partEvents`, each part in pieces of `batchLines` lines. */
+async function* parts(events: AsyncIterable<TrackingEvent>, receivedAt: string): AsyncGenerator<string[]> {
+  let part: string[] = [];
   let chunk = '';
   let count = 0;
   for await (const event of events) {
     chunk += stageLine(event, receivedAt);
-    if (++count === batchLines) {
-      yield chunk;
+    if (++count % batchLines === 0) {
+      part.push(chunk);
       chunk = '';
-      count = 0;
+      if (count === partEvents) {
+        yield part;
+        part = [];
+        count = 0;
+      }
     }
   }
-  if (chunk !== '') yield chunk;
+  if (chunk !== '') part.push(chunk);
+  if (part.length > 0) yield part;
+}
+
+// The days already made for each UTC day this process has loaded on: one statement a class, once a day.
+const windowMade = new Set<string>();
+
+/** Partitions for every day a load may store today: as far back as each class is kept, and tomorrow. */
+async function ensureWindow(database: Database, principal: Principal, today: string): Promise<void> {
+  if (windowMade.has(today)) return;
+  await withPrincipal(database.db, principal, async (trx) => {
+    for (const trackingClass of Object.keys(keepDays) as TrackingClass[]) {
+      await sql`SELECT caseline.tracking_partition(${trackingClass}, d::date, ${today}::date)
+        FROM generate_series((${today}::date - ${keepDays[trackingClass]}::int)::timestamp, (${today}::date + 1)::timestamp, interval '1 day') d`.execute(trx);
+    }
+  });
+  windowMade.add(today);
 }
 
 async function* batches<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {

@@ -60,7 +60,7 @@ export async function dropTrackingDay(trx: Tx, day: TrackingDay, now: Date): Pro
   const result = await sql<{ events: number; ids_xor: string }>`
     SELECT events, ids_xor FROM caseline.drop_tracking_partition(${day.class}, ${day.day}::date, ${today}::date)`.execute(trx);
   const row = result.rows[0]!;
-  // Pieces last seen that day have no event left.
-  await trx.deleteFrom('tracking_pieces').where('class', '=', day.class).where('last_day', '<=', day.day).execute();
+  // Pieces last seen that day have no event left (those of a held day stay with it).
+  await trx.deleteFrom('tracking_pieces').where('class', '=', day.class).where('last_day', '=', day.day).execute();
   return { events: Number(row.events), idsXor: row.ids_xor };
 }
