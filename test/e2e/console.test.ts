@@ -123,14 +123,14 @@ describe.skipIf(!browserAvailable)(`web console in Chromium (${chromiumPath})`, 
   // What each role's navigation shows, the pages it opens (axe-checked) and the API it is refused.
   const expected: Record<keyof typeof people, string[]> = {
     ada: ['Users', 'Business areas', 'Settings', 'Records'],
-    agnes: ['My cases', 'Queue', 'Search', 'Register customer', 'Import customers'],
+    agnes: ['My cases', 'Queue', 'Search', 'Tracking', 'Register customer', 'Import customers'],
     otto: ['Notices and PIA', 'Disposal certificates', 'Audit'],
-    pia: ['Records', 'Requests', 'Disclosures', 'Incidents', 'Notices and PIA', 'Disposal certificates', 'Audit'],
-    rick: ['Records', 'Retention', 'Legal holds', 'Disposal certificates'],
+    pia: ['Tracking', 'Records', 'Requests', 'Disclosures', 'Incidents', 'Notices and PIA', 'Disposal certificates', 'Audit'],
+    rick: ['Tracking', 'Records', 'Retention', 'Legal holds', 'Disposal certificates'],
   };
   const pages: Record<keyof typeof people, string[]> = {
     ada: ['/admin/users', '/admin/business-areas', '/admin/settings', '/records', '/account/tokens'],
-    agnes: ['/cases/mine', '/cases/queue', '/cases/new', '/search', '/customers/new', '/customers/import', '/account/password'],
+    agnes: ['/cases/mine', '/cases/queue', '/cases/new', '/search', '/tracking', '/customers/new', '/customers/import', '/account/password'],
     otto: ['/audit', '/privacy/certificates', '/privacy/notices'],
     pia: ['/records', '/privacy/requests', '/privacy/disclosures', '/audit', '/privacy/certificates', '/privacy/notices'],
     rick: ['/records', '/privacy/retention', '/privacy/holds', '/privacy/certificates'],

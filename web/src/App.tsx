@@ -37,6 +37,8 @@ const CaseReports = lazy(() => import('./reports/CaseReports.tsx').then((m) => (
 const AtRiskPage = lazy(() => import('./supervisor/AtRiskPage.tsx').then((m) => ({ default: m.AtRiskPage })));
 const WorkloadPage = lazy(() => import('./supervisor/WorkloadPage.tsx').then((m) => ({ default: m.WorkloadPage })));
 const PrintQueuePage = lazy(() => import('./supervisor/PrintQueuePage.tsx').then((m) => ({ default: m.PrintQueuePage })));
+const FraudReviewPage = lazy(() => import('./tracking/FraudReviewPage.tsx').then((m) => ({ default: m.FraudReviewPage })));
+const TrackingPage = lazy(() => import('./tracking/TrackingPage.tsx').then((m) => ({ default: m.TrackingPage })));
 const MacrosPage = lazy(() => import('./supervisor/MacrosPage.tsx').then((m) => ({ default: m.MacrosPage })));
 const RoutingRulesPage = lazy(() => import('./supervisor/RoutingRulesPage.tsx').then((m) => ({ default: m.RoutingRulesPage })));
 const SurveyPage = lazy(() => import('./survey/SurveyPage.tsx').then((m) => ({ default: m.SurveyPage })));
@@ -170,6 +172,14 @@ function Console() {
             }
           />
           <Route
+            path="tracking"
+            element={
+              <RequireRoles roles={nav.tracking.roles}>
+                <TrackingPage />
+              </RequireRoles>
+            }
+          />
+          <Route
             path="records"
             element={
               <RequireRoles roles={nav.records.roles}>
@@ -230,6 +240,14 @@ function Console() {
             element={
               <RequireRoles roles={nav.printQueue.roles}>
                 <PrintQueuePage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="supervisor/fraud-review"
+            element={
+              <RequireRoles roles={nav.fraudReview.roles}>
+                <FraudReviewPage />
               </RequireRoles>
             }
           />

@@ -16,6 +16,7 @@ import { CustomerMerges } from './CustomerMerges.tsx';
 import { CustomerValues } from './CustomerValues.tsx';
 import { CustomerCases } from '../cases/CustomerCases.tsx';
 import { CustomerCalls } from '../calls/CustomerCalls.tsx';
+import { ChangesOfAddress } from '../tracking/ChangesOfAddress.tsx';
 import { kindLabels, sourceLabels } from './fieldText.ts';
 import { KeyContacts } from './KeyContacts.tsx';
 import { PossibleDuplicates } from './PossibleDuplicates.tsx';
@@ -159,6 +160,8 @@ export function CustomerPage() {
             <h2 id="calls-heading">Calls</h2>
             <CustomerCalls customerId={data.id} canLog={canOpenCases} version={version} onLogged={changed} />
           </section>
+
+          <ChangesOfAddress customer={data} canEnter={canEdit} />
 
           <section aria-labelledby="contacts-heading" className="margin-top-4">
             <h2 id="contacts-heading">Key contacts</h2>

@@ -27,6 +27,8 @@ export const nav = {
   queue: { label: 'Queue', path: '/cases/queue', roles: caseWorkers },
   newCase: { label: 'New case', path: '/cases/new', roles: caseWorkers },
   search: { label: 'Search', path: '/search', roles: ['agent', 'supervisor', 'business_area_staff', 'contractor'] },
+  /** record.read: any role that reads customer records may look mail up (src/http/routes/tracking.ts). */
+  tracking: { label: 'Tracking', path: '/tracking', roles: customerReaders },
   registerCustomer: { label: 'Register customer', path: '/customers/new', roles: customerCreators },
   importCustomers: { label: 'Import customers', path: '/customers/import', roles: customerCreators },
   users: { label: 'Users', path: '/admin/users', roles: ['administrator'] },
@@ -64,6 +66,8 @@ export const nav = {
   macros: { label: 'Macros', path: '/supervisor/macros', roles: ['supervisor'] },
   /** letters.print in src/access/matrix.ts (src/http/routes/print-queue.ts). */
   printQueue: { label: 'Print queue', path: '/supervisor/print-queue', roles: ['supervisor'] },
+  /** fraud.review in src/access/matrix.ts (src/http/routes/change-of-address.ts). */
+  fraudReview: { label: 'Fraud review', path: '/supervisor/fraud-review', roles: ['supervisor'] },
 } as const satisfies Record<string, NavItem>;
 
 /** The side navigation, in order. A role sees only the links it can use. */
@@ -71,6 +75,7 @@ export const navItems: readonly NavItem[] = [
   nav.myCases,
   nav.queue,
   nav.search,
+  nav.tracking,
   nav.registerCustomer,
   nav.importCustomers,
   nav.satisfaction,
@@ -80,6 +85,7 @@ export const navItems: readonly NavItem[] = [
   nav.routingRules,
   nav.macros,
   nav.printQueue,
+  nav.fraudReview,
   nav.users,
   nav.businessAreas,
   nav.settings,
