@@ -47,11 +47,18 @@ const mailers = 1000;
 const deliveryPoints = 1_000_000;
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-// The check digit of an IMpb in SQL, for the generator: MOD 10, weights 3 and 1 from the right.
-await sql`CREATE FUNCTION bench_impb(serial bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  WITH n AS (SELECT '92001' || (912345678 + serial / 10000000)::text || lpad((serial % 10000000)::text, 7, '0') AS body)
-  SELECT body || ((10 - (SELECT sum(substr(body, length(body) - i, 1)::int * CASE WHEN i % 2 = 0 THEN 3 ELSE 1 END)
-                         FROM generate_series(0, length(body) - 1) i) % 10) % 10)::text FROM n $$`.execute(db);
+// An IMpb number in SQL, for the generator: MOD 10 with weights 3 and 1 from the right, in
+// integer arithmetic written out digit by digit (a string loop per row made generation slow).
+// The body is "92001", the 9-digit mailer id (positions 8 to 21 from the right), the serial (1 to 7).
+const prefixTerms = Array.from({ length: 14 }, (_, j) => `(v / ${10 ** j} % 10) * ${j % 2 === 1 ? 3 : 1}`).join(' + ');
+const serialTerms = Array.from({ length: 7 }, (_, j) => `(sn / ${10 ** j} % 10) * ${j % 2 === 0 ? 3 : 1}`).join(' + ');
+await sql
+  .raw(
+    `CREATE FUNCTION bench_impb(serial bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+       SELECT v::text || lpad(sn::text, 7, '0') || ((10 - (${prefixTerms} + ${serialTerms}) % 10) % 10)::text
+       FROM (SELECT 92001000000000 + 912345678 + serial / 10000000 AS v, serial % 10000000 AS sn) x $$`,
+  )
+  .execute(db);
 const article = (serial: number) =>
   formatImpb({
     applicationId: '92',
