@@ -103,7 +103,7 @@ function addUnguardedRoutes(ctx: BenchContext): (app: App) => void {
     void app.register(
       async (scope) => {
         installPortalAuth(scope, portalAuth);
-        await scope.register(portalCaseRoutes, { cases: createPortalCases(services.cases), unit: unguarded, clock });
+        await scope.register(portalCaseRoutes, { cases: createPortalCases(services.cases, services.surveys), unit: unguarded, clock });
       },
       { prefix: '/bench/portal/api' },
     );

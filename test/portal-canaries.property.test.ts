@@ -19,6 +19,7 @@ interface Person {
   readonly ssn: string;
   portal?: PortalBrowser;
   caseId?: string;
+  attachmentId?: string;
 }
 const people: Person[] = Array.from({ length: count }, (_, i) => ({
   canary: `canary${i}x${randomUUID().slice(0, 8)}`,
@@ -61,6 +62,14 @@ beforeAll(async () => {
     });
     expect(opened.statusCode, opened.body).toBe(201);
     person.caseId = opened.json().id;
+    const file = await person.portal.request({
+      method: 'POST',
+      url: `/portal/api/cases/${person.caseId}/attachments`,
+      headers: { 'content-disposition': `attachment; filename*=UTF-8''${person.canary}.txt` },
+      payload: Buffer.from(`A file of ${person.canary}\n`),
+    });
+    expect(file.statusCode, file.body).toBe(201);
+    person.attachmentId = file.json().id;
   }
 }, 120_000);
 afterAll(async () => {
@@ -77,8 +86,16 @@ const routes: ((self: Person, other: Person) => string)[] = [
   () => '/portal/api/account/sessions',
   () => '/portal/api/privacy/requests',
   () => '/portal/api/privacy/disclosures',
+  (self) => `/portal/api/cases/${self.caseId}/attachments`,
+  (_self, other) => `/portal/api/cases/${other.caseId}/attachments`,
+  (self) => `/portal/api/cases/${self.caseId}/attachments/${self.attachmentId}`,
+  (_self, other) => `/portal/api/cases/${other.caseId}/attachments/${other.attachmentId}`,
+  // One's own case with another's file in it: a file id is never a key to another case.
+  (self, other) => `/portal/api/cases/${self.caseId}/attachments/${other.attachmentId}`,
   () => '/portal/api/session',
 ];
+// The routes that answer only the caller's own records, each of which carries the caller's canary.
+const ownRecords = [0, 1, 3, 8, 10];
 
 describe('no portal answer carries another customer’s data', () => {
   it('holds for every route, as every customer, with requests interleaved', async () => {
@@ -99,16 +116,13 @@ describe('no portal answer carries another customer’s data', () => {
           for (const answer of answers) {
             expect([200, 404], answer.url).toContain(answer.status);
             // Not vacuous: the customer's own list, case and profile do carry the customer's own canary.
-            if ([0, 1, 3].includes(answer.route)) expect(answer.body, answer.url).toContain(people[answer.who]!.canary);
+            if (ownRecords.includes(answer.route)) expect(answer.body, answer.url).toContain(people[answer.who]!.canary);
             for (const [i, person] of people.entries())
               if (i !== answer.who) expect(answer.body.includes(person.canary), `${answer.url} as customer ${answer.who}`).toBe(false);
-            if (
-              answer.status === 200 &&
-              answer.url.includes('/cases/') &&
-              answer.other !== answer.who &&
-              !answer.url.endsWith(people[answer.who]!.caseId!)
-            )
-              throw new Error('another customer’s case was answered');
+            const othersIds = people
+              .filter((_, i) => i !== answer.who)
+              .some((person) => answer.url.includes(person.caseId!) || answer.url.includes(person.attachmentId!));
+            if (answer.status === 200 && othersIds) throw new Error('another customer’s case or file was answered');
           }
         },
       ),

@@ -13,11 +13,12 @@ import { startTestRelay, type TestRelay } from './support/relay.ts';
 
 type Caller = 'owner' | 'other' | 'unlinked' | 'staff' | 'anonymous';
 interface Row {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly path: string;
-  /** The owner's object ids are filled in for :id (a case, a request or a session of the owner). */
+  /** The owner's object ids are filled in for :id (a case, a request or a session of the owner), and :attachmentId (a file of the owner's case). */
   readonly id?: 'case' | 'request' | 'session';
-  readonly body?: object;
+  readonly body?: object | Buffer;
+  readonly headers?: Readonly<Record<string, string>>;
   readonly expect: Readonly<Record<Caller, readonly number[]>>;
 }
 
@@ -67,7 +68,17 @@ const rows: Row[] = [
   customerRoute('GET', '/portal/api/cases/:id', [200], { id: 'case' }),
   customerRoute('POST', '/portal/api/cases/:id/messages', [200], { id: 'case', body: { body: 'A follow-up.' } }),
   customerRoute('POST', '/portal/api/cases', [201], { body: { title: 'A question', body: 'Where is it?' } }),
+  customerRoute('GET', '/portal/api/cases/:id/attachments', [200], { id: 'case' }),
+  customerRoute('GET', '/portal/api/cases/:id/attachments/:attachmentId', [200], { id: 'case' }),
+  customerRoute('POST', '/portal/api/cases/:id/attachments', [201], {
+    id: 'case',
+    body: Buffer.from('A receipt.\n'),
+    headers: { 'content-type': 'application/octet-stream', 'content-disposition': "attachment; filename*=UTF-8''receipt.txt" },
+  }),
+  // The owner's case is not resolved: refused, naming the case.
+  customerRoute('POST', '/portal/api/cases/:id/rating', [409], { id: 'case', body: { rating: 5 } }),
   customerRoute('GET', '/portal/api/profile', [200]),
+  customerRoute('PUT', '/portal/api/profile/preferences', [200], { body: { preferredContact: 'email' } }),
   customerRoute('GET', '/portal/api/privacy/requests', [200]),
   customerRoute('POST', '/portal/api/privacy/requests', [201], {
     body: { kind: 'notification', details: 'Do you hold records about me?' },
@@ -105,7 +116,7 @@ const mail = inbox();
 const password = 'a long and private passphrase';
 let staff: Client;
 const callers = {} as Record<'owner' | 'other' | 'unlinked', PortalBrowser>;
-const owned = {} as Record<'case' | 'request' | 'session', string>;
+const owned = {} as Record<'case' | 'request' | 'session' | 'attachment', string>;
 const canary = `canary-${randomUUID()}`;
 
 async function linkedCustomer(address: string, name: string): Promise<PortalBrowser> {
@@ -125,6 +136,14 @@ beforeAll(async () => {
   callers.unlinked = await registeredAccount(t.app, mail, 'unlinked@example.org', password);
   owned.case = (await callers.owner.post('/portal/api/cases', { title: `Mine ${canary}`, body: `Body ${canary}` })).json().id;
   owned.request = (await callers.owner.post('/portal/api/privacy/requests', { kind: 'access', details: `Mine ${canary}` })).json().id;
+  const file = await callers.owner.request({
+    method: 'POST',
+    url: `/portal/api/cases/${owned.case}/attachments`,
+    headers: { 'content-disposition': `attachment; filename*=UTF-8''${canary}.txt` },
+    payload: Buffer.from(`File ${canary}\n`),
+  });
+  expect(file.statusCode, file.body).toBe(201);
+  owned.attachment = file.json().id;
   // Another browser of the owner's: the session the DELETE row may end without ending the owner's own.
   await portalBrowser(t.app).post('/portal/api/auth/login', { email: 'owner@example.org', password });
   owned.session = ((await callers.owner.get('/portal/api/account/sessions')).json() as { id: string; current: boolean }[]).find(
@@ -162,8 +181,13 @@ describe('the portal route matrix', () => {
   for (const row of rows)
     for (const caller of ['owner', 'other', 'unlinked', 'staff', 'anonymous'] as const)
       it(`${row.method} ${row.path} as ${caller}: ${row.expect[caller].join(' or ')}`, async () => {
-        const url = row.id ? row.path.replace(':id', owned[row.id]) : row.path;
-        const options = { method: row.method, url, ...(row.body ? { payload: row.body } : {}) };
+        const url = (row.id ? row.path.replace(':id', owned[row.id]) : row.path).replace(':attachmentId', owned.attachment);
+        const options = {
+          method: row.method,
+          url,
+          ...(row.body ? { payload: row.body } : {}),
+          ...(row.headers ? { headers: { ...row.headers } } : {}),
+        };
         const response =
           caller === 'anonymous'
             ? await t.app.inject(options)

@@ -4,10 +4,11 @@ import { createSecretBox, keyedDigest, type LocalKeyring, type Vault } from '../
 import type { Database } from '../db/index.ts';
 import { createPortalUnit, installPortalAuth } from './portal-auth.ts';
 import { portalAccountRoutes } from './routes/portal-account.ts';
+import { portalAttachmentRoutes } from './routes/portal-attachments.ts';
 import { portalCaseRoutes } from './routes/portal-cases.ts';
 import { portalLinkRoutes } from './routes/portal-link.ts';
 import { portalPrivacyRoutes } from './routes/portal-privacy.ts';
-import { createPortalCases, createPortalLinking, createPortalPrivacy } from '../modules/portal/index.ts';
+import { createPortalAttachments, createPortalCases, createPortalLinking, createPortalPrivacy } from '../modules/portal/index.ts';
 import type { TextGateway } from '../modules/text-messages/index.ts';
 import type { Services } from '../services.ts';
 
@@ -93,7 +94,17 @@ export const portalApi: FastifyPluginAsync<PortalDeps> = async (app, deps) => {
     clock: deps.clock,
   });
   await app.register(portalLinkRoutes, { linking, signInRateLimit: deps.signInRateLimit });
-  await app.register(portalCaseRoutes, { cases: createPortalCases(deps.services.cases), unit, clock: deps.clock });
+  await app.register(portalCaseRoutes, {
+    cases: createPortalCases(deps.services.cases, deps.services.surveys),
+    unit,
+    clock: deps.clock,
+  });
+  await app.register(portalAttachmentRoutes, {
+    database: deps.database,
+    attachments: createPortalAttachments(deps.services.attachments),
+    unit,
+    clock: deps.clock,
+  });
   await app.register(portalPrivacyRoutes, {
     privacy: createPortalPrivacy({
       customers: deps.services.customers,

@@ -130,7 +130,16 @@ describe.skipIf(!browserAvailable)(`web console in Chromium (${chromiumPath})`, 
   };
   const pages: Record<keyof typeof people, string[]> = {
     ada: ['/admin/users', '/admin/business-areas', '/admin/settings', '/records', '/account/tokens'],
-    agnes: ['/cases/mine', '/cases/queue', '/cases/new', '/search', '/tracking', '/customers/new', '/customers/import', '/account/password'],
+    agnes: [
+      '/cases/mine',
+      '/cases/queue',
+      '/cases/new',
+      '/search',
+      '/tracking',
+      '/customers/new',
+      '/customers/import',
+      '/account/password',
+    ],
     otto: ['/audit', '/privacy/certificates', '/privacy/notices'],
     pia: ['/records', '/privacy/requests', '/privacy/disclosures', '/audit', '/privacy/certificates', '/privacy/notices'],
     rick: ['/records', '/privacy/retention', '/privacy/holds', '/privacy/certificates'],

@@ -186,6 +186,25 @@ describe.skipIf(!browserAvailable)(`the customer portal in Chromium (${chromiumP
     ]);
     await checked(page, '11-case-replied');
 
+    // Resolved by the agent, the case can be rated once, with the same survey as the e-mailed link.
+    await agent.post(`/api/cases/${caseId}/assign`, { assignee: 'me' });
+    const resolved = await agent.post(`/api/cases/${caseId}/status`, {
+      status: 'resolved',
+      resolutionCode: 'answered',
+      resolution: 'Delivered.',
+    });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    await page.reload();
+    const rating = page.getByTestId('case-rating');
+    await rating.waitFor();
+    await rating.getByRole('button', { name: 'Send my rating' }).click();
+    expect(await page.locator('#case-rating-error').textContent()).toBe('Choose a rating from 1 to 5.');
+    await rating.getByLabel('4 – Satisfied', { exact: true }).check();
+    await rating.getByLabel('Comments (optional)').fill('Quick and kind.');
+    await checked(page, '11b-case-rating');
+    await rating.getByRole('button', { name: 'Send my rating' }).click();
+    await page.getByTestId('case-rated').waitFor();
+
     // The account: linked by identifiers; an authenticator set up with its QR code and key.
     await nav(page).getByRole('link', { name: 'My account' }).click();
     await heading(page).filter({ hasText: 'My account' }).waitFor();
@@ -307,6 +326,12 @@ describe.skipIf(!browserAvailable)(`the customer portal in Chromium (${chromiumP
     expect(await filed.textContent()).toMatch(/We received your request PA-\d{4}-\d{6}/);
     expect(await filed.textContent()).toContain('within 10 business days');
     await checked(page, '19-profile-correction');
+
+    // A preference is the customer's to set: saved on the record at once, not a request.
+    await page.getByLabel('How should we contact you?').selectOption('phone');
+    await page.getByRole('button', { name: 'Save my preferences' }).click();
+    await page.getByText('Your preferences were saved.').waitFor();
+    expect(await page.getByLabel('How should we contact you?').inputValue()).toBe('phone');
 
     // My privacy: the amendment is listed; an access request joins it.
     await filed.getByRole('link', { name: 'My privacy' }).click();

@@ -17,7 +17,11 @@ export function portalBrowser(app: App): PortalBrowser {
     cookie: null,
     csrf: null,
     async request(options) {
-      const headers: Record<string, string> = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36' };
+      const headers: Record<string, string> = {
+        'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36',
+        // A request's own headers (an upload's Content-Disposition) go along with the browser's.
+        ...(options.headers as Record<string, string> | undefined),
+      };
       if (b.cookie) headers.cookie = `caseline_portal=${b.cookie}`;
       if (b.csrf && options.method !== 'GET') headers['x-csrf-token'] = b.csrf;
       const response = await app.inject({ ...options, headers });

@@ -2,11 +2,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { carryOver } from '../../access/index.ts';
-import type { CaseDetail, CaseMessage, CaseSummary } from '../../modules/cases/index.ts';
-import type { PortalCases } from '../../modules/portal/index.ts';
+import type { CaseMessage, CaseSummary } from '../../modules/cases/index.ts';
+import { RatingRefused, type PortalCaseDetail as PortalCase, type PortalCases } from '../../modules/portal/index.ts';
+import { commentMaxLength, InvalidSurveyField } from '../../modules/surveys/index.ts';
 import { auditContext } from '../auth.ts';
 import { type PortalUnit } from '../portal-auth.ts';
-import { problemResponses, problemTypes, ProblemError } from '../problem.ts';
+import { fieldProblem, problemResponses, problemTypes, ProblemError } from '../problem.ts';
 import { caseFailure, ChannelSchema, ResolutionCodeSchema, StatusSchema } from './case-schema.ts';
 import { Nullable } from './common-schema.ts';
 
@@ -37,6 +38,8 @@ const PortalCaseDetail = Type.Intersect([
     resolution: Nullable(Type.String()),
     resolvedAt: Nullable(DateTime),
     messages: Type.Array(PortalMessage),
+    rated: Type.Boolean({ description: 'you rated how we handled the case (here or by the survey link we e-mailed)' }),
+    ratable: Type.Boolean({ description: 'resolved, not rated, and its survey still open: POST /cases/{id}/rating takes a rating' }),
   }),
 ]);
 const Inquiry = Type.Object(
@@ -45,6 +48,13 @@ const Inquiry = Type.Object(
 );
 const Message = Type.Object({ body: Type.String({ minLength: 1, maxLength: 100_000 }) }, { additionalProperties: false });
 const Id = Type.Object({ id: Uuid });
+const Rating = Type.Object(
+  {
+    rating: Type.Integer({ minimum: 1, maximum: 5, description: '1 (very dissatisfied) to 5 (very satisfied)' }),
+    comment: Type.Optional(Type.Union([Type.String({ maxLength: commentMaxLength }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
 
 const iso = (date: Date | null) => (date === null ? null : date.toISOString());
 // Converting keeps each record's subject mark: the guard checks what is sent, not what was read.
@@ -60,16 +70,30 @@ const summaryJson = (c: CaseSummary) =>
   });
 const messageJson = (m: CaseMessage) =>
   carryOver(m, { id: m.id, kind: m.kind, channel: m.channel, body: m.body, createdAt: m.createdAt.toISOString() });
-const detailJson = (c: CaseDetail) =>
+const detailJson = (c: PortalCase) =>
   carryOver(c, {
     ...summaryJson(c),
     resolutionCode: c.resolutionCode,
     resolution: c.resolution,
     resolvedAt: iso(c.resolvedAt),
     messages: c.messages.map(messageJson),
+    rated: c.rated,
+    ratable: c.ratable,
   });
 
 const notYours = () => new ProblemError(404, problemTypes.notFound, 'Not found', 'You have no case with that id.');
+
+/** A refused rating as problem+json: 409 naming the case (its state, not the answer, is what is wrong), 422 naming the answer's field. */
+function ratingFailure(error: unknown): never {
+  if (error instanceof RatingRefused) {
+    const title = { not_resolved: 'Case not resolved', answered: 'Already rated', no_survey: 'Survey closed' }[error.reason];
+    throw new ProblemError(409, problemTypes.conflict, title, `/params/id: ${error.message}`, [
+      { field: '/params/id', message: error.message },
+    ]);
+  }
+  if (error instanceof InvalidSurveyField) throw fieldProblem(`/body/${error.field}`, error.reason);
+  return caseFailure(error);
+}
 
 /** My cases: the signed-in customer's own cases; the customer comes from the session, never from the request. */
 export const portalCaseRoutes: FastifyPluginAsync<{ cases: PortalCases; unit: PortalUnit; clock: () => Date }> = async (
@@ -143,5 +167,30 @@ export const portalCaseRoutes: FastifyPluginAsync<{ cases: PortalCases; unit: Po
         const detail = await cases.get(trx, principal, request.params.id, ctx, now());
         return detailJson(detail!);
       }),
+  );
+
+  app.post<{ Params: { id: string }; Body: { rating: number; comment?: string | null } }>(
+    '/cases/:id/rating',
+    {
+      schema: {
+        tags,
+        summary: 'Rate how we handled one of my resolved cases: 1 to 5, with an optional comment',
+        description:
+          'The same satisfaction survey answer as the link in the resolution e-mail, and it uses that link up: a case is rated once (409 when it was, whichever way). ' +
+          '409 naming /params/id when the case is not resolved or its survey has closed. The comment is encrypted and kept with the rating (890.000).',
+        params: Id,
+        body: Rating,
+        response: { 201: PortalCaseDetail, ...problemResponses },
+      },
+      config: { purpose: 'portal: my cases' },
+    },
+    async (request, reply) => {
+      const rated = await unit(request, async (trx, principal) => {
+        const detail = await cases.rate(trx, principal, request.params.id, request.body, auditContext(request), now()).catch(ratingFailure);
+        if (!detail) throw notYours();
+        return detailJson(detail);
+      });
+      return reply.status(201).send(rated);
+    },
   );
 };

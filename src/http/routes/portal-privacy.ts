@@ -2,12 +2,18 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { carryOver } from '../../access/index.ts';
-import type { PortalPrivacy } from '../../modules/portal/index.ts';
+import {
+  InvalidPreference,
+  preferenceChoices,
+  type PortalPrivacy,
+  type Preferences,
+  type Profile as ProfileRecord,
+} from '../../modules/portal/index.ts';
 import { accessReportJson, renderAccessReportPdf, type Disclosure, type PrivacyRequest } from '../../modules/privacy/index.ts';
 import { auditContext } from '../auth.ts';
 import { sendPdf } from '../pdf-reply.ts';
 import { type PortalUnit } from '../portal-auth.ts';
-import { problemResponses, problemTypes, ProblemError } from '../problem.ts';
+import { fieldProblem, problemResponses, problemTypes, ProblemError } from '../problem.ts';
 import { Nullable } from './common-schema.ts';
 import { requestFailure } from './privacy-requests.ts';
 
@@ -25,7 +31,14 @@ const ProfileValue = Type.Object({
   masked: Type.Boolean(),
   primary: Type.Boolean(),
 });
-const Profile = Type.Object({ name: Type.String(), values: Type.Array(ProfileValue) });
+const PreferenceView = Type.Object({
+  name: Type.Enum(['preferredContact', 'mediaPreference'], { description: 'its name in PUT /profile/preferences' }),
+  field: Type.String(),
+  fieldName: Type.String({ description: "the field's name as the registry gives it" }),
+  value: Nullable(Type.String()),
+  choices: Type.Array(Type.String(), { description: 'the values the registry takes' }),
+});
+const Profile = Type.Object({ name: Type.String(), values: Type.Array(ProfileValue), preferences: Type.Array(PreferenceView) });
 const Request = Type.Object({
   id: Uuid,
   number: Type.String(),
@@ -46,6 +59,27 @@ const DisclosureView = Type.Object({
   routineUse: Type.String(),
   recordType: Type.String(),
 });
+
+// Any text is taken here so that a value outside the catalog's list is answered 422 naming the
+// preference, like every other refused value; the list is the registry field's own.
+const preference = (name: keyof typeof preferenceChoices, what: string) =>
+  Type.Optional(Type.String({ maxLength: 40, description: `${what}: one of ${preferenceChoices[name].join(', ')}` }));
+const PreferencesBody = Type.Object(
+  {
+    preferredContact: preference('preferredContact', 'How you want us to contact you'),
+    mediaPreference: preference('mediaPreference', 'How you want to receive what we send'),
+  },
+  strict,
+);
+
+const profileJson = (profile: ProfileRecord) =>
+  carryOver(profile, {
+    name: profile.name,
+    values: [...profile.values],
+    preferences: profile.preferences.map((p) => carryOver(p, { ...p, choices: [...p.choices] })),
+  });
+
+const noRecord = () => new ProblemError(404, problemTypes.notFound, 'Not found', 'Your customer record is no longer held.');
 
 const requestJson = (r: PrivacyRequest) =>
   carryOver(r, {
@@ -95,8 +129,34 @@ export const portalPrivacyRoutes: FastifyPluginAsync<{
     async (request) =>
       unit(request, async (trx, principal) => {
         const profile = await privacy.profile(trx, principal, auditContext(request), now());
-        if (!profile) throw new ProblemError(404, problemTypes.notFound, 'Not found', 'Your customer record is no longer held.');
-        return carryOver(profile, { name: profile.name, values: [...profile.values] });
+        if (!profile) throw noRecord();
+        return profileJson(profile);
+      }),
+  );
+
+  app.put<{ Body: Preferences }>(
+    '/profile/preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Set how I want to be contacted and to receive what you send',
+        description:
+          'Changes the preferences on my record directly (they are mine to state, so not an amendment request). A field left out stays as it is; a value outside the list is 422 naming the field. Audited. Answers the profile after the change.',
+        body: PreferencesBody,
+        response: { 200: Profile, ...problemResponses },
+      },
+      config,
+    },
+    async (request) =>
+      unit(request, async (trx, principal) => {
+        const profile = await privacy
+          .updatePreferences(trx, principal, request.body, auditContext(request), now())
+          .catch((error: unknown) => {
+            if (error instanceof InvalidPreference) throw fieldProblem(`/body/${error.field}`, error.reason);
+            throw error;
+          });
+        if (!profile) throw noRecord();
+        return profileJson(profile);
       }),
   );
 

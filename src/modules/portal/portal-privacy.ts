@@ -1,6 +1,13 @@
 import { carrying, type AuditContext } from '../../access/index.ts';
 import type { CustomerPrincipal, Tx } from '../../db/index.ts';
-import { customerFieldNames, customerFields, type CustomerService, type NormalisedAddress } from '../customers/index.ts';
+import {
+  customerFieldNames,
+  customerFields,
+  InvalidCustomerField,
+  type CustomerService,
+  type NewValue,
+  type NormalisedAddress,
+} from '../customers/index.ts';
 import type { Disclosure, PrivacyRequest, PrivacyRequestService, RequestAccessReport } from '../privacy/index.ts';
 import type { DisclosureService } from '../privacy/index.ts';
 
@@ -17,15 +24,47 @@ export interface ProfileValue {
   readonly primary: boolean;
 }
 
+/** A preference as the portal's form shows it: its current value and the values the registry takes. */
+export interface Preference {
+  readonly name: PreferenceName;
+  readonly field: string;
+  readonly fieldName: string;
+  readonly value: string | null;
+  readonly choices: readonly string[];
+}
+
 export interface Profile {
   readonly name: string;
   readonly values: readonly ProfileValue[];
+  readonly preferences: readonly Preference[];
 }
 
 export interface PortalPrivacyDeps {
   readonly customers: CustomerService;
   readonly requests: PrivacyRequestService;
   readonly disclosures: DisclosureService;
+}
+
+/** The preferences a customer sets on the portal, each a single-valued field of the registry. */
+export const preferenceFields = { preferredContact: 'preferred_contact', mediaPreference: 'media_preference' } as const;
+export type PreferenceName = keyof typeof preferenceFields;
+export type Preferences = { readonly [name in PreferenceName]?: string };
+
+/** The values the catalog allows for each preference: the registry field's own list. */
+export const preferenceChoices: { readonly [name in PreferenceName]: readonly string[] } = {
+  preferredContact: customerFields.preferred_contact.choices,
+  mediaPreference: customerFields.media_preference.choices,
+};
+
+/** A preference the registry does not take; `field` is the preference's name in the request, the message never repeats the value. */
+export class InvalidPreference extends Error {
+  readonly field: PreferenceName;
+  readonly reason: string;
+  constructor(field: PreferenceName, reason: string) {
+    super(`${field}: ${reason}`);
+    this.field = field;
+    this.reason = reason;
+  }
 }
 
 const evidence = 'Signed in to the portal account linked to this customer record after proof of identity';
@@ -58,27 +97,75 @@ export function createPortalPrivacy(deps: PortalPrivacyDeps) {
     return { name: read.customer.name, email: email && typeof email.value === 'string' ? email.value : null };
   }
 
+  async function profile(trx: Tx, principal: CustomerPrincipal, ctx: AuditContext, now: Date): Promise<Profile | null> {
+    const read = await deps.customers.get(trx, principal, principal.subjectId, { reveal: [] }, ctx, now);
+    if (!('customer' in read)) return null;
+    const customer = read.customer;
+    const current = (field: string) => customer.values.find((v) => v.field === field)?.value;
+    return carrying(customer.id, {
+      name: customer.name,
+      preferences: (Object.keys(preferenceFields) as PreferenceName[]).map((name) => {
+        const value = current(preferenceFields[name]);
+        return carrying(customer.id, {
+          name,
+          field: preferenceFields[name],
+          fieldName: customerFields[preferenceFields[name]].name,
+          value: typeof value === 'string' ? value : null,
+          choices: preferenceChoices[name],
+        });
+      }),
+      values: [...customer.values]
+        .sort((a, b) => rank(a.field) - rank(b.field))
+        .map((v) =>
+          carrying(customer.id, {
+            id: v.id,
+            field: v.field,
+            fieldName: customerFields[v.field].name,
+            label: v.label,
+            value: shown(v.value),
+            masked: v.masked,
+            primary: v.primary,
+          }),
+        ),
+    });
+  }
+
   return {
-    async profile(trx: Tx, principal: CustomerPrincipal, ctx: AuditContext, now: Date): Promise<Profile | null> {
+    profile,
+
+    /**
+     * Sets how the customer wants to hear from us. Preferences are the customer's to state, not
+     * records whose accuracy the agency vouches for, so they change the record directly (as the
+     * customer, source 'customer', audited and in the record's history) rather than through an
+     * amendment request. A value equal to the current one is left alone. The profile after.
+     */
+    async updatePreferences(
+      trx: Tx,
+      principal: CustomerPrincipal,
+      input: Preferences,
+      ctx: AuditContext,
+      now: Date,
+    ): Promise<Profile | null> {
+      const names = (Object.keys(preferenceFields) as PreferenceName[]).filter((name) => input[name] !== undefined);
+      for (const name of names)
+        if (!preferenceChoices[name].includes(input[name]!))
+          throw new InvalidPreference(name, `must be one of ${preferenceChoices[name].join(', ')}`);
       const read = await deps.customers.get(trx, principal, principal.subjectId, { reveal: [] }, ctx, now);
       if (!('customer' in read)) return null;
-      const customer = read.customer;
-      return carrying(customer.id, {
-        name: customer.name,
-        values: [...customer.values]
-          .sort((a, b) => rank(a.field) - rank(b.field))
-          .map((v) =>
-            carrying(customer.id, {
-              id: v.id,
-              field: v.field,
-              fieldName: customerFields[v.field].name,
-              label: v.label,
-              value: shown(v.value),
-              masked: v.masked,
-              primary: v.primary,
-            }),
-          ),
-      });
+      const current = (field: string) => read.customer.values.find((v) => v.field === field)?.value;
+      const changed = names.filter((name) => current(preferenceFields[name]) !== input[name]);
+      const values: NewValue[] = changed.map((name) => ({ field: preferenceFields[name], value: input[name] }));
+      if (values.length > 0)
+        await deps.customers.addValues(trx, principal, principal.subjectId, values, 'customer', ctx, now).catch((error: unknown) => {
+          // The registry checks the value again; its error names the value by position, the customer named it by preference.
+          if (error instanceof InvalidCustomerField) {
+            const at = Number(/^values\/(\d+)\//.exec(error.field)?.[1]);
+            const name = changed[at];
+            if (name) throw new InvalidPreference(name, error.reason);
+          }
+          throw error;
+        });
+      return profile(trx, principal, ctx, now);
     },
 
     /** Asks for a value on the record to be corrected: an amendment request (5 U.S.C. 552a(d)(2)). */

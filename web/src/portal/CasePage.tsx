@@ -11,6 +11,8 @@ import { Page } from '../frame/Page.tsx';
 import { useNotifications } from '../frame/useNotifications.ts';
 import { formatDateTime } from '../util/formatDateTime.ts';
 import { useLoad } from '../util/useLoad.ts';
+import { CaseFiles } from './CaseFiles.tsx';
+import { CaseRating } from './CaseRating.tsx';
 import { PortalErrorSummary } from './PortalErrorSummary.tsx';
 import { portalApi, type PortalCaseDetail } from './portalApi.ts';
 import { present } from './portalText.ts';
@@ -19,7 +21,7 @@ import { usePortalFormErrors } from './usePortalFormErrors.ts';
 const labels = { body: 'Your reply' };
 const ids = { body: 'case-reply' };
 
-/** /portal/cases/:id: one of the customer's cases, our answers and theirs, and a reply form. */
+/** /portal/cases/:id: one of the customer's cases, our answers and theirs, a reply form, its rating once resolved, and their files. */
 export function CasePage() {
   const { id = '' } = useParams();
   const detail = useLoad(() => portalApi.case(id), [id]);
@@ -109,7 +111,8 @@ function CaseView({ detail, onChange }: { readonly detail: PortalCaseDetail; rea
           </div>
         </section>
       ) : null}
-      <h2>Messages</h2>
+      <CaseRating detail={detail} onChange={onChange} />
+      <h2 className="margin-top-4">Messages</h2>
       {detail.messages.length === 0 ? (
         <p>There are no messages on this case yet.</p>
       ) : (
@@ -144,6 +147,7 @@ function CaseView({ detail, onChange }: { readonly detail: PortalCaseDetail; rea
           {busy ? 'Sending…' : 'Send reply'}
         </Button>
       </Form>
+      <CaseFiles caseId={detail.id} />
     </Page>
   );
 }

@@ -3,14 +3,23 @@ import { Link } from 'react-router';
 import { Alert, AlertHeading, Button, Form, Tag } from '@trussworks/react-uswds';
 import { humanize } from '../customers/fieldText.ts';
 import { TextAreaField } from '../forms/TextAreaField.tsx';
+import { SelectField } from '../forms/SelectField.tsx';
 import { TextField } from '../forms/TextField.tsx';
 import { LoadError } from '../frame/LoadError.tsx';
+import { useNotifications } from '../frame/useNotifications.ts';
 import { Loading } from '../frame/Loading.tsx';
 import { Page } from '../frame/Page.tsx';
 import { formatDateTime } from '../util/formatDateTime.ts';
 import { useLoad } from '../util/useLoad.ts';
 import { PortalErrorSummary } from './PortalErrorSummary.tsx';
-import { portalApi, type PortalPrivacyRequest, type PortalProfileValue } from './portalApi.ts';
+import {
+  portalApi,
+  type PortalPreference,
+  type PortalPreferenceName,
+  type PortalPrivacyRequest,
+  type PortalProfile,
+  type PortalProfileValue,
+} from './portalApi.ts';
 import { choiceFields, present } from './portalText.ts';
 import { usePortalFormErrors } from './usePortalFormErrors.ts';
 
@@ -23,7 +32,13 @@ function byField(values: readonly PortalProfileValue[]): [string, PortalProfileV
   return [...groups];
 }
 
-/** /portal/profile: what our customer registry holds about the customer, and a way to ask for each value's correction. */
+/** The values to correct by request: the preferences are set directly, in their own form below. */
+function correctable(profile: PortalProfile): PortalProfileValue[] {
+  const preferences = new Set(profile.preferences.map((p) => p.field));
+  return profile.values.filter((value) => !preferences.has(value.field));
+}
+
+/** /portal/profile: what our customer registry holds about the customer, a way to ask for each value's correction, and their preferences. */
 export function ProfilePage() {
   const profile = useLoad(() => portalApi.profile(), []);
   return (
@@ -40,7 +55,7 @@ export function ProfilePage() {
           <p>
             The record is in the name of <strong className="caseline-break">{profile.data.name}</strong>.
           </p>
-          {byField(profile.data.values).map(([field, values]) => (
+          {byField(correctable(profile.data)).map(([field, values]) => (
             <section key={field} aria-labelledby={`profile-${field}`} className="margin-top-4 maxw-tablet-lg">
               <h2 id={`profile-${field}`} className="margin-bottom-1">
                 {values[0]!.fieldName}
@@ -52,9 +67,90 @@ export function ProfilePage() {
               </ul>
             </section>
           ))}
+          <PreferencesForm key={preferencesKey(profile.data)} preferences={profile.data.preferences} onSaved={profile.setData} />
         </div>
       )}
     </Page>
+  );
+}
+
+const preferenceLabels: Record<PortalPreferenceName, string> = {
+  preferredContact: 'How should we contact you?',
+  mediaPreference: 'How would you like to receive what we send you?',
+};
+const preferenceIds: Record<PortalPreferenceName, string> = {
+  preferredContact: 'preference-preferred-contact',
+  mediaPreference: 'preference-media',
+};
+// The form starts again from the record whenever the saved values change.
+const preferencesKey = (profile: PortalProfile) => profile.preferences.map((p) => p.value ?? '').join('|');
+
+/**
+ * The customer's preferences: theirs to state, so saved on the record straight away (not a
+ * correction request). The choices are the registry's, as the server lists them.
+ */
+function PreferencesForm({
+  preferences,
+  onSaved,
+}: {
+  readonly preferences: readonly PortalPreference[];
+  readonly onSaved: (profile: PortalProfile) => void;
+}) {
+  const [chosen, setChosen] = useState<Partial<Record<PortalPreferenceName, string>>>(() =>
+    Object.fromEntries(preferences.map((p) => [p.name, p.value ?? ''])),
+  );
+  const [busy, setBusy] = useState(false);
+  const { errors, fromError, clear } = usePortalFormErrors(preferenceLabels);
+  const { notify } = useNotifications();
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy) return;
+    // Only what changed, and never back to "not set": the server takes a value from the list.
+    const changed = Object.fromEntries(
+      preferences.filter((p) => chosen[p.name] && chosen[p.name] !== (p.value ?? '')).map((p) => [p.name, chosen[p.name]!]),
+    );
+    clear();
+    if (Object.keys(changed).length === 0) {
+      notify('info', 'Your preferences are unchanged.');
+      return;
+    }
+    setBusy(true);
+    try {
+      onSaved(await portalApi.setPreferences(changed));
+      notify('success', 'Your preferences were saved.');
+    } catch (error) {
+      fromError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="preferences-heading" className="margin-top-4 maxw-tablet-lg">
+      <h2 id="preferences-heading">Preferences</h2>
+      <p>How you want to hear from us. These are yours to set: a change is saved on your record straight away.</p>
+      <PortalErrorSummary errors={errors} fieldIds={preferenceIds} heading="Your preferences were not saved" />
+      <Form onSubmit={(event) => void submit(event)} noValidate large aria-label="Preferences">
+        {preferences.map((p) => (
+          <SelectField
+            key={p.name}
+            id={preferenceIds[p.name]}
+            label={preferenceLabels[p.name]}
+            value={chosen[p.name] ?? ''}
+            onChange={(value) => setChosen((current) => ({ ...current, [p.name]: value }))}
+            options={[
+              ...(p.value === null ? [{ value: '', label: '- Not set -' }] : []),
+              ...p.choices.map((choice) => ({ value: choice, label: humanize(choice) })),
+            ]}
+            error={errors.fields[p.name]}
+          />
+        ))}
+        <Button type="submit" disabled={busy} className="margin-top-3">
+          {busy ? 'Saving…' : 'Save my preferences'}
+        </Button>
+      </Form>
+    </section>
   );
 }
 

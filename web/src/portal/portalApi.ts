@@ -7,7 +7,7 @@ import { ApiError, problemTypes, type Problem } from '../api/problem.ts';
  * CSRF token, never the staff console's. Nothing personal goes in a URL: every value the
  * person types travels in a request body.
  */
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 let csrfToken: string | null = null;
 const sessionLostListeners = new Set<() => void>();
@@ -23,6 +23,8 @@ export function onPortalSessionLost(listener: () => void): () => void {
 
 interface Options {
   readonly body?: unknown;
+  /** A file sent as the request body itself (not multipart), its name in Content-Disposition, never in the URL. */
+  readonly file?: File;
   /** Sign-in steps answer 401 for a wrong password or code: not a lost session. */
   readonly signingIn?: boolean;
 }
@@ -41,9 +43,12 @@ async function problemOf(response: Response): Promise<Problem> {
   };
 }
 
-async function call<T>(method: Method, path: string, { body, signingIn = false }: Options = {}): Promise<T> {
+async function call<T>(method: Method, path: string, { body, file, signingIn = false }: Options = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (file) {
+    headers['content-type'] = file.type || 'application/octet-stream';
+    headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`;
+  } else if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -52,14 +57,16 @@ async function call<T>(method: Method, path: string, { body, signingIn = false }
       headers,
       credentials: 'same-origin',
       cache: 'no-store',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch {
     throw new ApiError({
       type: problemTypes.unavailable,
       title: 'Server unreachable',
       status: 0,
-      detail: 'We could not be reached. Check your connection and try again.',
+      detail: file
+        ? 'The file could not be sent: we could not be reached, or a file too large was refused before it was read. Try again.'
+        : 'We could not be reached. Check your connection and try again.',
     });
   }
   if (response.ok) {
@@ -134,6 +141,22 @@ export interface PortalCaseDetail extends PortalCaseSummary {
   readonly resolution: string | null;
   readonly resolvedAt: string | null;
   readonly messages: readonly PortalMessage[];
+  /** The customer rated how the case was handled (here or by the e-mailed survey link). */
+  readonly rated: boolean;
+  /** Resolved, not rated, and its survey still open: the rating form is offered. */
+  readonly ratable: boolean;
+}
+
+/** A file of the customer's case: one they sent with a message, or uploaded here. */
+export interface PortalAttachment {
+  readonly id: string;
+  /** The customer's message it came with; null when uploaded on the portal. */
+  readonly messageId: string | null;
+  readonly filename: string;
+  /** Sniffed from the content by the server. */
+  readonly mediaType: string;
+  readonly sizeBytes: number;
+  readonly createdAt: string;
 }
 
 export interface PortalProfileValue {
@@ -150,9 +173,21 @@ export interface PortalProfileValue {
   readonly primary: boolean;
 }
 
+export type PortalPreferenceName = 'preferredContact' | 'mediaPreference';
+
+/** A preference the customer sets directly: its value on the record and the values the registry takes. */
+export interface PortalPreference {
+  readonly name: PortalPreferenceName;
+  readonly field: string;
+  readonly fieldName: string;
+  readonly value: string | null;
+  readonly choices: readonly string[];
+}
+
 export interface PortalProfile {
   readonly name: string;
   readonly values: readonly PortalProfileValue[];
+  readonly preferences: readonly PortalPreference[];
 }
 
 export interface PortalPrivacyRequest {
@@ -187,6 +222,10 @@ export type PortalRequestKind = 'notification' | 'access';
  */
 export const recordsUrl = (id: string, format: 'pdf' | 'json') =>
   `/portal/api/privacy/requests/${encodeURIComponent(id)}/records?format=${format}`;
+
+/** One file of a case, for a plain download link (the same-origin GET carries the portal cookie). */
+export const portalAttachmentUrl = (caseId: string, attachmentId: string) =>
+  `/portal/api/cases/${encodeURIComponent(caseId)}/attachments/${encodeURIComponent(attachmentId)}`;
 
 export const portalApi = {
   session: () => call<PortalSession & { csrfToken?: string }>('GET', '/session'),
@@ -224,8 +263,14 @@ export const portalApi = {
   case: (id: string) => call<PortalCaseDetail>('GET', `/cases/${encodeURIComponent(id)}`),
   openCase: (title: string, body: string) => post<PortalCaseSummary>('/cases', { title, body }),
   write: (id: string, body: string) => post<PortalCaseDetail>(`/cases/${encodeURIComponent(id)}/messages`, { body }),
+  attachments: (id: string) => call<PortalAttachment[]>('GET', `/cases/${encodeURIComponent(id)}/attachments`),
+  attach: (id: string, file: File) => call<PortalAttachment>('POST', `/cases/${encodeURIComponent(id)}/attachments`, { file }),
+  rate: (id: string, rating: number, comment: string) =>
+    post<PortalCaseDetail>(`/cases/${encodeURIComponent(id)}/rating`, { rating, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
 
   profile: () => call<PortalProfile>('GET', '/profile'),
+  setPreferences: (preferences: Partial<Record<PortalPreferenceName, string>>) =>
+    call<PortalProfile>('PUT', '/profile/preferences', { body: preferences }),
   askCorrection: (valueId: string, field: string, value: string, explanation: string) =>
     post<PortalPrivacyRequest>('/profile/corrections', { valueId, field, value, explanation }),
   privacyRequests: () => call<PortalPrivacyRequest[]>('GET', '/privacy/requests'),

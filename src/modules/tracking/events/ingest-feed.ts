@@ -174,7 +174,9 @@ async function ensureWindow(database: Database, principal: Principal, today: str
   await withPrincipal(database.db, principal, async (trx) => {
     for (const trackingClass of Object.keys(keepDays) as TrackingClass[]) {
       await sql`SELECT caseline.tracking_partition(${trackingClass}, d::date, ${today}::date)
-        FROM generate_series((${today}::date - ${keepDays[trackingClass]}::int)::timestamp, (${today}::date + 1)::timestamp, interval '1 day') d`.execute(trx);
+        FROM generate_series((${today}::date - ${keepDays[trackingClass]}::int)::timestamp, (${today}::date + 1)::timestamp, interval '1 day') d`.execute(
+        trx,
+      );
     }
   });
   windowMade.add(today);
