@@ -101,6 +101,35 @@ describe('POST /api/tracking/lookup', () => {
     expect((await lookup({ by: 'mailer', mailerId: '912345678', day: '2026-11-25' })).json().events).toHaveLength(3);
   });
 
+  it('pages a mailer’s day a hundred events at a time, each event once, in time order', async () => {
+    const scans = Array.from({ length: 250 }, (_, i) =>
+      JSON.stringify({
+        imb: `0027065432${String(100000000 + i).slice(-9)}0`.slice(0, 20) + routing,
+        event: 'processed',
+        at: new Date(Date.parse('2026-11-25T04:00:00Z') + Math.floor(i / 2) * 1000).toISOString(),
+        source: 'processing',
+      }),
+    );
+    expect((await send(feed, scans.join('\n'))).json()).toMatchObject({ stored: 250 });
+    const seen: string[] = [];
+    let after: string | null = null;
+    const sizes: number[] = [];
+    do {
+      const page = await lookup({ by: 'mailer', mailerId: '654321', day: '2026-11-25', ...(after ? { after } : {}) });
+      expect(page.statusCode, page.body).toBe(200);
+      const body = page.json() as { events: { piece: string; at: string }[]; next: string | null };
+      sizes.push(body.events.length);
+      seen.push(...body.events.map((e) => `${e.at} ${e.piece}`));
+      after = body.next;
+    } while (after);
+    expect(sizes).toEqual([100, 100, 50]);
+    expect(new Set(seen).size).toBe(250);
+    expect(seen).toEqual([...seen].sort());
+    const forged = await lookup({ by: 'mailer', mailerId: '654321', day: '2026-11-25', after: 'bm90IGEgY3Vyc29y' });
+    expect(forged.statusCode).toBe(422);
+    expect(forged.json().errors[0].field).toBe('/body/after');
+  });
+
   it('explains an invalid query by field', async () => {
     const bad = await lookup({ by: 'article', number: '1234' });
     expect(bad.statusCode).toBe(422);

@@ -34,6 +34,7 @@ const Summary = Type.Object({
   }),
 });
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (UTC)' });
+const After = Type.String({ minLength: 1, maxLength: 400, description: 'the `next` of the previous page' });
 const Query = Type.Union([
   Type.Object({ by: Type.Literal('article'), number: Type.String({ minLength: 1, maxLength: 60 }) }, { additionalProperties: false }),
   Type.Object(
@@ -41,11 +42,11 @@ const Query = Type.Union([
     { additionalProperties: false },
   ),
   Type.Object(
-    { by: Type.Literal('zip11'), zip11: Type.String({ minLength: 11, maxLength: 12 }), day: Day },
+    { by: Type.Literal('zip11'), zip11: Type.String({ minLength: 11, maxLength: 12 }), day: Day, after: Type.Optional(After) },
     { additionalProperties: false },
   ),
   Type.Object(
-    { by: Type.Literal('mailer'), mailerId: Type.String({ minLength: 6, maxLength: 9 }), day: Day },
+    { by: Type.Literal('mailer'), mailerId: Type.String({ minLength: 6, maxLength: 9 }), day: Day, after: Type.Optional(After) },
     { additionalProperties: false },
   ),
 ]);
@@ -138,9 +139,12 @@ export const trackingRoutes: FastifyPluginAsync<{ database: Database; clock: () 
       schema: {
         tags,
         summary: 'Find tracking events by article number, by IMb, by delivery point (11-digit ZIP) and day, or by Mailer ID and day',
-        description: `An article number or IMb answers the piece's whole history; a delivery point's or a mailer's day answers at most ${pageSize} events (truncated says when there were more). Audited.`,
+        description: `An article number or IMb answers the piece's whole history; a delivery point's or a mailer's day answers ${pageSize} events a page, in time order (\`next\` is the \`after\` of the next page; null on the last). Audited.`,
         body: Query,
-        response: { 200: Type.Object({ events: Type.Array(EventSchema), truncated: Type.Boolean() }), ...problemResponses },
+        response: {
+          200: Type.Object({ events: Type.Array(EventSchema), next: Type.Union([Type.String(), Type.Null()]) }),
+          ...problemResponses,
+        },
       },
       config: { purpose: lookupPurpose },
     },
@@ -150,7 +154,7 @@ export const trackingRoutes: FastifyPluginAsync<{ database: Database; clock: () 
         const answer = await withPrincipal(database.db, principal, (trx) =>
           lookupTracking(trx, principal, request.body, auditContext(request), clock()),
         );
-        return { events: answer.events.map((e) => ({ ...e, at: e.at.toISOString() })), truncated: answer.truncated };
+        return { events: answer.events.map((e) => ({ ...e, at: e.at.toISOString() })), next: answer.next };
       } catch (error) {
         if (error instanceof InvalidTrackingQuery) throw fieldProblem(`/body/${error.field}`, error.message);
         throw error;

@@ -35,16 +35,16 @@ export interface TrackingEvent {
 
 export interface TrackingAnswer {
   readonly events: readonly TrackingEvent[];
-  /** A delivery point's or mailer's day had more events than one answer holds. */
-  readonly truncated: boolean;
+  /** A delivery point's or mailer's day has more: the `after` of the next page; null on the last. */
+  readonly next: string | null;
 }
 
 /** What the lookup is by: each asks for its own fields. */
 export type TrackingQuery =
   | { readonly by: 'article'; readonly number: string }
   | { readonly by: 'imb'; readonly code: string }
-  | { readonly by: 'zip11'; readonly zip11: string; readonly day: string }
-  | { readonly by: 'mailer'; readonly mailerId: string; readonly day: string };
+  | { readonly by: 'zip11'; readonly zip11: string; readonly day: string; readonly after?: string }
+  | { readonly by: 'mailer'; readonly mailerId: string; readonly day: string; readonly after?: string };
 export type TrackingQueryKind = TrackingQuery['by'];
 
 /** A POST: article numbers, barcodes and delivery points never go in a URL (nor into logs and history with it). */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, Form, Table } from '@trussworks/react-uswds';
+import { Button, Form, Table } from '@trussworks/react-uswds';
 import {
   lookupTracking,
   scanSourceLabels,
@@ -52,6 +52,7 @@ const digitsOf = (text: string) => text.replace(/[\s-]+/g, '');
 
 interface Shown {
   readonly by: TrackingQueryKind;
+  readonly query: TrackingQuery;
   readonly answer: TrackingAnswer;
 }
 
@@ -110,9 +111,23 @@ export function TrackingPage() {
     setBusy(true);
     try {
       const answer = await lookupTracking(query);
-      setShown({ by, answer });
+      setShown({ by, query, answer });
     } catch (error) {
       setShown(null);
+      fromError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The next page of a delivery point's or mailer's day, added below the events shown. */
+  const more = async () => {
+    if (!shown?.answer.next || (shown.query.by !== 'zip11' && shown.query.by !== 'mailer')) return;
+    setBusy(true);
+    try {
+      const page = await lookupTracking({ ...shown.query, after: shown.answer.next });
+      setShown({ ...shown, answer: { events: [...shown.answer.events, ...page.events], next: page.next } });
+    } catch (error) {
       fromError(error);
     } finally {
       setBusy(false);
@@ -228,13 +243,6 @@ export function TrackingPage() {
                   </div>
                 </dl>
               )}
-              {shown.answer.truncated && (
-                <Alert type="info" slim>
-                  <p className="usa-alert__text">
-                    There were more events that day than one answer holds: only the first {events.length} are shown.
-                  </p>
-                </Alert>
-              )}
               <Table caption="Tracking events, oldest first (times in the agency’s time zone)" fullWidth stackedStyle="headers">
                 <thead>
                   <tr>
@@ -264,6 +272,11 @@ export function TrackingPage() {
                   ))}
                 </tbody>
               </Table>
+              {shown.answer.next && (
+                <Button type="button" outline className="margin-top-2" onClick={() => void more()} disabled={busy}>
+                  {busy ? 'Loading…' : 'Show more events of that day'}
+                </Button>
+              )}
             </>
           )}
         </section>

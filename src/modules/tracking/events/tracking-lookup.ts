@@ -1,4 +1,5 @@
 import { appendAudit, authorize, type AuditContext } from '../../../access/index.ts';
+import { sql } from 'kysely';
 import type { Principal, Tx } from '../../../db/index.ts';
 import { parseArticleNumber } from '../article-numbers/index.ts';
 import { decodeImb, ImbError, validateImbInput } from '../imb/index.ts';
@@ -8,8 +9,8 @@ import { trackingClasses, trackingEventKinds, type ScanSource, type TrackingClas
 export type TrackingQuery =
   | { readonly by: 'article'; readonly number: string }
   | { readonly by: 'imb'; readonly code: string }
-  | { readonly by: 'zip11'; readonly zip11: string; readonly day: string }
-  | { readonly by: 'mailer'; readonly mailerId: string; readonly day: string };
+  | { readonly by: 'zip11'; readonly zip11: string; readonly day: string; readonly after?: string }
+  | { readonly by: 'mailer'; readonly mailerId: string; readonly day: string; readonly after?: string };
 
 /** A query that cannot find anything as asked; `field` names the part at fault. */
 export class InvalidTrackingQuery extends Error {
@@ -34,12 +35,37 @@ export interface TrackingEventView {
 
 export interface TrackingAnswer {
   readonly events: readonly TrackingEventView[];
-  /** More events matched than a page holds (zip and mailer lookups): narrow the query. */
-  readonly truncated: boolean;
+  /** A delivery point's or a mailer's day had more: ask again with this as `after` for the next page. */
+  readonly next: string | null;
 }
 
-/** A delivery point's or a mailer's day can hold many thousands of scans: one page of them. */
-export const pageSize = 500;
+/**
+ * A delivery point's or a mailer's day can hold many thousands of scans: a page at a time, small
+ * enough that a page read from disk stays within the lookup's 10 ms.
+ */
+export const pageSize = 100;
+
+/** Where a page ends: the scan time, piece and event of its last event (the order pages are read in). */
+interface Cursor {
+  readonly at: string;
+  readonly piece: string;
+  readonly event: string;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.at, cursor.piece, cursor.event])).toString('base64url');
+}
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const [at, piece, event] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof piece === 'string' && typeof event === 'string')
+      return { at, piece, event };
+  } catch {
+    // Not one of ours: answered below.
+  }
+  throw new InvalidTrackingQuery('after', 'is not a page cursor this lookup gave');
+}
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 function day(value: string): string {
@@ -85,6 +111,7 @@ export async function lookupTracking(
     .selectFrom('tracking_events')
     .select(['class', 'piece', 'event', 'event_at', 'facility_zip', 'zip11', 'mailer_id', 'source']);
   let limit = pageSize + 1;
+  const paged = query.by === 'zip11' || query.by === 'mailer';
   switch (query.by) {
     case 'article':
     case 'imb': {
@@ -95,7 +122,7 @@ export async function lookupTracking(
         .where('class', '=', trackingClass)
         .where('piece', 'in', pieces)
         .executeTakeFirstOrThrow();
-      if (span.first === null || span.last === null) return answer(trx, principal, query, [], false, ctx, now);
+      if (span.first === null || span.last === null) return answer(trx, principal, query, [], null, ctx, now);
       // Only the days the directory says hold the piece: their partitions, no other.
       select = select
         .where('class', '=', trackingClass)
@@ -119,9 +146,13 @@ export async function lookupTracking(
       break;
     }
   }
-  const rows = await select.orderBy('event_at').limit(limit).execute();
-  const truncated = rows.length > pageSize && query.by !== 'article' && query.by !== 'imb';
-  const events = (truncated ? rows.slice(0, pageSize) : rows).map((r) => ({
+  if (paged && query.after !== undefined) {
+    const after = decodeCursor(query.after);
+    select = select.where(sql<boolean>`(event_at, piece, event) > (${new Date(after.at)}, ${after.piece}, ${after.event})`);
+  }
+  const rows = await select.orderBy('event_at').orderBy('piece').orderBy('event').limit(limit).execute();
+  const more = paged && rows.length > pageSize;
+  const events = (more ? rows.slice(0, pageSize) : rows).map((r) => ({
     class: r.class,
     piece: r.piece,
     event: r.event as TrackingEventKind,
@@ -132,7 +163,9 @@ export async function lookupTracking(
     mailerId: r.mailer_id,
     source: r.source as ScanSource,
   }));
-  return answer(trx, principal, query, events, truncated, ctx, now);
+  const last = events.at(-1);
+  const next = more && last ? encodeCursor({ at: last.at.toISOString(), piece: last.piece, event: last.event }) : null;
+  return answer(trx, principal, query, events, next, ctx, now);
 }
 
 async function answer(
@@ -140,7 +173,7 @@ async function answer(
   principal: Principal,
   query: TrackingQuery,
   events: TrackingEventView[],
-  truncated: boolean,
+  next: string | null,
   ctx: AuditContext,
   now: Date,
 ): Promise<TrackingAnswer> {
@@ -156,5 +189,5 @@ async function answer(
     outcome: 'ok',
     detail: { step: 'tracking_lookup', by: query.by, events: events.length },
   });
-  return { events, truncated };
+  return { events, next };
 }
