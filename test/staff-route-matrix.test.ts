@@ -277,6 +277,14 @@ const rows: Row[] = [
     url: () => '/api/customers/import?businessArea=trademarks',
     raw: { headers: { 'content-type': 'text/csv' }, payload: csv },
   }),
+  // A dry run answers only those who could import into the area.
+  variant(
+    'dry run',
+    route('POST', '/api/customers/import', customerWork, [200], {
+      url: () => '/api/customers/import?businessArea=trademarks&dryRun=true',
+      raw: { headers: { 'content-type': 'text/csv' }, payload: csv },
+    }),
+  ),
   route('POST', '/api/customers/import/', customerWork, [201], {
     url: () => '/api/customers/import/?businessArea=trademarks',
     raw: { headers: { 'content-type': 'text/csv' }, payload: csv },

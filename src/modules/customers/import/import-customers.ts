@@ -1,4 +1,4 @@
-import type { AuditContext } from '../../../access/index.ts';
+import { authorize, type AuditContext } from '../../../access/index.ts';
 import type { Principal, Tx } from '../../../db/index.ts';
 import { auditCustomer } from '../customer-records.ts';
 import type { CustomerService } from '../customer-service.ts';
@@ -47,6 +47,8 @@ export async function importCustomers(
   ctx: AuditContext,
   now: Date,
 ): Promise<ImportReport> {
+  // Checked first, so that a dry run answers only those who could import: it is no way to learn what a file would do in an area one cannot write to.
+  authorize(principal, 'record.create', { subjectId: null, businessArea: options.businessArea });
   const { rows, problems } = readImportRows(parseCsv(csv));
   const rowsRead = rows.length + new Set(problems.map((p) => p.line)).size;
   if (rowsRead > maxImportRows)
