@@ -3,7 +3,7 @@ import { authorize } from '../../../access/index.ts';
 import { describeRetention, recordTypes } from '../../../catalog/index.ts';
 import type { Principal, Tx } from '../../../db/index.ts';
 import { disposalTargets, type DisposalTarget } from './disposal-targets.ts';
-import { trackingDays } from '../../tracking/index.ts';
+import { trackingDaysDue } from '../../tracking/index.ts';
 import { notHeld, outlived, recordTypeOf, trackingDayHeld } from './retention-sweep.ts';
 
 export interface ForecastLine {
@@ -56,7 +56,7 @@ async function dueBy(trx: Tx, target: DisposalTarget | typeof subjectsTarget, un
  * date counts even when the estimate says it is empty: the check must not pass on a guess.
  */
 async function trackingDueBy(trx: Tx, until: Date): Promise<ForecastLine[]> {
-  const due = (await trackingDays(trx)).filter((day) => day.dueAt.getTime() <= until.getTime());
+  const due = await trackingDaysDue(trx, until);
   const lines: ForecastLine[] = [];
   for (const [recordType, days] of Map.groupBy(due, (day) => day.recordType)) {
     let dueCount = 0;

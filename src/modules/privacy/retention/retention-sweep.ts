@@ -3,7 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { appendAudit, systemPrincipal } from '../../../access/index.ts';
 import { agencyTimeZone, describeRetention, recordTypes } from '../../../catalog/index.ts';
 import { refreshCustomerRetention } from '../../cases/index.ts';
-import { dropTrackingDay, trackingDays, type TrackingDay } from '../../tracking/index.ts';
+import { dropTrackingDay, trackingDaysDue, type TrackingDay } from '../../tracking/index.ts';
 import { withPrincipal, type Database, type Principal, type SystemPrincipal, type Tx } from '../../../db/index.ts';
 import { accountableTables } from '../disclosures/index.ts';
 import { subjectRecordTables } from '../subject-tables.ts';
@@ -416,8 +416,8 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
       for (const target of disposalTargets) await drain(() => disposeBatch(target));
       await drain(disposeSubjectsBatch);
       // Tracking events: a day at a time, each day's partition dropped in a transaction of its own.
-      const days = await withPrincipal(database.db, principal, (trx) => trackingDays(trx));
-      for (const day of days.filter((d) => d.dueAt.getTime() <= now.getTime())) {
+      const days = await withPrincipal(database.db, principal, (trx) => trackingDaysDue(trx, now));
+      for (const day of days) {
         options.signal?.throwIfAborted();
         await withPrincipal(database.db, principal, async (trx) => {
           if (await trackingDayHeld(trx, day)) return;

@@ -29,6 +29,6 @@ export {
   type TrackingEventView,
   type TrackingQuery,
 } from './tracking-lookup.ts';
-export { dropTrackingDay, trackingDayDue, trackingDays, type TrackingDay } from './tracking-days.ts';
+export { dropTrackingDay, trackingDaysDue, type TrackingDay } from './tracking-days.ts';
 /** The COPY line of a stored event: for benchmarks that load the same rows without the feed. */
 export { stageLine } from './event-store.ts';

@@ -21,13 +21,18 @@ export function trackingDayDue(trackingClass: TrackingClass, day: string): Date 
   return new Date(Date.parse(`${day}T00:00:00Z`) + (keepDays[trackingClass] + 1) * dayMs);
 }
 
-/** The days stored, of every class, with when each falls due; oldest first. */
-export async function trackingDays(trx: Tx): Promise<TrackingDay[]> {
+/**
+ * The days stored, of every class, that fall due by `dueBy`, with how many events each holds;
+ * soonest due first. Only those are counted: a day being loaded today may hold millions.
+ */
+export async function trackingDaysDue(trx: Tx, dueBy: Date): Promise<TrackingDay[]> {
   const days: TrackingDay[] = [];
   for (const trackingClass of Object.keys(trackingClasses) as TrackingClass[]) {
     const rows = await sql<{ day: string; estimate: number }>`
       SELECT day::text AS day, estimate FROM caseline.tracking_partitions(${trackingClass})`.execute(trx);
     for (const { day, estimate } of rows.rows) {
+      const dueAt = trackingDayDue(trackingClass, day);
+      if (dueAt.getTime() > dueBy.getTime()) continue;
       const events =
         estimate >= 0
           ? estimate
@@ -43,7 +48,7 @@ export async function trackingDays(trx: Tx): Promise<TrackingDay[]> {
         class: trackingClass,
         recordType: trackingClasses[trackingClass],
         day,
-        dueAt: trackingDayDue(trackingClass, day),
+        dueAt,
         events: Number(events),
       });
     }
