@@ -55,13 +55,9 @@ function decodesBack(c: Case): boolean {
 
 const title = present
   ? 'the USPS IMb encoder reference set'
-  : `the USPS IMb encoder reference set: skipped, ${fileURLToPath(file)} is missing (it is kept beside the repository, in /work/shared)`;
+  : `the USPS IMb encoder reference set: skipped, ${fileURLToPath(file)} is missing (it is kept beside the repository, in ../shared/data/usps)`;
 
 describe.skipIf(!present)(title, () => {
-  it('is found at /work/shared beside the repository', () => {
-    expect(fileURLToPath(file)).toMatch(/^\/work\/shared\/data\/usps\/uspsIMbEncoderTestCases\.csv$/);
-  });
-
   it('encodes every success exactly, decodes it back, and rejects every failure with its USPS code and message', () => {
     const cases = readCases();
     const successes = cases.filter((c) => c.code === '00');
