@@ -1,6 +1,6 @@
 import { addressBlock, type Addressee } from './address-block.ts';
 import { finish, letterDate, newDocument, page, printable, type Letterhead } from './pdf-output.ts';
-import { windowBlock } from './reply-letter.ts';
+import { letterTop } from './letter-top.ts';
 
 /** What the two Change of Address letters say; neither prints the other address (see below). */
 export interface ChangeOfAddressLetter {
@@ -33,19 +33,7 @@ async function render(
 ): Promise<Buffer> {
   const doc = newDocument(title, date);
   const width = page.width - 2 * page.inch;
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(14)
-    .text(printable(letterhead.name), page.inch, page.inch / 2, { width });
-  doc.font('Helvetica').fontSize(9);
-  for (const line of letterhead.address) doc.text(printable(line), { width });
-
-  doc.font('Helvetica').fontSize(windowBlock.fontSize);
-  addressBlock(letter.addressee).forEach((line, n) => {
-    doc.text(line, windowBlock.x, windowBlock.y + n * windowBlock.lineHeight, { lineBreak: false });
-  });
-
-  doc.fontSize(11).text(letterDate(date, timeZone), page.inch, page.inch * 4, { width });
+  letterTop(doc, letterhead, addressBlock(letter.addressee), date, timeZone);
   doc.moveDown();
   doc.font('Helvetica-Bold').text(heading, { width });
   doc.font('Helvetica').text(`Reference: ${letter.reference}`, { width });

@@ -1,6 +1,6 @@
 import { addressBlock, type Addressee } from './address-block.ts';
 import { finish, letterDate, newDocument, page, printable, type Letterhead } from './pdf-output.ts';
-import { windowBlock } from './reply-letter.ts';
+import { letterTop } from './letter-top.ts';
 
 export interface LinkCodeLetter {
   readonly addressee: Addressee;
@@ -24,19 +24,7 @@ export async function renderLinkCodeLetters(
   const width = page.width - 2 * page.inch;
   letters.forEach((letter, i) => {
     if (i > 0) doc.addPage();
-    doc
-      .font('Helvetica-Bold')
-      .fontSize(14)
-      .text(printable(letterhead.name), page.inch, page.inch / 2, { width });
-    doc.font('Helvetica').fontSize(9);
-    for (const line of letterhead.address) doc.text(printable(line), { width });
-
-    doc.font('Helvetica').fontSize(windowBlock.fontSize);
-    addressBlock(letter.addressee).forEach((line, n) => {
-      doc.text(line, windowBlock.x, windowBlock.y + n * windowBlock.lineHeight, { lineBreak: false });
-    });
-
-    doc.fontSize(11).text(letterDate(date, timeZone), page.inch, page.inch * 4, { width });
+    letterTop(doc, letterhead, addressBlock(letter.addressee), date, timeZone);
     doc.moveDown();
     doc.font('Helvetica-Bold').text('Your code to connect your online account', { width });
     doc.font('Helvetica').moveDown();

@@ -1,15 +1,5 @@
 import { recordTypes, type FieldClass } from '../../../catalog/index.ts';
-import {
-  addressBlock,
-  finish,
-  letterDate,
-  newDocument,
-  page,
-  printable,
-  windowBlock,
-  type Addressee,
-  type Letterhead,
-} from '../../letters/index.ts';
+import { addressBlock, finish, newDocument, page, printable, letterTop, type Addressee, type Letterhead } from '../../letters/index.ts';
 import type { AffectedPerson, Incident } from './incident.ts';
 
 // The notification of a breach to a person affected, with the contents OMB M-17-12 (section
@@ -125,19 +115,7 @@ export function noticeEmail(notice: IncidentNotice): { subject: string; body: st
 
 function writeLetter(doc: PDFKit.PDFDocument, notice: IncidentNotice): void {
   const width = page.width - 2 * page.inch;
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(14)
-    .text(printable(notice.letterhead.name), page.inch, page.inch / 2, { width });
-  doc.font('Helvetica').fontSize(9);
-  for (const line of notice.letterhead.address) doc.text(printable(line), { width });
-  if (notice.addressee) {
-    doc.font('Helvetica').fontSize(windowBlock.fontSize);
-    addressBlock(notice.addressee).forEach((line, i) => {
-      doc.text(printable(line), windowBlock.x, windowBlock.y + i * windowBlock.lineHeight, { lineBreak: false });
-    });
-  }
-  doc.fontSize(11).text(letterDate(notice.date, notice.timeZone), page.inch, page.inch * 4, { width });
+  letterTop(doc, notice.letterhead, notice.addressee ? addressBlock(notice.addressee) : [], notice.date, notice.timeZone);
   doc.moveDown();
   doc.font('Helvetica-Bold').text(printable(`Reference: ${notice.incident.number}. Notice of a privacy incident involving your records`), {
     width,

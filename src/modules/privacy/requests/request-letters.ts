@@ -1,15 +1,5 @@
 import type { Notice } from '../../../catalog/index.ts';
-import {
-  addressBlock,
-  cleanNameLine,
-  finish,
-  letterDate,
-  newDocument,
-  page,
-  printable,
-  windowBlock,
-  type Letterhead,
-} from '../../letters/index.ts';
+import { addressBlock, cleanNameLine, finish, newDocument, page, printable, letterTop, type Letterhead } from '../../letters/index.ts';
 import type { DisclosureRecipient } from '../disclosures/index.ts';
 import { formatAgencyDate, agencyDateOf } from './deadlines.ts';
 import type { LetterKind, PrivacyRequest, Requester } from './request.ts';
@@ -143,23 +133,11 @@ export async function renderRequestLetter(letter: RequestLetter): Promise<Buffer
   const { subject, paragraphs } = body(letter);
   const doc = newDocument(`${subject}, ${letter.request.number}`, letter.date);
   const width = page.width - 2 * page.inch;
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(14)
-    .text(printable(letter.letterhead.name), page.inch, page.inch / 2, { width });
-  doc.font('Helvetica').fontSize(9);
-  for (const line of letter.letterhead.address) doc.text(printable(line), { width });
-
   const lines =
     letter.kind === 'amendment-notice' && letter.recipient
       ? recipientLines(letter.recipient.recipient)
       : addresseeLines(letter.request.requester);
-  doc.font('Helvetica').fontSize(windowBlock.fontSize);
-  lines.forEach((line, i) => {
-    doc.text(printable(line), windowBlock.x, windowBlock.y + i * windowBlock.lineHeight, { lineBreak: false });
-  });
-
-  doc.fontSize(11).text(letterDate(letter.date, letter.timeZone), page.inch, page.inch * 4, { width });
+  letterTop(doc, letter.letterhead, lines, letter.date, letter.timeZone);
   doc.moveDown();
   doc.font('Helvetica-Bold').text(printable(`Reference: ${letter.request.number}. ${subject}`), { width });
   doc.font('Helvetica').moveDown();
