@@ -10,7 +10,7 @@ export interface BulkSession {
   readonly canCopy: boolean;
   query<R extends object = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<{ rows: R[]; rowCount: number }>;
   /** Runs `statement` (a COPY … FROM STDIN) with `data` as its input, streamed as it is produced. */
-  copyIn(statement: string, data: AsyncIterable<string>): Promise<void>;
+  copyIn(statement: string, data: Iterable<string> | AsyncIterable<string>): Promise<void>;
 }
 
 /**

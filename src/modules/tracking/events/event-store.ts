@@ -26,12 +26,7 @@ export function stageLine(event: TrackingEvent, receivedAt: string): string {
 
 /** Stages a part of a load by COPY. */
 export async function copyToStage(session: BulkSession, lines: readonly string[]): Promise<void> {
-  await session.copyIn(
-    `COPY tracking_stage (${columns}) FROM STDIN`,
-    (async function* () {
-      yield* lines;
-    })(),
-  );
+  await session.copyIn(`COPY tracking_stage (${columns}) FROM STDIN`, lines);
 }
 
 /** Where COPY is not available (PGlite): the same staging, a batch at a time through arrays. */

@@ -1,5 +1,6 @@
 import { parseArticleNumber } from '../article-numbers/index.ts';
-import { decodeImb, ImbError, imbParts, validateImbInput } from '../imb/index.ts';
+import { ImbError } from '../imb/index.ts';
+import { readImb, storedPiece } from './read-piece.ts';
 import { eventDigest } from './event-digest.ts';
 import {
   keepDays,
@@ -56,7 +57,7 @@ function articlePiece(value: string): Piece | EventRejection {
     case 'impb':
       return {
         class: 'package',
-        piece: parsed.packageNumber,
+        piece: storedPiece(parsed),
         zip11: parsed.routing ? `${parsed.routing.zip}${parsed.routing.plus4 ?? ''}` : null,
         mailerId: parsed.mailerId === null ? null : Number(parsed.mailerId),
         serviceType: Number(parsed.serviceType),
@@ -64,26 +65,19 @@ function articlePiece(value: string): Piece | EventRejection {
     case 'legacy20':
       return {
         class: 'package',
-        piece: parsed.normalised,
+        piece: storedPiece(parsed),
         zip11: null,
         mailerId: Number(parsed.mailerId),
         serviceType: Number(parsed.serviceType),
       };
     case 's10':
-      return { class: 'package', piece: parsed.normalised, zip11: null, mailerId: null, serviceType: null };
+      return { class: 'package', piece: storedPiece(parsed), zip11: null, mailerId: null, serviceType: null };
   }
 }
 
-/** An IMb as its 65 bars, or as its digits: the 20-digit tracking code and a 0-, 5-, 9- or 11-digit routing code. */
 function imbPiece(value: string): Piece | EventRejection {
   try {
-    const parts = /^[FADT]{65}$/i.test(value)
-      ? decodeImb(value.toUpperCase())
-      : (() => {
-          const digits = value.replace(/[\s-]/g, '');
-          validateImbInput(digits.slice(0, 20), digits.slice(20));
-          return imbParts(digits.slice(0, 20), digits.slice(20));
-        })();
+    const parts = readImb(value);
     return {
       class: 'mail',
       piece: parts.tracking,

@@ -2,7 +2,8 @@ import { appendAudit, authorize, type AuditContext } from '../../../access/index
 import { sql } from 'kysely';
 import type { Principal, Tx } from '../../../db/index.ts';
 import { parseArticleNumber } from '../article-numbers/index.ts';
-import { decodeImb, ImbError, validateImbInput } from '../imb/index.ts';
+import { ImbError } from '../imb/index.ts';
+import { readImb, storedPiece } from './read-piece.ts';
 import { trackingClasses, trackingEventKinds, type ScanSource, type TrackingClass, type TrackingEventKind } from './tracking-event.ts';
 
 /** The four ways the notice lets a piece be found (820.200 retrieval: IMb and 11-digit ZIP; article numbers; mailers' mailings). */
@@ -80,14 +81,11 @@ function piecesOf(query: TrackingQuery & { by: 'article' | 'imb' }): { class: Tr
     const parsed = parseArticleNumber(query.number);
     if (parsed.kind === 'invalid') throw new InvalidTrackingQuery('number', parsed.reason);
     // A number that reads two ways is looked up both ways: whichever was scanned is the one.
-    if (parsed.kind === 'ambiguous') return { class: 'package', pieces: parsed.readings.map((r) => r.packageNumber) };
-    return { class: 'package', pieces: [parsed.kind === 'impb' ? parsed.packageNumber : parsed.normalised] };
+    if (parsed.kind === 'ambiguous') return { class: 'package', pieces: parsed.readings.map(storedPiece) };
+    return { class: 'package', pieces: [storedPiece(parsed)] };
   }
-  const code = query.code.replace(/[\s-]/g, '');
   try {
-    if (/^[FADT]{65}$/i.test(code)) return { class: 'mail', pieces: [decodeImb(code.toUpperCase()).tracking] };
-    validateImbInput(code.slice(0, 20), code.slice(20));
-    return { class: 'mail', pieces: [code.slice(0, 20)] };
+    return { class: 'mail', pieces: [readImb(query.code).tracking] };
   } catch (error) {
     if (error instanceof ImbError) throw new InvalidTrackingQuery('code', error.message);
     throw error;
