@@ -57,3 +57,4 @@ export { contactInsert, recordContact, type ContactEntry } from './contact-histo
 export { fieldsIndexedAs, refreshIndexTerms, type IndexRefresh } from './refresh-index-terms.ts';
 export type { NormalisedAddress } from './address/index.ts';
 export { AddressError, normaliseAddress, type AddressInput } from './address/index.ts';
+export { primaryValue } from './primary-value.ts';

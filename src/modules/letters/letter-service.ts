@@ -1,7 +1,7 @@
 import { appendAudit, type AuditContext } from '../../access/index.ts';
 import type { Principal, Tx } from '../../db/index.ts';
 import type { CaseDetail, CaseMessage, CaseService } from '../cases/index.ts';
-import type { Customer, CustomerService, KeyContact } from '../customers/index.ts';
+import { primaryValue, type Customer, type CustomerService, type KeyContact } from '../customers/index.ts';
 import type { Addressee, MailingAddress } from './address-block.ts';
 import { renderFax, type RenderedFax } from './fax-document.ts';
 import type { Letterhead } from './pdf-output.ts';
@@ -40,11 +40,6 @@ export interface LetterServiceOptions {
 }
 
 type Loaded = { readonly detail: CaseDetail; readonly message: CaseMessage; readonly customer: Customer } | LetterRefusal;
-
-function primaryValue(customer: Customer, field: 'mailing_address' | 'fax') {
-  const values = customer.values.filter((v) => v.field === field && !v.masked);
-  return values.find((v) => v.primary) ?? values[0];
-}
 
 /** An organisation's letters go to its primary key contact, else to its first. */
 function contactOf(customer: Customer): KeyContact | null {

@@ -1,6 +1,6 @@
 import { appendAudit, authorize, systemPrincipal, type AuditContext, type LetterToPrint, type PortalAuth } from '../../access/index.ts';
 import { withPrincipal, type Database, type Principal } from '../../db/index.ts';
-import type { Customer, CustomerService } from '../customers/index.ts';
+import { primaryValue, type Customer, type CustomerService } from '../customers/index.ts';
 import { renderLinkCodeLetters, type Letterhead, type LinkCodeLetter, type MailingAddress } from '../letters/index.ts';
 
 /** A letter in the print queue as the print room sees it: no name, address or code until printed. */
@@ -26,9 +26,8 @@ export const maxBatch = 200;
 const printJob = systemPrincipal('print-room');
 
 function mailingAddressOf(customer: Customer): MailingAddress | null {
-  const addresses = customer.values.filter((v) => v.field === 'mailing_address' && !v.masked && typeof v.value !== 'string');
-  const chosen = addresses.find((v) => v.primary) ?? addresses[0];
-  return chosen ? (chosen.value as unknown as MailingAddress) : null;
+  const address = primaryValue(customer, 'mailing_address')?.value;
+  return address && typeof address !== 'string' ? address : null;
 }
 
 /**

@@ -13,7 +13,14 @@ import {
   type PortalSessionInfo,
 } from '../../access/index.ts';
 import { withPrincipal, type Database } from '../../db/index.ts';
-import { InvalidCustomerField, WeakLookup, type Customer, type CustomerFinder, type CustomerService } from '../customers/index.ts';
+import {
+  InvalidCustomerField,
+  primaryValue,
+  WeakLookup,
+  type Customer,
+  type CustomerFinder,
+  type CustomerService,
+} from '../customers/index.ts';
 import { TextNotSent, type TextGateway } from '../text-messages/index.ts';
 
 /** Proof of identity refused; the same words whether no record, several records or the wrong details matched. */
@@ -60,13 +67,8 @@ export function maskedPhone(e164: string): string {
 
 /** Where a text can reach the person: a number labelled mobile, else the primary one. */
 function textableNumber(customer: Customer): string | null {
-  const phones = customer.values.filter((v) => v.field === 'phone' && !v.masked && typeof v.value === 'string');
-  const chosen = phones.find((v) => v.label === 'mobile') ?? phones.find((v) => v.primary) ?? phones[0];
-  return chosen ? (chosen.value as string) : null;
-}
-
-function hasMailingAddress(customer: Customer): boolean {
-  return customer.values.some((v) => v.field === 'mailing_address' && !v.masked && typeof v.value !== 'string');
+  const number = primaryValue(customer, 'phone', 'mobile')?.value;
+  return typeof number === 'string' ? number : null;
 }
 
 /**
@@ -106,6 +108,22 @@ export function createPortalLinking(deps: PortalLinkingDeps) {
     return 'customer' in read ? read.customer : null;
   };
 
+  /**
+   * The one record a code may be sent for: the surname and ZIP Code checked, the account allowed
+   * to try, the channel ready (`ready` throws if not), then the match (null: none, or several).
+   */
+  const codeRecipient = async (
+    info: PortalSessionInfo,
+    input: { surname: unknown; zip: unknown },
+    ctx: AuditContext,
+    ready: () => void,
+  ) => {
+    const query = { name: text('surname', input.surname), zip: text('zip', input.zip, 10) };
+    await guard(info);
+    ready();
+    return onlyMatch(query, ctx);
+  };
+
   const refuse = async (
     info: PortalSessionInfo,
     ctx: AuditContext,
@@ -141,10 +159,7 @@ export function createPortalLinking(deps: PortalLinkingDeps) {
       input: { surname: unknown; zip: unknown },
       ctx: AuditContext,
     ): Promise<{ sentTo: string }> {
-      const query = { name: text('surname', input.surname), zip: text('zip', input.zip, 10) };
-      requireMailer(deps.mailer);
-      await guard(info);
-      const match = await onlyMatch(query, ctx);
+      const match = await codeRecipient(info, input, ctx, () => requireMailer(deps.mailer));
       if (!match?.email) return refuse(info, ctx, 'email_code');
       const code = await portalAuth.issueLinkCode(info, match.id, 'email');
       await sendPortalMail(
@@ -162,16 +177,16 @@ export function createPortalLinking(deps: PortalLinkingDeps) {
       input: { surname: unknown; zip: unknown },
       ctx: AuditContext,
     ): Promise<{ sentTo: string }> {
-      const query = { name: text('surname', input.surname), zip: text('zip', input.zip, 10) };
-      await guard(info);
-      if (!deps.texts) throw new TextUnavailable('text messages are not set up on this server (CASELINE_TEXT_GATEWAY_URL)');
-      const match = await onlyMatch(query, ctx);
+      const texts = deps.texts;
+      const match = await codeRecipient(info, input, ctx, () => {
+        if (!texts) throw new TextUnavailable('text messages are not set up on this server (CASELINE_TEXT_GATEWAY_URL)');
+      });
       const record = match?.phone ? await recordOf(match.id, ctx) : null;
       const number = record ? textableNumber(record) : null;
       if (!match || !number) return refuse(info, ctx, 'phone_code');
       const code = await portalAuth.issueLinkCode(info, match.id, 'phone');
       try {
-        await deps.texts.send(number, `Your code to connect your online account is ${code}. It works for 15 minutes. Do not share it.`);
+        await texts!.send(number, `Your code to connect your online account is ${code}. It works for 15 minutes. Do not share it.`);
       } catch (error) {
         if (error instanceof TextNotSent)
           throw new TextUnavailable(`the text message could not be sent (${error.message}); try again in a few minutes`);
@@ -189,11 +204,9 @@ export function createPortalLinking(deps: PortalLinkingDeps) {
       input: { surname: unknown; zip: unknown },
       ctx: AuditContext,
     ): Promise<{ expiresAt: Date }> {
-      const query = { name: text('surname', input.surname), zip: text('zip', input.zip, 10) };
-      await guard(info);
-      const match = await onlyMatch(query, ctx);
+      const match = await codeRecipient(info, input, ctx, () => undefined);
       const record = match?.address ? await recordOf(match.id, ctx) : null;
-      if (!match || !record || !hasMailingAddress(record)) return refuse(info, ctx, 'letter_code');
+      if (!match || !record || primaryValue(record, 'mailing_address') === undefined) return refuse(info, ctx, 'letter_code');
       await portalAuth.issueLinkCode(info, match.id, 'letter');
       return { expiresAt: new Date(deps.clock().getTime() + codeLifetimeMs.link_letter) };
     },

@@ -12,7 +12,7 @@ import {
 import { agencyTimeZone, recordTypes, type FieldClass } from '../../../catalog/index.ts';
 import type { Principal, Tx } from '../../../db/index.ts';
 import type { CaseService } from '../../cases/index.ts';
-import type { Customer, CustomerService } from '../../customers/index.ts';
+import { primaryValue, type Customer, type CustomerService } from '../../customers/index.ts';
 import type { Addressee, Letterhead, MailingAddress } from '../../letters/index.ts';
 import { cisaClock } from './cisa-clock.ts';
 import { checkIncident, checkStepTime, IncidentConflict, IncidentNotFound, InvalidIncidentField, isUuid } from './check-incident.ts';
@@ -91,11 +91,6 @@ function fieldClassesOf(types: readonly string[]): FieldClass[] {
   const classes = new Set<FieldClass>();
   for (const id of types) for (const c of Object.values(recordTypes.get(id)?.fields ?? {})) classes.add(c);
   return [...classes].sort();
-}
-
-function primaryValue(customer: Customer, field: 'mailing_address' | 'email' | 'preferred_contact') {
-  const values = customer.values.filter((v) => v.field === field && !v.masked);
-  return values.find((v) => v.primary) ?? values[0];
 }
 
 function toAffected(row: AffectedRow): AffectedPerson {
