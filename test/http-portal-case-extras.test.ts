@@ -8,6 +8,7 @@ import { withPrincipal } from '../src/db/index.ts';
 import { client, type Client } from './support/client.ts';
 import { testApp, type TestApp } from './support/app.ts';
 import { inbox, registeredAccount, type PortalBrowser } from './support/portal.ts';
+import { customerWithCase } from './support/portal-customers.ts';
 import { startTestRelay, type TestRelay } from './support/relay.ts';
 
 // The portal's case extras of issue 7: files on my cases, rating a resolved case, and my
@@ -26,27 +27,6 @@ const now = () => new Date(t.clock.now);
 const ids: Record<string, { customer: string; case: string }> = {};
 let adaPortal: PortalBrowser;
 let beaPortal: PortalBrowser;
-
-async function customerWithCase(p: typeof ada): Promise<{ customer: string; case: string }> {
-  const created = await agent.post('/api/customers', {
-    kind: 'person',
-    values: [
-      { field: 'customer_name', value: p.name },
-      { field: 'mailing_address', value: { lines: '475 Lenfant Plaza SW', city: 'Washington', state: 'DC', zip: p.zip } },
-      { field: 'ssn_last4', value: p.ssn },
-    ],
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  const opened = await agent.post('/api/cases', {
-    customerId: created.json().id,
-    channel: 'phone',
-    recordType: 'usps-880/call-center-contact',
-    title: `Parcel question ${p.canary}`,
-    body: `The caller said ${p.canary}.`,
-  });
-  expect(opened.statusCode, opened.body).toBe(201);
-  return { customer: created.json().id, case: opened.json().id };
-}
 
 async function linked(p: typeof ada, address: string): Promise<PortalBrowser> {
   const b = await registeredAccount(t.app, mail, address, password);
@@ -93,8 +73,8 @@ beforeAll(async () => {
   await t.addStaff('agnes', 'correct horse battery staple', ['agent']);
   agent = client(t.app);
   await agent.signIn('agnes', 'correct horse battery staple', now);
-  ids.ada = await customerWithCase(ada);
-  ids.bea = await customerWithCase(bea);
+  ids.ada = await customerWithCase(agent, ada);
+  ids.bea = await customerWithCase(agent, bea);
   adaPortal = await linked(ada, 'ada.at.home@example.com');
   beaPortal = await linked(bea, 'bea.r@example.com');
 }, 60_000);

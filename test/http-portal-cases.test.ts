@@ -5,6 +5,7 @@ import { withPrincipal } from '../src/db/index.ts';
 import { client, type Client } from './support/client.ts';
 import { testApp, type TestApp } from './support/app.ts';
 import { inbox, registeredAccount, type PortalBrowser } from './support/portal.ts';
+import { customerWithCase } from './support/portal-customers.ts';
 import { startTestRelay, type TestRelay } from './support/relay.ts';
 
 // Two customers of the registry, each with canary values that must never reach the other.
@@ -33,28 +34,6 @@ const mail = inbox();
 const now = () => new Date(t.clock.now);
 const ids: Record<string, { customer: string; case: string }> = {};
 
-async function customerWithCase(p: typeof ada): Promise<{ customer: string; case: string }> {
-  const created = await agent.post('/api/customers', {
-    kind: 'person',
-    values: [
-      { field: 'customer_name', value: p.name },
-      { field: 'email', value: p.email },
-      { field: 'mailing_address', value: { lines: '475 Lenfant Plaza SW', city: 'Washington', state: 'DC', zip: p.zip }, label: 'home' },
-      { field: 'ssn_last4', value: p.ssn },
-    ],
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  const opened = await agent.post('/api/cases', {
-    customerId: created.json().id,
-    channel: 'phone',
-    recordType: 'usps-880/call-center-contact',
-    title: `Parcel question ${p.canary}`,
-    body: `The caller said ${p.canary}.`,
-  });
-  expect(opened.statusCode, opened.body).toBe(201);
-  return { customer: created.json().id, case: opened.json().id };
-}
-
 beforeAll(async () => {
   relay = await startTestRelay((raw) => mail.receive(raw));
   t = await testApp({ smtpRelay: relay.url, mailFrom: 'Customer Care <care@caseline.example.gov>' });
@@ -64,8 +43,8 @@ beforeAll(async () => {
   await t.addStaff('priya', 'correct horse battery staple', ['privacy_officer']);
   privacy = client(t.app);
   await privacy.signIn('priya', 'correct horse battery staple', now);
-  ids.ada = await customerWithCase(ada);
-  ids.bea = await customerWithCase(bea);
+  ids.ada = await customerWithCase(agent, { ...ada, addressLabel: 'home' });
+  ids.bea = await customerWithCase(agent, { ...bea, addressLabel: 'home' });
   expect((await agent.post(`/api/cases/${ids.ada.case}/notes`, { body: note })).statusCode).toBe(201);
 });
 afterAll(async () => {

@@ -4,6 +4,7 @@ import { client, type Client } from './support/client.ts';
 import { testApp, type TestApp } from './support/app.ts';
 import { inbox, portalBrowser, registeredAccount, type PortalBrowser } from './support/portal.ts';
 import { startTestRelay, type TestRelay } from './support/relay.ts';
+import { servedRoutes } from './support/route-list.ts';
 
 // The portal's authorization matrix as data: every portal route, and what each kind of caller
 // gets — the owner of the object, another customer, an account not yet linked, a staff member
@@ -157,18 +158,7 @@ afterAll(async () => {
 
 describe('the portal route matrix', () => {
   it('lists every route the server has under /portal/api', () => {
-    // printRoutes draws a tree: a child's line holds only its part of the path, indented under its parent's.
-    const served = new Set<string>();
-    const parents: string[] = [];
-    for (const line of t.app.printRoutes({ commonPrefix: false }).split('\n')) {
-      const match = /^(.*?)[├└]── (\S+)(?: \(([A-Z, ]+)\))?$/.exec(line);
-      if (!match) continue;
-      const depth = [...match[1]!].length / 4;
-      const route = (parents[depth - 1] ?? '') + match[2]!;
-      parents[depth] = route;
-      if (route.startsWith('/portal/api') && match[3])
-        for (const method of match[3].split(', ')) if (method !== 'HEAD') served.add(`${method} ${route}`);
-    }
+    const served = servedRoutes(t.app, '/portal/api');
     const listed = new Set([...rows.map((row) => `${row.method} ${row.path}`), ...replayedElsewhere]);
     expect([...served].sort()).toEqual([...listed].sort());
   });

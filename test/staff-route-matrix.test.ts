@@ -5,6 +5,7 @@ import { client, type Client } from './support/client.ts';
 import { testApp, type TestApp } from './support/app.ts';
 import { inbox, registeredAccount, type PortalBrowser } from './support/portal.ts';
 import { startTestRelay, type TestRelay } from './support/relay.ts';
+import { servedRoutes } from './support/route-list.ts';
 
 // The staff API's authorization matrix as data (issue 7): every route the server has under
 // /api, and what each kind of caller gets — staff whose role and business area let them do
@@ -1058,18 +1059,7 @@ async function send(row: Row, caller: Caller): Promise<{ response: LightMyReques
 
 describe('the staff route matrix', () => {
   it('lists every route the server has under /api', () => {
-    // printRoutes draws a tree: a child's line holds only its part of the path, indented under its parent's.
-    const served = new Set<string>();
-    const parents: string[] = [];
-    for (const line of t.app.printRoutes({ commonPrefix: false }).split('\n')) {
-      const match = /^(.*?)[├└]── (\S+)(?: \(([A-Z, ]+)\))?$/.exec(line);
-      if (!match) continue;
-      const depth = [...match[1]!].length / 4;
-      const route = (parents[depth - 1] ?? '') + match[2]!;
-      parents[depth] = route;
-      if (route.startsWith('/api/') && match[3])
-        for (const method of match[3].split(', ')) if (method !== 'HEAD') served.add(`${method} ${route}`);
-    }
+    const served = servedRoutes(t.app, '/api/');
     const listed = rows.filter((row) => !row.variant).map((row) => `${row.method} ${row.path}`);
     expect(new Set(listed).size, 'a route listed twice').toBe(listed.length);
     const missing = [...served].filter((route) => !listed.includes(route)).sort();

@@ -1,19 +1,12 @@
-import type { Readable } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { withPrincipal, type Database, type Tx } from '../../db/index.ts';
-import { allowedMediaTypes, AttachmentTooLarge, InvalidAttachment, type AttachmentService } from '../../modules/attachments/index.ts';
+import { allowedMediaTypes, type AttachmentService } from '../../modules/attachments/index.ts';
 import { auditContext, requirePrincipal } from '../auth.ts';
 import { problemResponses } from '../problem.ts';
-import {
-  attachmentFailure,
-  attachmentJson,
-  attachmentProblemResponses,
-  AttachmentSchema,
-  downloadDisposition,
-  uploadFilename,
-} from './attachment-schema.ts';
+import { attachmentFailure, attachmentJson, attachmentProblemResponses, AttachmentSchema } from './attachment-schema.ts';
+import { acceptRawBody, downloadHeaders, DownloadSchema, refuseUpload, uploadBody, uploadedFile } from './attachment-transfer.ts';
 
 const purpose = 'customer service: work an inquiry to resolution (880.000)';
 const CaseId = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -34,8 +27,7 @@ export const attachmentRoutes: FastifyPluginAsync<{ database: Database; attachme
 
   // The upload's body is the file itself, whatever its type: handed to the route as the
   // request stream, unread, so it is encrypted to disk as it arrives (never buffered whole).
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+  acceptRawBody(app);
 
   app.post(
     '/:id/attachments',
@@ -55,8 +47,7 @@ export const attachmentRoutes: FastifyPluginAsync<{ database: Database; attachme
             description: "attachment; filename*=UTF-8''scan%20of%20letter.pdf",
           }),
         }),
-        consumes: [...uploadTypes, 'application/octet-stream'],
-        body: Type.Unsafe<unknown>({ description: "The file's bytes" }),
+        ...uploadBody,
         response: { 201: AttachmentSchema, ...problemResponses, ...attachmentProblemResponses },
       },
       config: { purpose },
@@ -64,30 +55,17 @@ export const attachmentRoutes: FastifyPluginAsync<{ database: Database; attachme
     async (request, reply) => {
       const principal = requirePrincipal(request);
       try {
-        const declaredLength = Number(request.headers['content-length']);
-        // Refused before a byte is read when the client says how much it will send.
-        if (Number.isFinite(declaredLength) && declaredLength > attachments.maxBytes) throw new AttachmentTooLarge(attachments.maxBytes);
-        const filename = uploadFilename(request.headers['content-disposition']);
-        if (filename === null || filename.trim() === '')
-          throw new InvalidAttachment('filename', "must name the file: attachment; filename*=UTF-8''<name>");
         const attachment = await attachments.upload(
           (work) => withPrincipal(database.db, principal, work),
           principal,
           request.params.id,
-          {
-            filename,
-            declaredType: request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? null,
-            content: (request.body as Readable | undefined) ?? request.raw,
-          },
+          uploadedFile(request, attachments.maxBytes),
           auditContext(request),
           clock(),
         );
         return reply.status(201).send(attachmentJson(attachment));
       } catch (error) {
-        // The rest of a refused body is never read: the connection closes after the answer
-        // rather than waiting (up to the request timeout) for bytes nobody wants.
-        if (!request.raw.complete) reply.header('connection', 'close');
-        return attachmentFailure(error);
+        return refuseUpload(request, reply, error);
       }
     },
   );
@@ -121,10 +99,7 @@ export const attachmentRoutes: FastifyPluginAsync<{ database: Database; attachme
         params: Type.Object({ id: Type.String({ format: 'uuid' }), attachmentId: Type.String({ format: 'uuid' }) }),
         produces: [...allowedMediaTypes.email],
         response: {
-          200: Type.Unsafe<unknown>({
-            description: 'The file, decrypted, with its sniffed type',
-            content: Object.fromEntries(allowedMediaTypes.email.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
-          }),
+          200: DownloadSchema,
           ...problemResponses,
           ...attachmentProblemResponses,
         },
@@ -135,12 +110,7 @@ export const attachmentRoutes: FastifyPluginAsync<{ database: Database; attachme
       const { attachment, content } = await run(request, (trx) =>
         attachments.download(trx, request.principal!, request.params.id, request.params.attachmentId, auditContext(request), clock()),
       );
-      return reply
-        .header('content-type', attachment.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : attachment.mediaType)
-        .header('content-length', attachment.sizeBytes)
-        .header('content-disposition', downloadDisposition(attachment.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'no-store')
+      return downloadHeaders(reply, attachment)
         .header('repr-digest', `sha-256=:${Buffer.from(attachment.sha256, 'hex').toString('base64')}:`)
         .send(content);
     },

@@ -30,6 +30,7 @@ import { sendPdf } from '../pdf-reply.ts';
 import { fieldProblem, problemResponses, problemTypes, ProblemError } from '../problem.ts';
 import { rejectInvalid } from './call-schema.ts';
 import { Nullable } from './common-schema.ts';
+import { AddressSchema } from './customer-schema.ts';
 
 const purpose = 'change of address: verify the customer’s identity and screen the request for mail fraud (820.200)';
 const adminPurpose = 'change of address: keep the list of commercial mail receiving agencies the fraud screen knows';
@@ -102,24 +103,6 @@ const NewChangeOfAddressSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const NormalisedAddressSchema = Type.Object({
-  kind: Type.Enum(['street', 'po-box', 'rural-route', 'highway-contract', 'military']),
-  primaryNumber: Type.String(),
-  preDirectional: Nullable(Type.String()),
-  streetName: Type.String(),
-  suffix: Nullable(Type.String()),
-  postDirectional: Nullable(Type.String()),
-  unitDesignator: Nullable(Type.String()),
-  unitNumber: Nullable(Type.String()),
-  city: Type.String(),
-  state: Type.String(),
-  zip5: Type.String(),
-  zip4: Nullable(Type.String()),
-  deliveryPoint: Nullable(Type.String()),
-  deliveryLine: Type.String(),
-  lastLine: Type.String(),
-});
-
 const ChangeOfAddressSchema = Type.Object({
   id: Uuid,
   customerId: Uuid,
@@ -129,8 +112,8 @@ const ChangeOfAddressSchema = Type.Object({
   name: Type.String(),
   effectiveDate: CalendarDate,
   endDate: Nullable(CalendarDate),
-  oldAddress: NormalisedAddressSchema,
-  newAddress: NormalisedAddressSchema,
+  oldAddress: AddressSchema,
+  newAddress: AddressSchema,
   forwardsToPoBox: Type.Boolean(),
   forwardsToCmra: Type.Boolean(),
   verification: Nullable(

@@ -40,7 +40,8 @@ export const NewValueSchema = Type.Object(
   { additionalProperties: false },
 );
 
-const AddressSchema = Type.Object({
+/** A stored address in USPS Publication 28 standard form, as customers' values and change-of-address requests show it. */
+export const AddressSchema = Type.Object({
   kind: literals(['street', 'po-box', 'rural-route', 'highway-contract', 'military']),
   primaryNumber: Type.String(),
   preDirectional: Nullable(Type.String()),

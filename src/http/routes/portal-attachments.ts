@@ -4,12 +4,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { carryOver, customerPrincipal } from '../../access/index.ts';
 import { withPrincipal, type Database } from '../../db/index.ts';
-import { allowedMediaTypes, AttachmentTooLarge, InvalidAttachment, type Attachment } from '../../modules/attachments/index.ts';
+import { allowedMediaTypes, type Attachment } from '../../modules/attachments/index.ts';
 import type { PortalAttachments } from '../../modules/portal/index.ts';
 import { auditContext } from '../auth.ts';
 import { requirePortalSession, type PortalUnit } from '../portal-auth.ts';
 import { problemResponses } from '../problem.ts';
-import { attachmentFailure, attachmentProblemResponses, downloadDisposition, uploadFilename } from './attachment-schema.ts';
+import { attachmentFailure, attachmentProblemResponses } from './attachment-schema.ts';
+import { acceptRawBody, downloadHeaders, DownloadSchema, refuseUpload, uploadBody, uploadedFile } from './attachment-transfer.ts';
 import { Nullable } from './common-schema.ts';
 
 const purpose = 'portal: my cases';
@@ -58,8 +59,7 @@ export const portalAttachmentRoutes: FastifyPluginAsync<{
   const now = clock;
 
   // The file streams to its encrypted store as it arrives, never buffered whole.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+  acceptRawBody(app);
 
   app.post(
     '/cases/:id/attachments',
@@ -74,8 +74,7 @@ export const portalAttachmentRoutes: FastifyPluginAsync<{
         headers: Type.Object({
           'content-disposition': Type.String({ minLength: 1, maxLength: 2000, description: "attachment; filename*=UTF-8''receipt.pdf" }),
         }),
-        consumes: [...uploadTypes, 'application/octet-stream'],
-        body: Type.Unsafe<unknown>({ description: "The file's bytes" }),
+        ...uploadBody,
         response: { 201: PortalAttachment, ...problemResponses, ...attachmentProblemResponses },
       },
       config: { purpose },
@@ -83,22 +82,12 @@ export const portalAttachmentRoutes: FastifyPluginAsync<{
     async (request, reply) => {
       const principal = customerPrincipal(requirePortalSession(request).subjectId);
       try {
-        const declaredLength = Number(request.headers['content-length']);
-        // Refused before a byte is read when the client says how much it will send.
-        if (Number.isFinite(declaredLength) && declaredLength > attachments.maxBytes) throw new AttachmentTooLarge(attachments.maxBytes);
-        const filename = uploadFilename(request.headers['content-disposition']);
-        if (filename === null || filename.trim() === '')
-          throw new InvalidAttachment('filename', "must name the file: attachment; filename*=UTF-8''<name>");
         // The case check, the streaming and the row are the attachments module's, each step as the customer.
         const stored = await attachments.upload(
           (work) => withPrincipal(database.db, principal, work),
           principal,
           request.params.id,
-          {
-            filename,
-            declaredType: request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? null,
-            content: (request.body as Readable | undefined) ?? request.raw,
-          },
+          uploadedFile(request, attachments.maxBytes),
           auditContext(request),
           now(),
         );
@@ -107,9 +96,7 @@ export const portalAttachmentRoutes: FastifyPluginAsync<{
         );
         return reply.status(201).send(shown);
       } catch (error) {
-        // The rest of a refused body is never read: close rather than wait for bytes nobody wants.
-        if (!request.raw.complete) reply.header('connection', 'close');
-        return attachmentFailure(error);
+        return refuseUpload(request, reply, error);
       }
     },
   );
@@ -146,10 +133,7 @@ export const portalAttachmentRoutes: FastifyPluginAsync<{
         params: Type.Object({ id: Uuid, attachmentId: Uuid }),
         produces: [...allowedMediaTypes.email],
         response: {
-          200: Type.Unsafe<unknown>({
-            description: 'The file, decrypted, with its sniffed type',
-            content: Object.fromEntries(allowedMediaTypes.email.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
-          }),
+          200: DownloadSchema,
           ...problemResponses,
           ...attachmentProblemResponses,
         },
@@ -174,13 +158,7 @@ export const portalAttachmentRoutes: FastifyPluginAsync<{
         (content as Readable | null)?.destroy();
         throw error;
       }
-      return reply
-        .header('content-type', attachment.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : attachment.mediaType)
-        .header('content-length', attachment.sizeBytes)
-        .header('content-disposition', downloadDisposition(attachment.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'no-store')
-        .send(content);
+      return downloadHeaders(reply, attachment).send(content);
     },
   );
 };
