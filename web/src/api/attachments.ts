@@ -1,5 +1,5 @@
-import { api } from './client.ts';
-import { ApiError, problemTypes, type Problem } from './problem.ts';
+import { api, fetchDocument, problemOf } from './client.ts';
+import { ApiError, problemTypes } from './problem.ts';
 
 /** Shapes of src/http/routes/attachments.ts and attachment-schema.ts. */
 export interface Attachment {
@@ -24,21 +24,6 @@ export const listAttachments = (caseId: string) => api.get<Attachment[]>(`${case
 /** Where the browser downloads one file (Content-Disposition: attachment; the session cookie is the credential). */
 export const attachmentUrl = (caseId: string, attachmentId: string) =>
   `${casePath(caseId)}/attachments/${encodeURIComponent(attachmentId)}`;
-
-async function problemOf(response: Response): Promise<Problem> {
-  try {
-    const body = (await response.json()) as Partial<Problem>;
-    if (typeof body.title === 'string') return { ...body, type: body.type ?? 'about:blank', title: body.title, status: response.status };
-  } catch {
-    // not problem+json
-  }
-  return {
-    type: 'about:blank',
-    title: response.statusText || 'Request failed',
-    status: response.status,
-    detail: `The server answered ${response.status}.`,
-  };
-}
 
 /**
  * Uploads a file as the request body (not multipart), its name in Content-Disposition
@@ -75,21 +60,5 @@ export async function uploadAttachment(caseId: string, file: File, csrfToken: st
 
 /** A reply letter or fax cover of an outbound message, fetched as a PDF blob (so that a 422 can be shown instead). */
 export async function fetchLetterPdf(caseId: string, messageId: string, kind: 'letter' | 'fax'): Promise<Blob> {
-  let response: Response;
-  try {
-    response = await fetch(`${casePath(caseId)}/messages/${encodeURIComponent(messageId)}/${kind}.pdf`, {
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: { accept: 'application/pdf, application/problem+json' },
-    });
-  } catch {
-    throw new ApiError({
-      type: problemTypes.unavailable,
-      title: 'Server unreachable',
-      status: 0,
-      detail: 'Caseline could not be reached. Try again.',
-    });
-  }
-  if (!response.ok) throw new ApiError(await problemOf(response));
-  return response.blob();
+  return (await fetchDocument(`${casePath(caseId)}/messages/${encodeURIComponent(messageId)}/${kind}.pdf`)).blob();
 }

@@ -1,6 +1,5 @@
-import { api } from './client.ts';
+import { api, fetchDocument } from './client.ts';
 import type { AddressInput } from './customers.ts';
-import { ApiError, problemTypes, type Problem } from './problem.ts';
 
 /**
  * Shapes of src/http/routes/change-of-address.ts; the lists are copies of
@@ -155,37 +154,11 @@ export const fetchReviewQueue = () => api.get<ChangeOfAddress[]>('/api/changes-o
 export const decideChangeOfAddress = (id: string, decision: ReviewDecisionKind, reason: string) =>
   api.post<ChangeOfAddress>(`${coaPath(id)}/decision`, { decision, reason });
 
-async function problemOf(response: Response): Promise<Problem> {
-  const body = (await response.json().catch(() => null)) as Partial<Problem> | null;
-  return {
-    type: body?.type ?? 'about:blank',
-    title: body?.title ?? 'Request failed',
-    status: response.status,
-    detail: body?.detail ?? `The server answered ${response.status}.`,
-  };
-}
-
 /**
  * A request's letter as a PDF blob: 'old' is the move validation letter to the old address,
  * 'new' the confirmation to the new one. Fetched by itself because the API client takes JSON
  * only, and first (not a plain link) so that the server's reason for no letter can be shown.
  */
 export async function fetchChangeOfAddressLetter(id: string, which: 'old' | 'new'): Promise<Blob> {
-  let response: Response;
-  try {
-    response = await fetch(`${coaPath(id)}/letters/${which}.pdf`, {
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: { accept: 'application/pdf, application/problem+json' },
-    });
-  } catch {
-    throw new ApiError({
-      type: problemTypes.unavailable,
-      title: 'Server unreachable',
-      status: 0,
-      detail: 'Caseline could not be reached. Try again.',
-    });
-  }
-  if (!response.ok) throw new ApiError(await problemOf(response));
-  return response.blob();
+  return (await fetchDocument(`${coaPath(id)}/letters/${which}.pdf`)).blob();
 }

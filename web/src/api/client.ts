@@ -55,7 +55,8 @@ function unreachable(): Problem {
   };
 }
 
-async function problemOf(response: Response): Promise<Problem> {
+/** A refused answer as a Problem: its problem+json body, or the status in words. */
+export async function problemOf(response: Response): Promise<Problem> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {
@@ -109,6 +110,31 @@ export async function request<T>(method: Method, path: string, options: RequestO
   if (lost && !options.signingIn) sessionLostListeners.forEach((listener) => listener(problem));
   else if (response.status !== 401) activityListeners.forEach((listener) => listener());
   throw new ApiError(problem);
+}
+
+/**
+ * A document (a PDF) from the API, fetched by itself rather than followed as a link, so that a
+ * refusal arrives as a Problem the page can show. Unsafe methods carry the session's CSRF token.
+ */
+export async function fetchDocument(path: string, options: { readonly method?: Method; readonly body?: unknown } = {}): Promise<Response> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/pdf, application/problem+json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (unsafe.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(unreachable());
+  }
+  if (!response.ok) throw new ApiError(await problemOf(response));
+  return response;
 }
 
 export const api = {

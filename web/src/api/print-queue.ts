@@ -1,5 +1,4 @@
-import { api } from './client.ts';
-import { ApiError, problemTypes, type Problem } from './problem.ts';
+import { api, fetchDocument } from './client.ts';
 
 /** Shapes of src/http/routes/print-queue.ts. */
 export interface QueuedLetter {
@@ -23,34 +22,9 @@ export const confirmPrinted = (ids: readonly string[]) => api.post<{ printed: nu
 
 const idList = (header: string | null) => (header ? header.split(',').filter((id) => id !== '') : []);
 
-/** The waiting letters as one PDF; fetched by itself because the API client takes JSON only. */
-export async function fetchPrintBatch(csrfToken: string): Promise<PrintBatch> {
-  let response: Response;
-  try {
-    response = await fetch('/api/print-queue/batch', {
-      method: 'POST',
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: { accept: 'application/pdf, application/problem+json', 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-      body: '{}',
-    });
-  } catch {
-    throw new ApiError({
-      type: problemTypes.unavailable,
-      title: 'Server unreachable',
-      status: 0,
-      detail: 'Caseline could not be reached. Try again.',
-    });
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as Partial<Problem> | null;
-    throw new ApiError({
-      type: body?.type ?? 'about:blank',
-      title: body?.title ?? 'Request failed',
-      status: response.status,
-      detail: body?.detail ?? `The server answered ${response.status}.`,
-    });
-  }
+/** The waiting letters as one PDF, with the ids it holds (to confirm once printed) and those left out. */
+export async function fetchPrintBatch(): Promise<PrintBatch> {
+  const response = await fetchDocument('/api/print-queue/batch', { method: 'POST', body: {} });
   return {
     pdf: await response.blob(),
     printed: idList(response.headers.get('x-letters-printed')),

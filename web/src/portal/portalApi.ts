@@ -1,6 +1,7 @@
 import type { CaseStatus } from '../api/cases.ts';
 import type { RequestStatus } from '../api/privacy-requests.ts';
-import { ApiError, problemTypes, type Problem } from '../api/problem.ts';
+import { problemOf } from '../api/client.ts';
+import { ApiError, problemTypes } from '../api/problem.ts';
 
 /**
  * The customer portal's client for /portal/api: its own cookie (path /portal) and its own
@@ -27,20 +28,6 @@ interface Options {
   readonly file?: File;
   /** Sign-in steps answer 401 for a wrong password or code: not a lost session. */
   readonly signingIn?: boolean;
-}
-
-async function problemOf(response: Response): Promise<Problem> {
-  if ((response.headers.get('content-type') ?? '').includes('json')) {
-    const body = (await response.json().catch(() => null)) as Partial<Problem> | null;
-    if (body && typeof body.title === 'string')
-      return { ...body, type: body.type ?? 'about:blank', title: body.title, status: response.status };
-  }
-  return {
-    type: 'about:blank',
-    title: response.statusText || 'Request failed',
-    status: response.status,
-    detail: `The server answered ${response.status}.`,
-  };
 }
 
 async function call<T>(method: Method, path: string, { body, file, signingIn = false }: Options = {}): Promise<T> {

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Table } from '@trussworks/react-uswds';
 import { confirmPrinted, fetchPrintBatch, fetchPrintQueue, type PrintBatch } from '../api/print-queue.ts';
-import { useSession } from '../auth/useSession.ts';
 import { formatAgencyTime } from '../cases/agencyTime.ts';
 import { problemMessage } from '../api/problem.ts';
 import { LoadError } from '../frame/LoadError.tsx';
@@ -16,7 +15,6 @@ import { useLoad } from '../util/useLoad.ts';
  * batch, check it came out, then confirm: only then do the letters leave the queue.
  */
 export function PrintQueuePage() {
-  const session = useSession();
   const { notify } = useNotifications();
   const loaded = useLoad(fetchPrintQueue, []);
   const [batch, setBatch] = useState<(PrintBatch & { url: string }) | null>(null);
@@ -29,7 +27,7 @@ export function PrintQueuePage() {
     setBusy(true);
     setError(null);
     try {
-      const made = await fetchPrintBatch(session.csrfToken);
+      const made = await fetchPrintBatch();
       const url = URL.createObjectURL(made.pdf);
       urls.current.push(url);
       setBatch({ ...made, url });
