@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Form } from '@trussworks/react-uswds';
 import { beginTotpEnrolment, confirmTotpEnrolment, type TotpEnrolment } from '../api/auth.ts';
+import { AuthenticatorSteps } from '../forms/AuthenticatorSteps.tsx';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
 import { useFormErrors } from '../forms/useFormErrors.ts';
 import { LoadError } from '../frame/LoadError.tsx';
@@ -8,13 +9,9 @@ import { Loading } from '../frame/Loading.tsx';
 import { Page } from '../frame/Page.tsx';
 import { CodeField, checkCode } from './CodeField.tsx';
 import type { StepProps } from './MfaStep.tsx';
-import { QrCode } from './QrCode.tsx';
 import { signInGone, wrongStep } from './signInErrors.ts';
 
 const labels = { code: 'Authentication code' };
-
-/** Groups of four, as authenticator apps show keys; the spaces are ignored when typed. */
-const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');
 
 /** Enrolment in TOTP: a QR code and the same secret as text for manual entry, then a first code. */
 export function TotpEnrolmentStep({ onStage, onGone, onCancel, focus, notice }: StepProps) {
@@ -63,48 +60,25 @@ export function TotpEnrolmentStep({ onStage, onGone, onCancel, focus, notice }: 
       ) : !enrolment ? (
         <Loading label="Creating your authenticator key…" />
       ) : (
-        <>
-          <ol className="usa-process-list">
-            <li className="usa-process-list__item">
-              <h2 className="usa-process-list__heading">Scan the QR code</h2>
-              <p>Open your authenticator app, choose to add an account, and scan this code.</p>
-              <QrCode value={enrolment.uri} alt="QR code to add Caseline to your authenticator app" />
-            </li>
-            <li className="usa-process-list__item">
-              <h2 className="usa-process-list__heading">Or enter the key yourself</h2>
-              <p>If you cannot scan the code, choose to enter a key in your app, and type this one. It is a time-based key.</p>
-              <label className="usa-label" htmlFor="totp-secret">
-                Authenticator key
-              </label>
-              <input
-                id="totp-secret"
-                className="usa-input caseline-secret"
-                type="text"
-                readOnly
-                value={enrolment.secret}
-                spellCheck={false}
-              />
-              <p className="usa-hint" aria-hidden="true">
-                In groups of four: <span className="caseline-mono">{grouped(enrolment.secret)}</span>
-              </p>
-            </li>
-            <li className="usa-process-list__item">
-              <h2 className="usa-process-list__heading">Enter the code it shows</h2>
-              <ErrorSummary errors={errors} fieldIds={{ code: 'code' }} />
-              <Form onSubmit={(event) => void submit(event)} noValidate>
-                <CodeField value={code} onChange={setCode} error={errors.fields.code} />
-                <div className="caseline-actions margin-top-3">
-                  <Button type="submit" disabled={busy}>
-                    Verify and finish
-                  </Button>
-                  <Button type="button" unstyled onClick={onCancel}>
-                    Cancel and start over
-                  </Button>
-                </div>
-              </Form>
-            </li>
-          </ol>
-        </>
+        <AuthenticatorSteps
+          enrolment={enrolment}
+          qrAlt="QR code to add Caseline to your authenticator app"
+          secretId="totp-secret"
+          heading="h2"
+        >
+          <ErrorSummary errors={errors} fieldIds={{ code: 'code' }} />
+          <Form onSubmit={(event) => void submit(event)} noValidate>
+            <CodeField value={code} onChange={setCode} error={errors.fields.code} />
+            <div className="caseline-actions margin-top-3">
+              <Button type="submit" disabled={busy}>
+                Verify and finish
+              </Button>
+              <Button type="button" unstyled onClick={onCancel}>
+                Cancel and start over
+              </Button>
+            </div>
+          </Form>
+        </AuthenticatorSteps>
       )}
     </Page>
   );

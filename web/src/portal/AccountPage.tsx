@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Form, Table } from '@trussworks/react-uswds';
-import { QrCode } from '../auth/QrCode.tsx';
+import { AuthenticatorSteps } from '../forms/AuthenticatorSteps.tsx';
 import { TextField } from '../forms/TextField.tsx';
 import { LoadError } from '../frame/LoadError.tsx';
 import { Loading } from '../frame/Loading.tsx';
@@ -10,6 +10,7 @@ import { useNotifications } from '../frame/useNotifications.ts';
 import { formatDateTime } from '../util/formatDateTime.ts';
 import { useLoad } from '../util/useLoad.ts';
 import { PortalErrorSummary } from './PortalErrorSummary.tsx';
+import { PortalCodeField } from './PortalFields.tsx';
 import { portalApi, type PortalAccount } from './portalApi.ts';
 import { usePortalSession } from './PortalSessionContext.ts';
 import { checkCode, linkMethodLabels, present } from './portalText.ts';
@@ -62,9 +63,6 @@ export function AccountPage() {
 
 const totpLabels = { code: 'Authentication code', password: 'Password' };
 const totpIds = { code: 'authenticator-code', password: 'authenticator-password' };
-
-/** Groups of four, as authenticator apps show keys. */
-const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');
 
 function AuthenticatorSection({ account, onChange }: { readonly account: PortalAccount; readonly onChange: () => void }) {
   const [enrolment, setEnrolment] = useState<{ secret: string; uri: string } | null>(null);
@@ -141,58 +139,33 @@ function AuthenticatorSection({ account, onChange }: { readonly account: PortalA
           </Form>
         </>
       ) : enrolment ? (
-        <ol className="usa-process-list" data-testid="authenticator-enrolment">
-          <li className="usa-process-list__item">
-            <h3 className="usa-process-list__heading">Scan the QR code</h3>
-            <p>Open your authenticator app, choose to add an account, and scan this code.</p>
-            <QrCode value={enrolment.uri} alt="QR code to add this portal to your authenticator app" />
-          </li>
-          <li className="usa-process-list__item">
-            <h3 className="usa-process-list__heading">Or enter the key yourself</h3>
-            <p>If you cannot scan the code, choose to enter a key in your app, and type this one. It is a time-based key.</p>
-            <label className="usa-label" htmlFor="authenticator-secret">
-              Authenticator key
-            </label>
-            <input
-              id="authenticator-secret"
-              className="usa-input caseline-secret"
-              type="text"
-              readOnly
-              value={enrolment.secret}
-              spellCheck={false}
+        <AuthenticatorSteps
+          enrolment={enrolment}
+          qrAlt="QR code to add this portal to your authenticator app"
+          secretId="authenticator-secret"
+          heading="h3"
+          testId="authenticator-enrolment"
+        >
+          <PortalErrorSummary errors={errors} fieldIds={totpIds} heading="The authenticator was not set up" />
+          <Form onSubmit={confirm} noValidate>
+            <PortalCodeField
+              id={totpIds.code}
+              label={totpLabels.code}
+              hint="The 6-digit code shown in your authenticator app."
+              value={code}
+              onChange={setCode}
+              error={errors.fields.code}
             />
-            <p className="usa-hint" aria-hidden="true">
-              In groups of four: <span className="caseline-mono">{grouped(enrolment.secret)}</span>
-            </p>
-          </li>
-          <li className="usa-process-list__item">
-            <h3 className="usa-process-list__heading">Enter the code it shows</h3>
-            <PortalErrorSummary errors={errors} fieldIds={totpIds} heading="The authenticator was not set up" />
-            <Form onSubmit={confirm} noValidate>
-              <TextField
-                id={totpIds.code}
-                label={totpLabels.code}
-                hint="The 6-digit code shown in your authenticator app."
-                value={code}
-                onChange={(v) => setCode(v.replace(/\s+/g, ''))}
-                error={errors.fields.code}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={6}
-                className="caseline-code-field"
-                aria-required
-              />
-              <div className="caseline-actions margin-top-3">
-                <Button type="submit" disabled={busy}>
-                  Finish setting up
-                </Button>
-                <Button type="button" unstyled onClick={() => setEnrolment(null)}>
-                  Cancel
-                </Button>
-              </div>
-            </Form>
-          </li>
-        </ol>
+            <div className="caseline-actions margin-top-3">
+              <Button type="submit" disabled={busy}>
+                Finish setting up
+              </Button>
+              <Button type="button" unstyled onClick={() => setEnrolment(null)}>
+                Cancel
+              </Button>
+            </div>
+          </Form>
+        </AuthenticatorSteps>
       ) : (
         <>
           <p data-testid="authenticator-status">

@@ -1,8 +1,6 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { Button, FormGroup, Label } from '@trussworks/react-uswds';
-import { ApiError, problemMessage } from '../api/problem.ts';
-import { formatBytes } from '../cases/CaseAttachments.tsx';
-import { describedBy } from '../forms/describedBy.ts';
+import { Button } from '@trussworks/react-uswds';
+import { FileField, fileTypeName, formatBytes, uploadError } from '../forms/FileField.tsx';
 import type { FormErrors } from '../forms/useFormErrors.ts';
 import { LoadError } from '../frame/LoadError.tsx';
 import { Loading } from '../frame/Loading.tsx';
@@ -12,34 +10,15 @@ import { useLoad } from '../util/useLoad.ts';
 import { PortalErrorSummary } from './PortalErrorSummary.tsx';
 import { portalApi, portalAttachmentUrl, type PortalAttachment } from './portalApi.ts';
 
-const typeNames: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'image/png': 'PNG image',
-  'image/jpeg': 'JPEG image',
-  'image/gif': 'GIF image',
-  'image/tiff': 'TIFF image',
-  'text/plain': 'Text',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel workbook',
-};
-
 const fieldId = 'case-file';
 const label = 'File to add';
 const fileIds = { file: fieldId };
 
-/** What went wrong with an upload, as a sentence about the file (the server names the part: its size, type or name). */
-function uploadError(error: unknown): string {
-  if (error instanceof ApiError) {
-    const problem = error.problem;
-    if (problem.status === 413) {
-      const limit = /(\d+) bytes/.exec(problem.errors?.[0]?.message ?? problem.detail ?? '');
-      return `The file is too large: it must be at most ${limit ? formatBytes(Number(limit[1])) : 'the size we accept'}.`;
-    }
-    if (problem.status === 415) return 'This kind of file cannot be added: send a PDF, a TIFF, PNG, JPEG or GIF image, or a text file.';
-    if (problem.errors?.[0]) return `The file ${problem.errors[0].message}.`;
-  }
-  return problemMessage(error);
-}
+/** A customer is told what to send instead, not the server's reason. */
+const uploadWords = {
+  anySize: 'the size we accept',
+  badType: () => 'This kind of file cannot be added: send a PDF, a TIFF, PNG, JPEG or GIF image, or a text file.',
+};
 
 /**
  * The files of one of the customer's cases: those they sent us, each with a download link,
@@ -53,7 +32,6 @@ export function CaseFiles({ caseId }: { readonly caseId: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const errorId = error ? `${fieldId}-error` : undefined;
   // One object per error: the summary takes the focus each time it is given new errors.
   const summary = useMemo((): FormErrors => {
     const fields: Record<string, string> = error ? { file: error } : {};
@@ -76,7 +54,7 @@ export function CaseFiles({ caseId }: { readonly caseId: string }) {
       setFile(null);
       if (input.current) input.current.value = '';
     } catch (failure) {
-      setError(uploadError(failure));
+      setError(uploadError(failure, uploadWords));
     } finally {
       setBusy(false);
     }
@@ -94,7 +72,7 @@ export function CaseFiles({ caseId }: { readonly caseId: string }) {
               <span className="usa-sr-only"> (download)</span>
             </a>
             <span className="display-block text-base-dark">
-              {typeNames[a.mediaType] ?? a.mediaType}, {formatBytes(a.sizeBytes)}; {a.messageId ? 'sent with your message' : 'added here'}{' '}
+              {fileTypeName(a.mediaType)}, {formatBytes(a.sizeBytes)}; {a.messageId ? 'sent with your message' : 'added here'}{' '}
               {formatDateTime(a.createdAt)}
             </span>
           </li>
@@ -118,33 +96,17 @@ export function CaseFiles({ caseId }: { readonly caseId: string }) {
       )}
       <PortalErrorSummary errors={summary} fieldIds={fileIds} heading="Your file was not added" />
       <form className="usa-form maxw-tablet-lg margin-top-2" onSubmit={(event) => void submit(event)} noValidate>
-        <FormGroup error={Boolean(error)}>
-          <Label htmlFor={fieldId} error={Boolean(error)}>
-            {label}
-          </Label>
-          <div className="usa-hint" id={`${fieldId}-hint`}>
-            A PDF, a TIFF, PNG, JPEG or GIF image, or a text file: a receipt or a photo of the damage, for instance.
-          </div>
-          {error && (
-            <span className="usa-error-message" id={errorId}>
-              {error}
-            </span>
-          )}
-          <input
-            ref={input}
-            id={fieldId}
-            name={fieldId}
-            type="file"
-            accept="application/pdf,image/tiff,image/png,image/jpeg,image/gif,text/plain"
-            className={`usa-input caseline-file-input${error ? ' usa-input--error' : ''}`}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(`${fieldId}-hint`, errorId)}
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setError(null);
-            }}
-          />
-        </FormGroup>
+        <FileField
+          id={fieldId}
+          label={label}
+          hint="A PDF, a TIFF, PNG, JPEG or GIF image, or a text file: a receipt or a photo of the damage, for instance."
+          error={error}
+          inputRef={input}
+          onChange={(chosen) => {
+            setFile(chosen);
+            setError(null);
+          }}
+        />
         <Button type="submit" outline disabled={busy} className="margin-top-1">
           {busy ? 'Adding…' : 'Add the file'}
         </Button>

@@ -6,6 +6,7 @@ import { TextField } from '../forms/TextField.tsx';
 import { Page } from '../frame/Page.tsx';
 import { useNotifications } from '../frame/useNotifications.ts';
 import { PortalErrorSummary } from './PortalErrorSummary.tsx';
+import { PortalCodeField } from './PortalFields.tsx';
 import { portalApi } from './portalApi.ts';
 import { usePortalSession } from './PortalSessionContext.ts';
 import { checkCode, present } from './portalText.ts';
@@ -147,18 +148,13 @@ export function LinkPage() {
         )}
         <PortalErrorSummary errors={errors} fieldIds={ids} heading="Your record was not linked" />
         <Form onSubmit={confirm} noValidate large>
-          <TextField
+          <PortalCodeField
             id={ids.code}
             label={labels.code}
             hint={`The 6 digits from the ${sent.by === 'phone' ? 'text message' : sent.by === 'letter' ? 'letter' : 'e-mail'}.`}
             value={values.code}
-            onChange={(v) => set('code')(v.replace(/\s+/g, ''))}
+            onChange={set('code')}
             error={errors.fields.code}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            className="caseline-code-field"
-            aria-required
           />
           <div className="caseline-actions margin-top-3">
             <Button type="submit" disabled={busy}>

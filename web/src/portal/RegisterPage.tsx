@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert, Button, Form } from '@trussworks/react-uswds';
-import { TextField } from '../forms/TextField.tsx';
 import { usePortalFormErrors } from './usePortalFormErrors.ts';
 import { Page } from '../frame/Page.tsx';
 import { useNotifications } from '../frame/useNotifications.ts';
 import { PortalErrorSummary } from './PortalErrorSummary.tsx';
 import { portalApi } from './portalApi.ts';
 import { usePortalSession } from './PortalSessionContext.ts';
-import { checkCode, checkEmail, passwordHint, passwordMinLength, present } from './portalText.ts';
+import { PortalCodeField, PortalEmailField, PortalNewPasswordField } from './PortalFields.tsx';
+import { checkCode, checkEmail, passwordMinLength, present } from './portalText.ts';
 
 const labels = { email: 'E-mail address', password: 'Password', code: 'Code' };
 const ids = { email: 'register-email', password: 'register-password', code: 'register-code' };
@@ -88,18 +88,13 @@ export function RegisterPage() {
         )}
         <PortalErrorSummary errors={errors} fieldIds={ids} heading="Your address was not confirmed" />
         <Form onSubmit={(event) => void verify(event)} noValidate large>
-          <TextField
+          <PortalCodeField
             id={ids.code}
             label={labels.code}
             hint="The 6 digits from the e-mail."
             value={code}
-            onChange={(v) => setCode(v.replace(/\s+/g, ''))}
+            onChange={setCode}
             error={errors.fields.code}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            className="caseline-code-field"
-            aria-required
           />
           <div className="caseline-actions margin-top-3">
             <Button type="submit" disabled={busy}>
@@ -118,28 +113,21 @@ export function RegisterPage() {
       <p className="usa-intro">With an account you can follow your cases, read our answers and ask new questions.</p>
       <PortalErrorSummary errors={errors} fieldIds={ids} heading="Your account was not created" />
       <Form onSubmit={(event) => void register(event)} noValidate large>
-        <TextField
+        <PortalEmailField
           id={ids.email}
           label={labels.email}
-          type="email"
           hint="You sign in with it, and we send codes to it."
           value={email}
           onChange={setEmail}
           error={errors.fields.email}
           autoComplete="email"
-          maxLength={254}
-          aria-required
         />
-        <TextField
+        <PortalNewPasswordField
           id={ids.password}
           label={labels.password}
-          type="password"
-          hint={passwordHint}
           value={password}
           onChange={setPassword}
           error={errors.fields.password}
-          autoComplete="new-password"
-          aria-required
         />
         <Button type="submit" disabled={busy} className="margin-top-3">
           Create account

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button, Form } from '@trussworks/react-uswds';
-import { TextField } from '../forms/TextField.tsx';
 import { Page } from '../frame/Page.tsx';
 import { PortalErrorSummary } from './PortalErrorSummary.tsx';
 import { portalApi } from './portalApi.ts';
 import { usePortalSession } from './PortalSessionContext.ts';
-import { checkCode, checkEmail, passwordHint, passwordMinLength, present } from './portalText.ts';
+import { PortalCodeField, PortalEmailField, PortalNewPasswordField } from './PortalFields.tsx';
+import { checkCode, checkEmail, passwordMinLength, present } from './portalText.ts';
 import { usePortalFormErrors } from './usePortalFormErrors.ts';
 
 const labels = { email: 'E-mail address', code: 'Code', password: 'New password' };
@@ -80,29 +80,20 @@ export function ResetPage() {
         </p>
         <PortalErrorSummary errors={errors} fieldIds={ids} heading="Your password was not changed" />
         <Form onSubmit={(event) => void complete(event)} noValidate large>
-          <TextField
+          <PortalCodeField
             id={ids.code}
             label={labels.code}
             hint="The 6 digits from the e-mail."
             value={code}
-            onChange={(v) => setCode(v.replace(/\s+/g, ''))}
+            onChange={setCode}
             error={errors.fields.code}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            className="caseline-code-field"
-            aria-required
           />
-          <TextField
+          <PortalNewPasswordField
             id={ids.password}
             label={labels.password}
-            type="password"
-            hint={passwordHint}
             value={password}
             onChange={setPassword}
             error={errors.fields.password}
-            autoComplete="new-password"
-            aria-required
           />
           <Button type="submit" disabled={busy} className="margin-top-3">
             Change password
@@ -116,16 +107,13 @@ export function ResetPage() {
       <p className="usa-intro">Enter the e-mail address you sign in with. We will send you a code to choose a new password.</p>
       <PortalErrorSummary errors={errors} fieldIds={ids} heading="No code was sent" />
       <Form onSubmit={(event) => void request(event)} noValidate large>
-        <TextField
+        <PortalEmailField
           id={ids.email}
           label={labels.email}
-          type="email"
           value={email}
           onChange={setEmail}
           error={errors.fields.email}
           autoComplete="email"
-          maxLength={254}
-          aria-required
         />
         <Button type="submit" disabled={busy} className="margin-top-3">
           Send me a code

@@ -4,6 +4,7 @@ import { Alert, Button, Form } from '@trussworks/react-uswds';
 import { TextField } from '../forms/TextField.tsx';
 import { Page } from '../frame/Page.tsx';
 import { PortalErrorSummary } from './PortalErrorSummary.tsx';
+import { PortalCodeField, PortalEmailField } from './PortalFields.tsx';
 import { portalApi } from './portalApi.ts';
 import { usePortalSession } from './PortalSessionContext.ts';
 import { checkCode, checkEmail, present } from './portalText.ts';
@@ -76,18 +77,13 @@ export function SignInPage() {
         <p className="usa-intro">Your account has an authenticator app. Open it and enter the code it shows for this portal.</p>
         <PortalErrorSummary errors={errors} fieldIds={ids} heading="You are not signed in yet" />
         <Form onSubmit={(event) => void passMfa(event)} noValidate large>
-          <TextField
+          <PortalCodeField
             id={ids.code}
             label={labels.code}
             hint="The 6-digit code shown in your authenticator app."
             value={code}
-            onChange={(v) => setCode(v.replace(/\s+/g, ''))}
+            onChange={setCode}
             error={errors.fields.code}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            className="caseline-code-field"
-            aria-required
           />
           <Button type="submit" disabled={busy} className="margin-top-3">
             Verify
@@ -105,16 +101,13 @@ export function SignInPage() {
       )}
       <PortalErrorSummary errors={errors} fieldIds={ids} heading="You are not signed in" />
       <Form onSubmit={(event) => void signIn(event)} noValidate large>
-        <TextField
+        <PortalEmailField
           id={ids.email}
           label={labels.email}
-          type="email"
           value={email}
           onChange={setEmail}
           error={errors.fields.email}
           autoComplete="username"
-          maxLength={254}
-          aria-required
         />
         <TextField
           id={ids.password}
