@@ -1,5 +1,5 @@
 import type { Config } from './config.ts';
-import { createSecretBox, type LocalKeyring, type Vault } from './crypto/index.ts';
+import { createSecretBox, keyedDigest, type LocalKeyring, type Vault } from './crypto/index.ts';
 import { attachmentMover, createAttachmentService } from './modules/attachments/index.ts';
 import {
   createDisclosureService,
@@ -23,6 +23,19 @@ import {
   surveyMover,
   surveyTokenKey,
 } from './modules/surveys/index.ts';
+import {
+  changeOfAddressMover,
+  createDeliveryServices,
+  createHoldMailService,
+  createMailingService,
+  createTrackingAlertService,
+  deliveryPreferencesMover,
+  deliveryRequestMover,
+  holdMailMover,
+  mailingMover,
+  screeningDigestPurpose,
+  trackingAlertMover,
+} from './modules/tracking/index.ts';
 
 export interface ServiceDeps {
   readonly config: Config;
@@ -56,10 +69,14 @@ export function createServices(deps: ServiceDeps) {
   });
   const attachments = createAttachmentService(vault, config.attachments);
   const disclosures = createDisclosureService(vault, { timeZone });
+  const deliveries = createDeliveryServices(vault, customers, { timeZone });
   const finder = createCustomerFinder(vault, {
     case_number: (trx, number) => cases.customerOfCase(trx, number),
     article_number: (trx, number) => cases.customersByItem(trx, 'article', number),
-    pickup_number: (trx, number) => cases.customersByItem(trx, 'pickup', number),
+    // A pickup number is on a case about it, or on the pickup Caseline scheduled itself.
+    pickup_number: async (trx, number) => [
+      ...new Set([...(await cases.customersByItem(trx, 'pickup', number)), ...(await deliveries.customersByPickupNumber(trx, number))]),
+    ],
   });
   return {
     vault,
@@ -69,12 +86,19 @@ export function createServices(deps: ServiceDeps) {
     surveys,
     cases,
     finder,
+    deliveries,
     merger: createCustomerMerger(vault, [
       caseMover(vault),
       attachmentMover(vault),
       surveyMover(vault),
       callMover(vault),
       disclosureMover(vault),
+      changeOfAddressMover(vault),
+      holdMailMover(vault),
+      deliveryRequestMover(vault),
+      deliveryPreferencesMover(vault),
+      trackingAlertMover(vault),
+      mailingMover(vault),
     ]),
     sla: createCaseSla(agencySlaPolicy(timeZone)),
     attachments,
@@ -93,6 +117,10 @@ export function createServices(deps: ServiceDeps) {
     disclosures,
     privacyRequests: createPrivacyRequestService(vault, { customers, disclosures, letterhead: config.agency, timeZone }),
     incidents: createIncidentService({ customers, cases, letterhead: config.agency, timeZone }),
+    holdMail: createHoldMailService(vault, customers, { digest: keyedDigest(deps.keyring, screeningDigestPurpose), timeZone }),
+    // The staff routes and the portal read mailings through one service.
+    mailings: createMailingService(vault, customers, { timeZone }),
+    trackingAlerts: createTrackingAlertService(vault, customers, { timeZone }),
   };
 }
 

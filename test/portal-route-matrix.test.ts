@@ -5,6 +5,7 @@ import { testApp, type TestApp } from './support/app.ts';
 import { inbox, portalBrowser, registeredAccount, type PortalBrowser } from './support/portal.ts';
 import { startTestRelay, type TestRelay } from './support/relay.ts';
 import { servedRoutes } from './support/route-list.ts';
+import { checkPickup } from '../src/modules/tracking/index.ts';
 
 // The portal's authorization matrix as data: every portal route, and what each kind of caller
 // gets — the owner of the object, another customer, an account not yet linked, a staff member
@@ -17,7 +18,7 @@ interface Row {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly path: string;
   /** The owner's object ids are filled in for :id (a case, a request or a session of the owner), and :attachmentId (a file of the owner's case). */
-  readonly id?: 'case' | 'request' | 'session';
+  readonly id?: 'case' | 'request' | 'session' | 'hold' | 'alert' | 'move' | 'delivery';
   readonly body?: object | Buffer;
   readonly headers?: Readonly<Record<string, string>>;
   readonly expect: Readonly<Record<Caller, readonly number[]>>;
@@ -78,6 +79,10 @@ const rows: Row[] = [
   }),
   // The owner's case is not resolved: refused, naming the case.
   customerRoute('POST', '/portal/api/cases/:id/rating', [409], { id: 'case', body: { rating: 5 } }),
+  // The owner here is a person, who has no mailings (a business mailer's are in http-mailings.test.ts):
+  // the id of the owner's case is no mailing, answered as one of someone else's.
+  customerRoute('GET', '/portal/api/mailings', [200]),
+  customerRoute('GET', '/portal/api/mailings/:id/performance', [404], { id: 'case' }),
   customerRoute('GET', '/portal/api/profile', [200]),
   customerRoute('PUT', '/portal/api/profile/preferences', [200], { body: { preferredContact: 'email' } }),
   customerRoute('GET', '/portal/api/privacy/requests', [200]),
@@ -86,6 +91,46 @@ const rows: Row[] = [
   }),
   customerRoute('GET', '/portal/api/privacy/requests/:id/records', [409], { id: 'request' }),
   customerRoute('GET', '/portal/api/privacy/disclosures', [200]),
+  customerRoute('GET', '/portal/api/hold-mail', [200]),
+  customerRoute('GET', '/portal/api/hold-mail/:id', [200], { id: 'hold' }),
+  // Not an address of the caller's record: refused, naming the field.
+  customerRoute('POST', '/portal/api/hold-mail', [422], {
+    body: { addressId: randomUUID(), beginDate: '2099-01-01', endDate: '2099-01-05', endAction: 'deliver' },
+  }),
+  customerRoute('POST', '/portal/api/hold-mail/:id/cancel', [200], { id: 'hold' }),
+  customerRoute('GET', '/portal/api/changes-of-address/addresses', [200]),
+  customerRoute('GET', '/portal/api/changes-of-address', [200]),
+  customerRoute('GET', '/portal/api/changes-of-address/:id', [200], { id: 'move' }),
+  // Not an address of the caller's record: refused, naming the field.
+  customerRoute('POST', '/portal/api/changes-of-address', [422], {
+    body: {
+      moveType: 'individual',
+      duration: 'permanent',
+      effectiveDate: '2099-01-01',
+      oldAddressId: randomUUID(),
+      newAddress: { lines: '742 Evergreen Terrace', city: 'Springfield', state: 'IL', zip: '62704' },
+    },
+  }),
+  customerRoute('POST', '/portal/api/tracking/lookup', [200], { body: { number: 'EJ958083935US' } }),
+  customerRoute('GET', '/portal/api/tracking-alerts', [200]),
+  customerRoute('POST', '/portal/api/tracking-alerts', [201], {
+    body: { number: 'EJ958083935US', channel: 'email', email: 'alerts@example.org', events: 'all' },
+  }),
+  customerRoute('DELETE', '/portal/api/tracking-alerts/:id', [200], { id: 'alert' }),
+  // Redeliveries and pickups: a date far ahead is refused, naming the field (the owner's pickup is made in beforeAll).
+  customerRoute('GET', '/portal/api/redeliveries', [200]),
+  customerRoute('POST', '/portal/api/redeliveries', [422], {
+    body: { articleNumbers: ['9212391234567812345670'], date: '2099-01-01', option: 'post_office' },
+  }),
+  customerRoute('GET', '/portal/api/pickups', [200]),
+  customerRoute('POST', '/portal/api/pickups', [422], {
+    body: { date: '2099-01-01', packageCount: 1, totalWeightLb: 1, location: 'front_door' },
+  }),
+  customerRoute('POST', '/portal/api/delivery-requests/:id/cancel', [200], { id: 'delivery' }),
+  customerRoute('GET', '/portal/api/delivery-preferences', [200]),
+  customerRoute('PUT', '/portal/api/delivery-preferences', [200], {
+    body: { whenAbsent: 'redeliver', deliveryDays: [1, 3], preferredContact: 'email', dropShipCodes: [], instructions: null },
+  }),
   customerRoute('POST', '/portal/api/profile/corrections', [422], {
     body: { valueId: randomUUID(), field: 'email', value: 'x@example.org', explanation: 'Fix it.' },
   }),
@@ -117,7 +162,7 @@ const mail = inbox();
 const password = 'a long and private passphrase';
 let staff: Client;
 const callers = {} as Record<'owner' | 'other' | 'unlinked', PortalBrowser>;
-const owned = {} as Record<'case' | 'request' | 'session' | 'attachment', string>;
+const owned = {} as Record<'case' | 'request' | 'session' | 'attachment' | 'hold' | 'alert' | 'move' | 'delivery', string>;
 const canary = `canary-${randomUUID()}`;
 
 async function linkedCustomer(address: string, name: string): Promise<PortalBrowser> {
@@ -145,6 +190,61 @@ beforeAll(async () => {
   });
   expect(file.statusCode, file.body).toBe(201);
   owned.attachment = file.json().id;
+  // A hold of the owner's mail, at an address an agent adds to the owner's record.
+  const found = await staff.post('/api/customers/search', { name: `Owner ${canary}` });
+  expect(found.statusCode, found.body).toBe(200);
+  const ownerId = (found.json() as { id: string }[])[0]!.id;
+  const added = await staff.post(`/api/customers/${ownerId}/values`, {
+    values: [{ field: 'mailing_address', value: { lines: '12 Orchard Row', city: 'Dayton', state: 'OH', zip: '45402' }, label: 'home' }],
+  });
+  expect(added.statusCode, added.body).toBe(201);
+  const day = (n: number) => new Date(t.clock.now.getTime() + n * 86_400_000).toISOString().slice(0, 10);
+  const hold = await callers.owner.post('/portal/api/hold-mail', {
+    addressId: (added.json() as { id: string }[])[0]!.id,
+    beginDate: day(5),
+    endDate: day(12),
+    endAction: 'deliver',
+  });
+  expect(hold.statusCode, hold.body).toBe(201);
+  owned.hold = hold.json().id;
+  // The owner's change of address, out of the same address.
+  const move = await callers.owner.post('/portal/api/changes-of-address', {
+    moveType: 'individual',
+    duration: 'permanent',
+    effectiveDate: day(10),
+    oldAddressId: (added.json() as { id: string }[])[0]!.id,
+    newAddress: { lines: '742 Evergreen Terrace', city: 'Springfield', state: 'IL', zip: '62704' },
+  });
+  expect(move.statusCode, move.body).toBe(201);
+  owned.move = move.json().id;
+  const alert = await callers.owner.post('/portal/api/tracking-alerts', {
+    number: 'EJ958083935US',
+    channel: 'email',
+    email: `${canary}@example.org`,
+    events: 'all',
+  });
+  expect(alert.statusCode, alert.body).toBe(201);
+  owned.alert = alert.json().id;
+  // The owner's pickup at that address, on the first day from 2 days on the service takes.
+  let pickupDay = 2;
+  const pickupDate = () => day(pickupDay);
+  for (;;) {
+    try {
+      checkPickup({ date: pickupDate(), packageCount: 1, totalWeightLb: 1, location: 'front_door' }, t.clock.now, 'America/New_York');
+      break;
+    } catch {
+      pickupDay += 1;
+    }
+  }
+  const pickup = await callers.owner.post('/portal/api/pickups', {
+    date: pickupDate(),
+    packageCount: 2,
+    totalWeightLb: 8,
+    location: 'front_door',
+    instructions: `Porch ${canary}`,
+  });
+  expect(pickup.statusCode, pickup.body).toBe(201);
+  owned.delivery = pickup.json().id;
   // Another browser of the owner's: the session the DELETE row may end without ending the owner's own.
   await portalBrowser(t.app).post('/portal/api/auth/login', { email: 'owner@example.org', password });
   owned.session = ((await callers.owner.get('/portal/api/account/sessions')).json() as { id: string; current: boolean }[]).find(

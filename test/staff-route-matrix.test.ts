@@ -6,6 +6,7 @@ import { testApp, type TestApp } from './support/app.ts';
 import { inbox, registeredAccount, type PortalBrowser } from './support/portal.ts';
 import { startTestRelay, type TestRelay } from './support/relay.ts';
 import { servedRoutes } from './support/route-list.ts';
+import { checkPickup, checkRedelivery } from '../src/modules/tracking/index.ts';
 
 // The staff API's authorization matrix as data (issue 7): every route the server has under
 // /api, and what each kind of caller gets — staff whose role and business area let them do
@@ -65,8 +66,22 @@ interface Objects {
   moveHeld: string;
   moveDecide: string;
   cmra: string;
+  /** Holds of customer A's mail: one scheduled, one to cancel, one held for review to decide. */
+  holdMailA: string;
+  holdMailCancel: string;
+  holdMailDecide: string;
+  /** A tracking alert of customer A's, by e-mail to an address carrying the canary. */
+  trackingAlertA: string;
+  /** A mailing of organisation A, its problem notes carrying the canary. */
+  mailingA: string;
+  /** Pickups of customer A: one to read (its instructions carry the canary), one to cancel, one to complete. */
+  deliveryA: string;
+  deliveryCancel: string;
+  deliveryComplete: string;
   letterA: string;
   spareStaff: string;
+  /** A mailpiece image: a shared record of no area. */
+  imageA: string;
 }
 
 type Fill<T> = (o: Objects, as: Caller) => T;
@@ -188,6 +203,17 @@ const everyStaff = { owner: 'agentA', otherArea: 'agentB', noGrant: 'auditor' } 
 
 const today = () => new Date().toISOString().slice(0, 10);
 const csv = (o: Objects) => `kind,customer_name,email\nperson,Imported ${canary},imported.${o.customerA.slice(0, 8)}@example.org\n`;
+/** Two 4×2 PNGs, and the headers a mailpiece image's upload names its piece and capture in. */
+const mailpieceImages = [
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAYAAAB/qH1jAAAAFklEQVR4AWJiYGD4D8L/oQAkAOQjEAAAAP//wnzomAAAAAZJREFUAwDjpAn7V3Tg2QAAAABJRU5ErkJggg==',
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAYAAAB/qH1jAAAAFklEQVR4AWJiYPj/H4T/QwFQgAEFAAAAAP//EQ1szAAAAAZJREFUAwAdeQv5aKQkgAAAAABJRU5ErkJggg==',
+].map((image) => Buffer.from(image, 'base64'));
+const imageHeaders = {
+  'content-type': 'image/png',
+  'x-imb': '0027012345620080000120260000475',
+  'x-facility-zip': '20066',
+  'x-captured-at': new Date().toISOString(),
+};
 /** The same route again, with other ids. */
 const variant = (name: string, row: Row): Row => ({ ...row, variant: name });
 /** A row whose owner's answer must show area A's canary. */
@@ -462,6 +488,93 @@ const rows: Row[] = [
     body: () => ({ lines: '500 Commerce St', city: 'Dayton', state: 'OH', zip: '45402' }),
   }),
 
+  // Hold mail of area A's customer; its fraud review (fraud.review); the delivery unit's list, which
+  // answers staff who may not read area A's records 200 with none of them.
+  route('POST', '/api/customers/:id/hold-mail', customerWork, [201], {
+    url: (o) => `/api/customers/${o.customerA}/hold-mail`,
+    body: () => holdMail(`Ottoline ${canary}`, 'passed'),
+  }),
+  shown(route('GET', '/api/customers/:id/hold-mail', customerWork, [200], { url: (o) => `/api/customers/${o.customerA}/hold-mail` })),
+  shown(route('GET', '/api/hold-mail/:id', customerWork, [200], { url: (o) => `/api/hold-mail/${o.holdMailA}` })),
+  shown(
+    route('GET', '/api/hold-mail/delivery-list', customerWork, [200], {
+      url: () => `/api/hold-mail/delivery-list?zip=45402&date=${holdDay(6)}`,
+      otherArea: noneOfTheirs,
+      noGrant: noneOfTheirs,
+    }),
+  ),
+  shown(route('GET', '/api/hold-mail/review', supervision, [200], { otherArea: noneOfTheirs })),
+  route('POST', '/api/hold-mail/:id/decision', supervision, [200], {
+    url: (o) => `/api/hold-mail/${o.holdMailDecide}/decision`,
+    body: () => ({ decision: 'deny', reason: 'The customer did not ask for it.' }),
+  }),
+  route('POST', '/api/hold-mail/:id/cancel', customerWork, [200], { url: (o) => `/api/hold-mail/${o.holdMailCancel}/cancel` }),
+
+  // Redeliveries, pickups and delivery preferences of area A's customer.
+  route('POST', '/api/customers/:id/redeliveries', customerWork, [201], {
+    url: (o) => `/api/customers/${o.customerA}/redeliveries`,
+    // Run before the list below: the owner's redelivery is what the list shows of area A.
+    body: () => ({
+      articleNumbers: ['9212391234567812345670'],
+      date: deliveryDay('redelivery'),
+      option: 'deliver',
+      instructions: `Gate ${canary}`,
+    }),
+  }),
+  shown(route('GET', '/api/customers/:id/redeliveries', customerWork, [200], { url: (o) => `/api/customers/${o.customerA}/redeliveries` })),
+  route('POST', '/api/customers/:id/pickups', customerWork, [201], {
+    url: (o) => `/api/customers/${o.customerA}/pickups`,
+    body: () => pickupOf(`Porch ${canary}`),
+  }),
+  shown(route('GET', '/api/customers/:id/pickups', customerWork, [200], { url: (o) => `/api/customers/${o.customerA}/pickups` })),
+  shown(route('GET', '/api/delivery-requests/:id', customerWork, [200], { url: (o) => `/api/delivery-requests/${o.deliveryA}` })),
+  route('POST', '/api/delivery-requests/:id/cancel', customerWork, [200], {
+    url: (o) => `/api/delivery-requests/${o.deliveryCancel}/cancel`,
+  }),
+  route('POST', '/api/delivery-requests/:id/complete', customerWork, [200], {
+    url: (o) => `/api/delivery-requests/${o.deliveryComplete}/complete`,
+  }),
+  shown(
+    route('GET', '/api/customers/:id/delivery-preferences', customerWork, [200], {
+      url: (o) => `/api/customers/${o.customerA}/delivery-preferences`,
+    }),
+  ),
+  route('PUT', '/api/customers/:id/delivery-preferences', customerWork, [200], {
+    url: (o) => `/api/customers/${o.customerA}/delivery-preferences`,
+    body: () => ({
+      whenAbsent: 'redeliver',
+      deliveryDays: [1],
+      preferredContact: null,
+      dropShipCodes: [],
+      instructions: `Knock ${canary}`,
+    }),
+  }),
+
+  // Tracking alerts of area A's customer: the contact is theirs, so area-scoped like the customer.
+  route('POST', '/api/customers/:id/tracking-alerts', customerWork, [201], {
+    url: (o) => `/api/customers/${o.customerA}/tracking-alerts`,
+    body: () => ({ number: 'EJ958083935US', channel: 'text', phone: '202-555-0147', carrier: 'verizon', events: 'all' }),
+  }),
+  shown(
+    route('GET', '/api/customers/:id/tracking-alerts', customerWork, [200], {
+      url: (o) => `/api/customers/${o.customerA}/tracking-alerts`,
+    }),
+  ),
+  route('DELETE', '/api/tracking-alerts/:id', customerWork, [200], { url: (o) => `/api/tracking-alerts/${o.trackingAlertA}` }),
+
+  // Mailings of area A's organisation: area-scoped like their customer; the performance counts its pieces' scans.
+  route('POST', '/api/customers/:id/mailings', customerWork, [201], {
+    url: (o) => `/api/customers/${o.orgA}/mailings`,
+    body: () => mailingOf('SPRING-2'),
+  }),
+  shown(route('GET', '/api/customers/:id/mailings', customerWork, [200], { url: (o) => `/api/customers/${o.orgA}/mailings` })),
+  shown(route('GET', '/api/mailings/:id', customerWork, [200], { url: (o) => `/api/mailings/${o.mailingA}` })),
+  route('GET', '/api/mailings/:id/performance', customerWork, [200], { url: (o) => `/api/mailings/${o.mailingA}/performance` }),
+  route('PATCH', '/api/mailings/:id', customerWork, [200], {
+    url: (o) => `/api/mailings/${o.mailingA}`,
+    body: () => ({ status: 'inducted' }),
+  }),
+
   // Mail tracking: events are shared records of no area (the other area's agent finds them too);
   // feeds are loaded by integrations (tracking.ingest), not by the staff who look them up.
   route('POST', '/api/tracking/events', { owner: 'admin', otherArea: null, noGrant: 'agentA' }, [200], {
@@ -475,6 +588,22 @@ const rows: Row[] = [
   route('POST', '/api/tracking/lookup', caseWork, [200], {
     body: () => ({ by: 'article', number: 'EJ958083935US' }),
     otherArea: [200],
+  }),
+  // Mailpiece images: shared records too, uploaded by integrations; a lookup's IMb goes in the body.
+  route('POST', '/api/tracking/images', { owner: 'admin', otherArea: null, noGrant: 'agentA' }, [201], {
+    raw: { headers: imageHeaders, payload: () => mailpieceImages[1]! },
+  }),
+  route('POST', '/api/tracking/images/lookup', caseWork, [200], {
+    body: () => ({ imb: '00270123456200800002' }),
+    otherArea: [200],
+  }),
+  route('GET', '/api/tracking/images/:id', caseWork, [200], { url: (o) => `/api/tracking/images/${o.imageA}`, otherArea: [200] }),
+  // The tracking of a case's articles goes by the case: hidden like it; a customer's, by the cases the caller reads.
+  route('GET', '/api/cases/:id/tracking', caseWork, [200], { url: (o) => `/api/cases/${o.caseA}/tracking` }),
+  route('GET', '/api/customers/:id/tracking', caseWork, [200], {
+    url: (o) => `/api/customers/${o.customerA}/tracking`,
+    otherArea: noneOfTheirs,
+    noGrant: noneOfTheirs,
   }),
 
   // Supervision: reports, macros, routing, the print queue.
@@ -766,6 +895,63 @@ function move(name: string, outcome: 'passed' | 'failed') {
   };
 }
 
+/** 'YYYY-MM-DD' n days after the test clock: a hold starts tomorrow at the earliest. */
+const holdDay = (n: number) => new Date(t.clock.now.getTime() + n * 86_400_000).toISOString().slice(0, 10);
+/** The first day from 2 days on that the service takes for a redelivery or a pickup (no Sundays; no holidays for pickups). */
+function deliveryDay(kind: 'redelivery' | 'pickup'): string {
+  for (let n = 2; ; n++) {
+    const date = holdDay(n);
+    try {
+      if (kind === 'pickup')
+        checkPickup({ date, packageCount: 1, totalWeightLb: 1, location: 'front_door' }, t.clock.now, 'America/New_York');
+      else checkRedelivery({ articleNumbers: ['9212391234567812345670'], date, option: 'post_office' }, t.clock.now, 'America/New_York');
+      return date;
+    } catch {
+      continue;
+    }
+  }
+}
+const pickupOf = (instructions: string) => ({
+  date: deliveryDay('pickup'),
+  packageCount: 2,
+  totalWeightLb: 9,
+  location: 'front_door',
+  instructions,
+});
+
+/** A mailing of letters entered at the delivery unit, from a postage statement dated tomorrow. */
+const mailingOf = (mailingId: string, problems: string | null = null) => ({
+  mailingId,
+  mailerId: '123456',
+  serialFirst: 1,
+  serialLast: 500,
+  postageStatement: '771',
+  mailingDate: holdDay(1),
+  mailClass: 'marketing',
+  processingCategory: 'letters',
+  priceCategory: 'Automation',
+  presortLevel: 'carrier_route',
+  pieceCount: 500,
+  weightGrams: 14_000,
+  postageCents: 12_000,
+  permitNumber: '42',
+  permitType: 'permit_imprint',
+  entry: 'ddu',
+  dropShipCode: 'DDU45402',
+  problems,
+});
+
+function holdMail(name: string, outcome: 'passed' | 'failed') {
+  return {
+    name,
+    beginDate: holdDay(5),
+    endDate: holdDay(12),
+    address,
+    endAction: 'deliver',
+    verification: { method: 'in_person_id', outcome },
+  };
+}
+
 function incidentDeclaration(title: string) {
   return {
     title,
@@ -1002,6 +1188,41 @@ beforeAll(async () => {
   o.cmra = await id(
     staff.admin.post('/api/changes-of-address/cmra-addresses', { lines: '9 Box Row', city: 'Dayton', state: 'OH', zip: '45402' }),
   );
+  const holdOf = async (outcome: 'passed' | 'failed', status: string) => {
+    const hold = await ok(agentA.post(`/api/customers/${o.customerA}/hold-mail`, holdMail(`Ottoline ${canary}`, outcome)), 201);
+    expect(hold.status, JSON.stringify(hold.screening)).toBe(status);
+    return hold.id as string;
+  };
+  o.holdMailA = await holdOf('passed', 'scheduled');
+  o.holdMailCancel = await holdOf('passed', 'scheduled');
+  // Held: identity verification failed.
+  o.holdMailDecide = await holdOf('failed', 'in_review');
+  const pickupFor = async () =>
+    (await ok(agentA.post(`/api/customers/${o.customerA}/pickups`, pickupOf(`Porch ${canary}`)), 201)).id as string;
+  o.deliveryA = await pickupFor();
+  o.deliveryCancel = await pickupFor();
+  o.deliveryComplete = await pickupFor();
+  await ok(
+    agentA.request({
+      method: 'PUT',
+      url: `/api/customers/${o.customerA}/delivery-preferences`,
+      payload: { whenAbsent: 'redeliver', deliveryDays: [1], preferredContact: null, dropShipCodes: [], instructions: `Knock ${canary}` },
+    }),
+    200,
+  );
+  o.trackingAlertA = (
+    await ok(
+      agentA.post(`/api/customers/${o.customerA}/tracking-alerts`, {
+        number: 'EJ958083935US',
+        channel: 'email',
+        email: `${canary}@example.org`,
+        events: 'delivery_and_exceptions',
+      }),
+      201,
+    )
+  ).id as string;
+  o.mailingA = (await ok(agentA.post(`/api/customers/${o.orgA}/mailings`, mailingOf('SPRING-1', `Tray short ${canary}`)), 201))
+    .id as string;
   // Someone asks the portal to link them to customer A by a letter to A's address: a letter in the print queue.
   const asker = await registeredAccount(t.app, mail, 'asker@example.org', 'a long and private passphrase');
   await ok(asker.post('/portal/api/link/letter', { surname: canary, zip: '45402' }), 202);
@@ -1013,6 +1234,9 @@ beforeAll(async () => {
       id: string;
     }
   ).id;
+  o.imageA = await id(
+    staff.admin.request({ method: 'POST', url: '/api/tracking/images', headers: imageHeaders, payload: mailpieceImages[0]! }),
+  );
 }, 120_000);
 afterAll(async () => {
   await t?.close();

@@ -178,6 +178,11 @@ const examples: readonly [string, RecordHistory, string | null][] = [
   ['usps-820/special-services', { createdAt: at('2025-03-01T12:00:00Z') }, '2027-03-02T05:00:00.000Z'],
   ['usps-820/drop-ship', { createdAt: at('2025-03-01T12:00:00Z') }, '2027-03-02T05:00:00.000Z'],
   ['usps-820/ach', { createdAt: at('2025-03-01T12:00:00Z') }, '2027-03-02T05:00:00.000Z'],
+  [
+    'usps-820/business-mailing',
+    { createdAt: at('2024-01-01T12:00:00Z'), relationshipEndedAt: at('2025-01-31T20:00:00Z') },
+    '2029-02-01T05:00:00.000Z',
+  ],
   ['usps-820/mailpiece-image', { createdAt: at('2025-03-08T20:00:00Z') }, '2025-03-12T04:00:00.000Z'],
   [
     'usps-820/delivery-request',

@@ -14,6 +14,11 @@ import { portalTables } from './tables/portal.ts';
 import { trackingTables } from './tables/tracking.ts';
 import { privacyIncidentTables } from './tables/privacy-incidents.ts';
 import { changeOfAddressTables } from './tables/change-of-address.ts';
+import { trackingAlertTables } from './tables/tracking-alerts.ts';
+import { holdMailTables } from './tables/hold-mail.ts';
+import { mailingTables } from './tables/mailings.ts';
+import { deliveryServiceTables } from './tables/delivery-services.ts';
+import { mailpieceImageTables } from './tables/mailpiece-images.ts';
 import type { TableDecl } from './types.ts';
 
 /**
@@ -49,4 +54,9 @@ export const tables: Readonly<Record<string, TableDecl>> = declareTables(
   trackingTables,
   privacyIncidentTables,
   changeOfAddressTables,
+  trackingAlertTables,
+  holdMailTables,
+  mailingTables,
+  deliveryServiceTables,
+  mailpieceImageTables,
 );

@@ -6,6 +6,7 @@ export type { BlindIndexKeys } from './blind-index-keys.ts';
 export { createVault, type Vault, type VaultOptions, type IndexEntry, type IndexMatch, type ShredResult } from './vault.ts';
 export type { FieldLocation } from './field-cipher.ts';
 export { createSecretBox, type SecretBox } from './secret-box.ts';
+export { createByteBox, type ByteBox } from './byte-box.ts';
 export { keyedDigest, purposeKey } from './purpose-key.ts';
 export {
   identifierKinds,

@@ -10,6 +10,11 @@ import type { PrivacyRequestTables } from './tables/privacy-requests.ts';
 import type { PortalTables } from './tables/portal.ts';
 import type { TrackingTables } from './tables/tracking.ts';
 import type { ChangeOfAddressTables } from './tables/change-of-address.ts';
+import type { TrackingAlertTables } from './tables/tracking-alerts.ts';
+import type { HoldMailTables } from './tables/hold-mail.ts';
+import type { MailingTables } from './tables/mailings.ts';
+import type { DeliveryServiceTables } from './tables/delivery-services.ts';
+import type { MailpieceImageTables } from './tables/mailpiece-images.ts';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Timestamps are written as Date and read back as Date on both engines. */
@@ -295,6 +300,11 @@ export interface Tables
     PortalTables,
     TrackingTables,
     ChangeOfAddressTables,
+    TrackingAlertTables,
+    HoldMailTables,
+    MailingTables,
+    DeliveryServiceTables,
+    MailpieceImageTables,
     PrivacyNoticeTables {
   data_subjects: DataSubjectsTable;
   subject_keys: SubjectKeysTable;
@@ -323,3 +333,4 @@ export type * from './tables/disclosures.ts';
 export type * from './tables/privacy-requests.ts';
 export type * from './tables/privacy-notices.ts';
 export type * from './tables/portal.ts';
+export type * from './tables/mailpiece-images.ts';

@@ -29,6 +29,12 @@ import { routingRoutes } from './routes/routing.ts';
 import { letterRoutes } from './routes/letters.ts';
 import { printQueueRoutes } from './routes/print-queue.ts';
 import { trackingRoutes } from './routes/tracking.ts';
+import { mailpieceImageRoutes } from './routes/mailpiece-images.ts';
+import { createAlertDispatcher, createMailpieceImages, startAlertSchedule, type AlertSchedule } from '../modules/tracking/index.ts';
+import { trackingAlertRoutes } from './routes/tracking-alerts.ts';
+import { createPortalMailer } from '../access/index.ts';
+import { caseTrackingRoutes } from './routes/case-tracking.ts';
+import { createCaseTracking } from '../modules/case-tracking/index.ts';
 import { createLinkLetters } from '../modules/portal/index.ts';
 import { createHttpTextGateway } from '../modules/text-messages/index.ts';
 import { macroRoutes } from './routes/macros.ts';
@@ -37,6 +43,9 @@ import { lookupRoutes } from './routes/lookup.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { callRoutes } from './routes/calls.ts';
 import { changeOfAddressRoutes, changeOfAddressServiceFor } from './routes/change-of-address.ts';
+import { deliveryServiceRoutes } from './routes/delivery-services.ts';
+import { holdMailRoutes } from './routes/hold-mail.ts';
+import { mailingRoutes } from './routes/mailings.ts';
 import { disclosureRoutes } from './routes/disclosures.ts';
 import { privacyRequestRoutes } from './routes/privacy-requests.ts';
 import { privacyIncidentRoutes } from './routes/privacy-incidents.ts';
@@ -287,18 +296,23 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     calls: services.calls,
     clock: deps.clock,
   });
-  await app.register(changeOfAddressRoutes, {
+  await app.register(holdMailRoutes, { prefix: '/api', database: deps.database, holds: services.holdMail, clock: deps.clock });
+  await app.register(deliveryServiceRoutes, {
     prefix: '/api',
     database: deps.database,
-    changes: changeOfAddressServiceFor({
-      vault: deps.vault,
-      keyring: deps.keyring,
-      customers: services.customers,
-      letterhead: deps.config.agency,
-      timeZone: deps.config.timeZone,
-    }),
+    deliveries: services.deliveries,
     clock: deps.clock,
   });
+  // One change-of-address service for the staff routes and the portal's.
+  const changesOfAddress = changeOfAddressServiceFor({
+    vault: deps.vault,
+    keyring: deps.keyring,
+    customers: services.customers,
+    letterhead: deps.config.agency,
+    timeZone: deps.config.timeZone,
+  });
+  await app.register(changeOfAddressRoutes, { prefix: '/api', database: deps.database, changes: changesOfAddress, clock: deps.clock });
+  await app.register(mailingRoutes, { prefix: '/api', database: deps.database, mailings: services.mailings, clock: deps.clock });
   await app.register(disclosureRoutes, {
     prefix: '/api',
     database: deps.database,
@@ -340,6 +354,42 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     surveyUrl: services.surveyLink,
   });
   await app.register(trackingRoutes, { prefix: '/api/tracking', database: deps.database, clock: deps.clock });
+  await app.register(mailpieceImageRoutes, {
+    prefix: '/api/tracking',
+    database: deps.database,
+    images: createMailpieceImages(deps.keyring),
+    clock: deps.clock,
+  });
+  await app.register(trackingAlertRoutes, { prefix: '/api', database: deps.database, alerts: services.trackingAlerts, clock: deps.clock });
+  // Tracking alerts go out from the serving process every minute, and soon after a feed is loaded.
+  let alertSchedule: AlertSchedule | null = null;
+  const alertLog = app.log.child({ module: 'tracking-alerts' });
+  app.addHook('onListen', async () => {
+    alertSchedule = startAlertSchedule(
+      createAlertDispatcher({
+        database: deps.database,
+        vault: deps.vault,
+        mailer:
+          deps.config.smtpRelay && deps.config.mailFrom
+            ? createPortalMailer({ relay: deps.config.smtpRelay, from: deps.config.mailFrom })
+            : null,
+        texts: deps.config.textGateway ? createHttpTextGateway(deps.config.textGateway) : null,
+        clock: deps.clock,
+        timeZone: deps.config.timeZone,
+      }),
+      { intervalMs: 60_000, log: (event) => alertLog.info(event) },
+    );
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.routeOptions.url === '/api/tracking/events' && reply.statusCode === 200) alertSchedule?.nudge();
+  });
+  app.addHook('onClose', async () => alertSchedule?.stop());
+  await app.register(caseTrackingRoutes, {
+    prefix: '/api',
+    database: deps.database,
+    tracking: createCaseTracking(cases),
+    clock: deps.clock,
+  });
   await app.register(printQueueRoutes, {
     prefix: '/api/print-queue',
     letters: createLinkLetters({
@@ -371,6 +421,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     services,
     agency: deps.config.agency.name,
     timeZone: deps.config.timeZone,
+    changesOfAddress,
   });
   await app.register(noticeRoutes, {
     prefix: '/api/privacy',

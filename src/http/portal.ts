@@ -7,7 +7,13 @@ import { portalAccountRoutes } from './routes/portal-account.ts';
 import { portalAttachmentRoutes } from './routes/portal-attachments.ts';
 import { portalCaseRoutes } from './routes/portal-cases.ts';
 import { portalLinkRoutes } from './routes/portal-link.ts';
+import { portalChangeOfAddressRoutes } from './routes/portal-change-of-address.ts';
+import { portalDeliveryServiceRoutes } from './routes/portal-delivery-services.ts';
+import { portalHoldMailRoutes } from './routes/portal-hold-mail.ts';
+import { portalMailingRoutes } from './routes/portal-mailings.ts';
 import { portalPrivacyRoutes } from './routes/portal-privacy.ts';
+import { portalTrackingRoutes } from './routes/portal-tracking.ts';
+import type { ChangeOfAddressService } from '../modules/tracking/index.ts';
 import { createPortalAttachments, createPortalCases, createPortalLinking, createPortalPrivacy } from '../modules/portal/index.ts';
 import type { TextGateway } from '../modules/text-messages/index.ts';
 import type { Services } from '../services.ts';
@@ -24,6 +30,8 @@ export interface PortalDeps {
   readonly services: Services;
   readonly agency: string;
   readonly timeZone: string;
+  /** Changes of address, for a customer's own: the service the staff routes use. */
+  readonly changesOfAddress: ChangeOfAddressService;
 }
 
 /** The portal's sign-in service, with its keys derived from the keyring: the same for every server sharing it. */
@@ -116,4 +124,9 @@ export const portalApi: FastifyPluginAsync<PortalDeps> = async (app, deps) => {
     agency: deps.agency,
     timeZone: deps.timeZone,
   });
+  await app.register(portalHoldMailRoutes, { holds: deps.services.holdMail, unit, clock: deps.clock });
+  await app.register(portalChangeOfAddressRoutes, { changes: deps.changesOfAddress, unit, clock: deps.clock });
+  await app.register(portalDeliveryServiceRoutes, { deliveries: deps.services.deliveries, unit, clock: deps.clock });
+  await app.register(portalTrackingRoutes, { alerts: deps.services.trackingAlerts, unit, clock: deps.clock });
+  await app.register(portalMailingRoutes, { mailings: deps.services.mailings, unit, clock: deps.clock });
 };

@@ -138,6 +138,8 @@ describe.skipIf(!browserAvailable)(`the customer portal in Chromium (${chromiumP
     await page.getByTestId('no-cases').waitFor();
     expect((await nav(page).getByRole('link').allTextContents()).map((s) => s.trim())).toEqual([
       'My cases',
+      'Track a package',
+      'My mailings',
       'My profile',
       'My privacy',
       'My account',

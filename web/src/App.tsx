@@ -39,6 +39,9 @@ const WorkloadPage = lazy(() => import('./supervisor/WorkloadPage.tsx').then((m)
 const PrintQueuePage = lazy(() => import('./supervisor/PrintQueuePage.tsx').then((m) => ({ default: m.PrintQueuePage })));
 const FraudReviewPage = lazy(() => import('./tracking/FraudReviewPage.tsx').then((m) => ({ default: m.FraudReviewPage })));
 const TrackingPage = lazy(() => import('./tracking/TrackingPage.tsx').then((m) => ({ default: m.TrackingPage })));
+const HoldMailDeliveryListPage = lazy(() =>
+  import('./tracking/HoldMailDeliveryListPage.tsx').then((m) => ({ default: m.HoldMailDeliveryListPage })),
+);
 const MacrosPage = lazy(() => import('./supervisor/MacrosPage.tsx').then((m) => ({ default: m.MacrosPage })));
 const RoutingRulesPage = lazy(() => import('./supervisor/RoutingRulesPage.tsx').then((m) => ({ default: m.RoutingRulesPage })));
 const SurveyPage = lazy(() => import('./survey/SurveyPage.tsx').then((m) => ({ default: m.SurveyPage })));
@@ -176,6 +179,14 @@ function Console() {
             element={
               <RequireRoles roles={nav.tracking.roles}>
                 <TrackingPage />
+              </RequireRoles>
+            }
+          />
+          <Route
+            path="tracking/hold-mail"
+            element={
+              <RequireRoles roles={nav.tracking.roles}>
+                <HoldMailDeliveryListPage />
               </RequireRoles>
             }
           />

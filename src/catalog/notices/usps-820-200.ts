@@ -228,6 +228,35 @@ const recordTypes: readonly RecordType[] = [
     },
   },
   {
+    // A mailing entered at origin: not a drop ship record, so under "Other records" (seed 001
+    // retention item 6). Added for the mailings of migration 0030; its fields are those the
+    // notice's "Data on mailings" lists that a postage statement carries.
+    id: 'usps-820/business-mailing',
+    notice: '820.200',
+    name: 'Business mailing (postage statement) record',
+    categories: ['Identification information', 'Data on mailings'],
+    // seed 001_517806a0da56fdcf.txt: "Other records are retained 4 years after the relationship ends."
+    retention: { kind: 'from_relationship_end', period: { amount: 4, unit: 'years' } },
+    retentionStatement: other,
+    retrievalKeys: ['customer_id'],
+    fields: {
+      customer_id: 'identifier',
+      mailer_id: 'identifier',
+      mailing_id: 'operational',
+      postage_statement: 'operational',
+      mail_class: 'operational',
+      presort_level: 'operational',
+      piece_count: 'operational',
+      postage_amount: 'operational',
+      permit_number: 'operational',
+      container_label: 'operational',
+      reply_mailpiece: 'operational',
+      delivery_status: 'operational',
+      mailing_problems: 'content',
+      created_at: 'operational',
+    },
+  },
+  {
     id: 'usps-820/mail-tracking',
     notice: '820.200',
     name: 'Mail tracking event',

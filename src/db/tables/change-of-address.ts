@@ -11,7 +11,8 @@ export interface CoaIdentityVerificationsTable {
   subject_id: string;
   customer_id: string | null;
   business_area: string | null;
-  service: 'change_of_address';
+  /** Migration 0028 adds Hold Mail: the record type covers the verifications of both services. */
+  service: 'change_of_address' | 'hold_mail';
   method: 'online_card' | 'in_person_id' | 'knowledge_questions' | 'portal_account';
   outcome: 'passed' | 'failed' | 'inconclusive';
   verified_by: string;

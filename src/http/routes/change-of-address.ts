@@ -17,6 +17,7 @@ import {
   minTemporaryDays,
   moveDurations,
   moveTypes,
+  screeningDigestPurpose,
   screeningOutcomes,
   screeningThresholds,
   verificationMethods,
@@ -194,7 +195,7 @@ export function changeOfAddressServiceFor(deps: {
   readonly timeZone: string;
 }): ChangeOfAddressService {
   return createChangeOfAddressService(deps.vault, deps.customers, {
-    digest: keyedDigest(deps.keyring, 'coa-screen/v1'),
+    digest: keyedDigest(deps.keyring, screeningDigestPurpose),
     letterhead: deps.letterhead,
     timeZone: deps.timeZone,
   });

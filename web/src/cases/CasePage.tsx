@@ -18,6 +18,7 @@ import { CaseCompose } from './CaseCompose.tsx';
 import { CaseCorrespondence, senderText } from './CaseCorrespondence.tsx';
 import { CaseHistory } from './CaseHistory.tsx';
 import { CaseLinks } from './CaseLinks.tsx';
+import { CaseTracking } from '../tracking/CaseTracking.tsx';
 import { CaseSla } from './CaseSla.tsx';
 import { CaseStatusForm } from './CaseStatusForm.tsx';
 import { PriorityText, StatusTag } from './CaseTable.tsx';
@@ -223,6 +224,8 @@ export function CasePage() {
           </section>
         </Grid>
       </Grid>
+
+      <CaseTracking caseId={data.id} version={version} />
 
       <section aria-labelledby="case-history-heading" className="margin-top-4">
         <h2 id="case-history-heading">History</h2>

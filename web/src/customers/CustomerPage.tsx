@@ -17,6 +17,11 @@ import { CustomerValues } from './CustomerValues.tsx';
 import { CustomerCases } from '../cases/CustomerCases.tsx';
 import { CustomerCalls } from '../calls/CustomerCalls.tsx';
 import { ChangesOfAddress } from '../tracking/ChangesOfAddress.tsx';
+import { HoldMail } from '../tracking/HoldMail.tsx';
+import { DeliveryServices } from '../tracking/DeliveryServices.tsx';
+import { Mailings } from '../tracking/Mailings.tsx';
+import { CustomerTracking } from '../tracking/CustomerTracking.tsx';
+import { TrackingAlerts } from '../tracking/TrackingAlerts.tsx';
 import { kindLabels, sourceLabels } from './fieldText.ts';
 import { KeyContacts } from './KeyContacts.tsx';
 import { PossibleDuplicates } from './PossibleDuplicates.tsx';
@@ -162,6 +167,16 @@ export function CustomerPage() {
           </section>
 
           <ChangesOfAddress customer={data} canEnter={canEdit} />
+
+          <HoldMail customer={data} canEnter={canEdit} />
+
+          <DeliveryServices customer={data} canEnter={canEdit} />
+
+          <Mailings customer={data} canEnter={canEdit} />
+
+          <CustomerTracking customerId={data.id} version={version} />
+
+          <TrackingAlerts customer={data} canEnter={canEdit} />
 
           <section aria-labelledby="contacts-heading" className="margin-top-4">
             <h2 id="contacts-heading">Key contacts</h2>

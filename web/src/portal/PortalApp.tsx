@@ -1,7 +1,13 @@
 import { Route, Routes } from 'react-router';
 import { AccountPage } from './AccountPage.tsx';
 import { CasePage } from './CasePage.tsx';
+import { ChangeOfAddressPage } from './ChangeOfAddressPage.tsx';
+import { DeliveryPreferencesPage } from './DeliveryPreferencesPage.tsx';
+import { PickupPage } from './PickupPage.tsx';
+import { RedeliveryPage } from './RedeliveryPage.tsx';
+import { HoldMailPage } from './HoldMailPage.tsx';
 import { LinkPage } from './LinkPage.tsx';
+import { MailingsPage } from './MailingsPage.tsx';
 import { MyCasesPage } from './MyCasesPage.tsx';
 import { NewCasePage } from './NewCasePage.tsx';
 import { PortalFrame } from './PortalFrame.tsx';
@@ -14,6 +20,7 @@ import { RegisterPage } from './RegisterPage.tsx';
 import { RequirePortal } from './RequirePortal.tsx';
 import { ResetPage } from './ResetPage.tsx';
 import { SignInPage } from './SignInPage.tsx';
+import { TrackPage } from './TrackPage.tsx';
 
 /** The customer portal under /portal: its own session, frame and pages, apart from the staff console. */
 export function PortalApp() {
@@ -66,6 +73,14 @@ export function PortalApp() {
             }
           />
           <Route
+            path="mailings"
+            element={
+              <RequirePortal level="customer">
+                <MailingsPage />
+              </RequirePortal>
+            }
+          />
+          <Route
             path="profile"
             element={
               <RequirePortal level="customer">
@@ -78,6 +93,54 @@ export function PortalApp() {
             element={
               <RequirePortal level="customer">
                 <PrivacyPage />
+              </RequirePortal>
+            }
+          />
+          <Route
+            path="track"
+            element={
+              <RequirePortal level="customer">
+                <TrackPage />
+              </RequirePortal>
+            }
+          />
+          <Route
+            path="change-of-address"
+            element={
+              <RequirePortal level="customer">
+                <ChangeOfAddressPage />
+              </RequirePortal>
+            }
+          />
+          <Route
+            path="hold-mail"
+            element={
+              <RequirePortal level="customer">
+                <HoldMailPage />
+              </RequirePortal>
+            }
+          />
+          <Route
+            path="redelivery"
+            element={
+              <RequirePortal level="customer">
+                <RedeliveryPage />
+              </RequirePortal>
+            }
+          />
+          <Route
+            path="pickup"
+            element={
+              <RequirePortal level="customer">
+                <PickupPage />
+              </RequirePortal>
+            }
+          />
+          <Route
+            path="delivery-preferences"
+            element={
+              <RequirePortal level="customer">
+                <DeliveryPreferencesPage />
               </RequirePortal>
             }
           />

@@ -35,6 +35,12 @@ export function PortalFrame() {
               <NavLink key="cases" to="/portal/cases" className={navClass}>
                 <span>My cases</span>
               </NavLink>,
+              <NavLink key="track" to="/portal/track" className={navClass}>
+                <span>Track a package</span>
+              </NavLink>,
+              <NavLink key="mailings" to="/portal/mailings" className={navClass}>
+                <span>My mailings</span>
+              </NavLink>,
               <NavLink key="profile" to="/portal/profile" className={navClass}>
                 <span>My profile</span>
               </NavLink>,

@@ -25,6 +25,36 @@ export function PortalHomePage() {
               Your questions and complaints, their status and our answers. Ask a new question from there.
             </PortalCard>
           )}
+          {status === 'linked' && (
+            <PortalCard title="Change of address" to="/portal/change-of-address" action="Forward my mail">
+              Moving? Tell us your new address and we forward your mail there, for good or for a while.
+            </PortalCard>
+          )}
+          {status === 'linked' && (
+            <PortalCard title="Hold mail" to="/portal/hold-mail" action="Hold my mail">
+              Going away? We keep your mail at the Post Office for 3 to 30 days, then deliver it or keep it for you to collect.
+            </PortalCard>
+          )}
+          {status === 'linked' && (
+            <PortalCard title="Redelivery" to="/portal/redelivery" action="Schedule a redelivery">
+              Missed a package? Choose a day for us to bring it again, or collect it at your Post Office.
+            </PortalCard>
+          )}
+          {status === 'linked' && (
+            <PortalCard title="Package pickup" to="/portal/pickup" action="Schedule a pickup">
+              Your carrier collects your prepaid packages from your address on a delivery day you choose.
+            </PortalCard>
+          )}
+          {status === 'linked' && (
+            <PortalCard title="Delivery preferences" to="/portal/delivery-preferences" action="Set my preferences">
+              What we do with packages when you are not home, the days you prefer and how we reach you.
+            </PortalCard>
+          )}
+          {status === 'linked' && (
+            <PortalCard title="Track a package" to="/portal/track" action="Track a package">
+              See where your package is, and ask us to tell you by e-mail or text each time it moves.
+            </PortalCard>
+          )}
           <PortalCard title="My account" to="/portal/account" action="Go to my account">
             Your sign-in address, an authenticator app for extra security, and where you are signed in.
           </PortalCard>

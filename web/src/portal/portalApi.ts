@@ -1,4 +1,5 @@
 import type { CaseStatus } from '../api/cases.ts';
+import type { Mailing, MailingPerformance } from '../api/mailings.ts';
 import type { RequestStatus } from '../api/privacy-requests.ts';
 import { problemOf } from '../api/client.ts';
 import { ApiError, problemTypes } from '../api/problem.ts';
@@ -28,10 +29,13 @@ interface Options {
   readonly file?: File;
   /** Sign-in steps answer 401 for a wrong password or code: not a lost session. */
   readonly signingIn?: boolean;
+  /** Headers of the request's own (the device digest a change of address sends). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
-async function call<T>(method: Method, path: string, { body, file, signingIn = false }: Options = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+/** One call to /portal/api; exported for the portal's feature clients (changeOfAddressApi.ts) to share its session handling. */
+export async function call<T>(method: Method, path: string, { body, file, signingIn = false, headers: own }: Options = {}): Promise<T> {
+  const headers: Record<string, string> = { ...own, accept: 'application/json, application/problem+json' };
   if (file) {
     headers['content-type'] = file.type || 'application/octet-stream';
     headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`;
@@ -247,6 +251,8 @@ export const portalApi = {
   linkAsNew: (name: string) => post<SignedIn>('/link/new', { name }),
 
   cases: () => call<PortalCaseSummary[]>('GET', '/cases'),
+  mailings: () => call<Mailing[]>('GET', '/mailings'),
+  mailingPerformance: (id: string) => call<MailingPerformance>('GET', `/mailings/${encodeURIComponent(id)}/performance`),
   case: (id: string) => call<PortalCaseDetail>('GET', `/cases/${encodeURIComponent(id)}`),
   openCase: (title: string, body: string) => post<PortalCaseSummary>('/cases', { title, body }),
   write: (id: string, body: string) => post<PortalCaseDetail>(`/cases/${encodeURIComponent(id)}/messages`, { body }),

@@ -20,6 +20,7 @@ import { useNotifications } from '../frame/useNotifications.ts';
 import { formatDateTime } from '../util/formatDateTime.ts';
 import { useLoad } from '../util/useLoad.ts';
 import { addressText, formatDay, moveText, ScreeningSummary } from './coaParts.tsx';
+import { HoldMailReview } from './HoldMailReview.tsx';
 
 const labels = { decision: 'Decision', reason: 'Reason' };
 const ids = { decision: 'review-decision', reason: 'review-reason' };
@@ -213,6 +214,7 @@ export function FraudReviewPage() {
           </>
         )}
       </section>
+      <HoldMailReview />
     </Page>
   );
 }

@@ -14,6 +14,7 @@ import { RadioGroup } from '../forms/RadioGroup.tsx';
 import { TextField } from '../forms/TextField.tsx';
 import { useFormErrors } from '../forms/useFormErrors.ts';
 import { Page } from '../frame/Page.tsx';
+import { MailpieceImages } from './MailpieceImages.tsx';
 
 const labels = {
   by: 'What you have',
@@ -279,6 +280,7 @@ export function TrackingPage() {
               )}
             </>
           )}
+          {shown.query.by === 'imb' && <MailpieceImages imb={shown.query.code} />}
         </section>
       )}
     </Page>

@@ -2,7 +2,14 @@ import { personalTables } from '../../../catalog/index.ts';
 import { subjectBookkeeping } from '../subject-tables.ts';
 import { surveyRecordType } from '../../surveys/index.ts';
 import { callRecordType } from '../../calls/index.ts';
-import { changeOfAddressRecordType, coaVerificationRecordType } from '../../tracking/index.ts';
+import {
+  changeOfAddressRecordType,
+  coaVerificationRecordType,
+  deliveryPreferencesRecordType,
+  deliveryRequestRecordType,
+  holdMailRecordType,
+  trackingAlertRecordType,
+} from '../../tracking/index.ts';
 
 /**
  * A table whose rows carry their own `dispose_after`, computed from their record type's
@@ -12,7 +19,18 @@ import { changeOfAddressRecordType, coaVerificationRecordType } from '../../trac
  */
 export interface DisposalTarget {
   readonly table:
-    'cases' | 'calls' | 'survey_responses' | 'privacy_requests' | 'disclosures' | 'changes_of_address' | 'coa_identity_verifications';
+    | 'cases'
+    | 'calls'
+    | 'survey_responses'
+    | 'privacy_requests'
+    | 'disclosures'
+    | 'changes_of_address'
+    | 'coa_identity_verifications'
+    | 'hold_mail_requests'
+    | 'delivery_requests'
+    | 'delivery_preferences'
+    | 'tracking_subscriptions'
+    | 'mailings';
   /** The column naming each row's record type, or the one record type all its rows are. */
   readonly recordType: { readonly column: string } | { readonly fixed: string };
   /** The case a row belongs to, for holds placed on a case: a column, or the case a disclosure was of. */
@@ -28,6 +46,15 @@ export const disposalTargets: readonly DisposalTarget[] = [
   // A change of address (kept 4 years after the relationship ends) and its identity verification (2 years from it).
   { table: 'changes_of_address', recordType: { fixed: changeOfAddressRecordType }, caseColumn: null, createdColumn: 'created_at' },
   { table: 'coa_identity_verifications', recordType: { fixed: coaVerificationRecordType }, caseColumn: null, createdColumn: 'created_at' },
+  // A hold (1 year from the request); its verification is the row above's.
+  { table: 'hold_mail_requests', recordType: { fixed: holdMailRecordType }, caseColumn: null, createdColumn: 'created_at' },
+  // Redeliveries, pickups and delivery preferences: 4 years after the relationship ends.
+  { table: 'delivery_requests', recordType: { fixed: deliveryRequestRecordType }, caseColumn: null, createdColumn: 'created_at' },
+  { table: 'delivery_preferences', recordType: { fixed: deliveryPreferencesRecordType }, caseColumn: null, createdColumn: 'updated_at' },
+  // Tracking alert subscriptions: 1 year from the subscription (Confirmation Services).
+  { table: 'tracking_subscriptions', recordType: { fixed: trackingAlertRecordType }, caseColumn: null, createdColumn: 'created_at' },
+  // Mailings: drop ship records 2 years from creation, business mailing records 4 years after the relationship ends.
+  { table: 'mailings', recordType: { column: 'record_type' }, caseColumn: null, createdColumn: 'created_at' },
   { table: 'cases', recordType: { column: 'record_type' }, caseColumn: 'id', createdColumn: 'created_at' },
   { table: 'privacy_requests', recordType: { column: 'record_type' }, caseColumn: null, createdColumn: 'received_at' },
   // Last: an entry of the accounting is kept 5 years or the life of the record disclosed,

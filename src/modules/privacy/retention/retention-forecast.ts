@@ -3,8 +3,8 @@ import { authorize } from '../../../access/index.ts';
 import { describeRetention, recordTypes } from '../../../catalog/index.ts';
 import type { Principal, Tx } from '../../../db/index.ts';
 import { disposalTargets, type DisposalTarget } from './disposal-targets.ts';
-import { trackingDaysDue } from '../../tracking/index.ts';
-import { notHeld, outlived, recordTypeOf, trackingDayHeld } from './retention-sweep.ts';
+import { partitionDayHeld, partitionDaysDue } from './partition-days.ts';
+import { notHeld, outlived, recordTypeOf } from './retention-sweep.ts';
 
 export interface ForecastLine {
   readonly recordTable: string;
@@ -52,22 +52,24 @@ async function dueBy(trx: Tx, target: DisposalTarget | typeof subjectsTarget, un
 }
 
 /**
- * Days of tracking events due by `until`, a line per record type. A day still stored past its
- * date counts even when the estimate says it is empty: the check must not pass on a guess.
+ * Partitioned days (tracking events, mailpiece images) due by `until`, a line per table and record
+ * type. A day still stored past its date counts even when the estimate says it is empty: the
+ * check must not pass on a guess.
  */
-async function trackingDueBy(trx: Tx, until: Date): Promise<ForecastLine[]> {
-  const due = await trackingDaysDue(trx, until);
+async function partitionsDueBy(trx: Tx, until: Date): Promise<ForecastLine[]> {
+  const due = await partitionDaysDue(trx, until);
   const lines: ForecastLine[] = [];
-  for (const [recordType, days] of Map.groupBy(due, (day) => day.recordType)) {
+  for (const days of Map.groupBy(due, (day) => `${day.table}:${day.recordType}`).values()) {
+    const { table, recordType } = days[0]!;
     let dueCount = 0;
     let heldCount = 0;
     for (const day of days) {
-      if (await trackingDayHeld(trx, day)) heldCount += Math.max(1, day.events);
-      else dueCount += Math.max(1, day.events);
+      if (await partitionDayHeld(trx, day)) heldCount += Math.max(1, day.records);
+      else dueCount += Math.max(1, day.records);
     }
     const type = recordTypes.get(recordType);
     lines.push({
-      recordTable: 'tracking_events',
+      recordTable: table,
       recordType,
       rule: type ? describeRetention(type.retention) : 'record type no longer in the catalog',
       due: dueCount,
@@ -84,7 +86,7 @@ export async function retentionForecast(trx: Tx, principal: Principal, until: Da
   authorize(principal, 'retention.manage');
   const lines: ForecastLine[] = [];
   for (const target of [...disposalTargets, subjectsTarget]) lines.push(...(await dueBy(trx, target, until)));
-  lines.push(...(await trackingDueBy(trx, until)));
+  lines.push(...(await partitionsDueBy(trx, until)));
   return lines;
 }
 

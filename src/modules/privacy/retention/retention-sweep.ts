@@ -3,11 +3,11 @@ import { sql, type RawBuilder } from 'kysely';
 import { appendAudit, systemPrincipal } from '../../../access/index.ts';
 import { agencyTimeZone, describeRetention, recordTypes } from '../../../catalog/index.ts';
 import { refreshCustomerRetention } from '../../cases/index.ts';
-import { dropTrackingDay, trackingDaysDue, type TrackingDay } from '../../tracking/index.ts';
 import { withPrincipal, type Database, type Principal, type SystemPrincipal, type Tx } from '../../../db/index.ts';
 import { accountableTables } from '../disclosures/index.ts';
 import { subjectRecordTables } from '../subject-tables.ts';
 import { disposalTargets, indexedRecordTables, type DisposalTarget } from './disposal-targets.ts';
+import { partitionDayHeld, partitionDaysDue } from './partition-days.ts';
 
 /** What a certificate says of the method: rows deleted, files deleted, keys destroyed. */
 export const disposalMethod =
@@ -15,10 +15,10 @@ export const disposalMethod =
   "a data subject's key destroyed once none of its records remained (cryptographic erase, NIST SP 800-88 Rev. 1), " +
   'which leaves every copy of its ciphertext, backups included, unreadable.';
 
-/** The method of a day of tracking events: its partition is dropped whole. */
+/** The method of a day of tracking events or mailpiece images: its partition is dropped whole. */
 export const partitionDropMethod =
-  'A day of tracking events disposed of by dropping its partition (DROP TABLE): every row, index entry and page of that day at once; ' +
-  'the certificate hash covers the day, the number of events and the XOR of their 64-bit ids.';
+  'A day of tracking events or mailpiece images disposed of by dropping its partition (DROP TABLE): every row, index entry and page of that day at once; ' +
+  'the certificate hash covers the day, the number of records and the XOR of their ids.';
 
 export interface CertificateLine {
   readonly recordTable: string;
@@ -108,19 +108,6 @@ function ruleOf(recordType: string): string {
  */
 async function claimInDueOrder(trx: Tx): Promise<void> {
   await sql`SELECT set_config('enable_sort', 'off', true)`.execute(trx);
-}
-
-/** Whether an active hold covers a day of tracking events: held by record type and dates only, since events name no subject, case or area. */
-export async function trackingDayHeld(trx: Tx, day: Pick<TrackingDay, 'day' | 'recordType'>): Promise<boolean> {
-  const start = new Date(`${day.day}T00:00:00Z`);
-  const end = new Date(start.getTime() + 24 * 60 * 60 * 1000);
-  const held = await sql<{ held: boolean }>`SELECT EXISTS (
-      SELECT 1 FROM legal_holds h
-      WHERE h.released_at IS NULL AND h.subject_id IS NULL AND h.case_id IS NULL AND h.business_area IS NULL
-        AND (h.record_type IS NULL OR h.record_type = ${day.recordType})
-        AND (h.created_from IS NULL OR h.created_from < ${end})
-        AND (h.created_to IS NULL OR h.created_to > ${start})) AS held`.execute(trx);
-  return held.rows[0]!.held;
 }
 
 function chain(previous: Buffer | undefined, ids: readonly string[]): Buffer {
@@ -415,16 +402,16 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
         );
       for (const target of disposalTargets) await drain(() => disposeBatch(target));
       await drain(disposeSubjectsBatch);
-      // Tracking events: a day at a time, each day's partition dropped in a transaction of its own.
-      const days = await withPrincipal(database.db, principal, (trx) => trackingDaysDue(trx, now));
+      // Tracking events and mailpiece images: a day at a time, each day's partition dropped in a transaction of its own.
+      const days = await withPrincipal(database.db, principal, (trx) => partitionDaysDue(trx, now));
       for (const day of days) {
         options.signal?.throwIfAborted();
         await withPrincipal(database.db, principal, async (trx) => {
-          if (await trackingDayHeld(trx, day)) return;
-          const { events, idsXor } = await dropTrackingDay(trx, day, now);
-          if (events === 0) return;
-          const digest = [{ id: `${day.class}:${day.day}:${events}:${idsXor}`, dispose_after: day.dueAt }];
-          await certify(trx, 'tracking_events', day.recordType, digest, 0, 0, partitionDropMethod, events);
+          if (await partitionDayHeld(trx, day)) return;
+          const { records, idsXor } = await day.drop(trx, now);
+          if (records === 0) return;
+          const digest = [{ id: `${day.label}:${records}:${idsXor}`, dispose_after: day.dueAt }];
+          await certify(trx, day.table, day.recordType, digest, 0, 0, partitionDropMethod, records);
           await appendAudit(trx, {
             at: now,
             actor: principal,
@@ -434,7 +421,7 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
             subjects: [],
             purpose: 'retention.disposal',
             outcome: 'ok',
-            detail: { table: 'tracking_events', day: day.day, records: events, run: runId },
+            detail: { table: day.table, day: day.day, records, run: runId },
           });
         });
       }

@@ -42,7 +42,7 @@ export interface ScreeningCounts {
 
 /**
  * Counts of earlier requests sharing the customer, an address, the device or the network,
- * across every business area, through the SECURITY DEFINER function of migration 0027
+ * across every business area, through the SECURITY DEFINER function of migrations 0027 and 0033
  * (row-level security would hide other areas' requests; the function answers counts only):
  *   SELECT * FROM caseline.coa_screening_counts($customer, $old, $new, $device, $network, $at, $recent, $burst)
  */
@@ -53,8 +53,8 @@ export async function selectScreeningCounts(trx: Tx, keys: ScreeningKeys): Promi
       ${keys.customerId}::uuid, ${keys.oldAddressKey}, ${keys.newAddressKey}, ${keys.deviceKey}::bytea, ${keys.networkKey}::bytea,
       ${keys.at}::timestamptz, ${interval(keys.recentMs)}, ${interval(keys.burstMs)})`.execute(trx);
   const row = rows[0];
-  // No row: the caller is neither staff nor Caseline itself (the function answers nobody else).
-  if (!row) throw new Error('the change-of-address screen counts are for staff and system principals');
+  // No row: the caller is neither staff, Caseline itself, nor the customer asking about their own requests.
+  if (!row) throw new Error('the change-of-address screen counts are for staff, system principals and the customer themselves');
   return {
     accountRequests: Number(row.account_requests),
     failedVerifications: Number(row.failed_verifications),

@@ -1,19 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { actorOf, appendAudit, authorize, can, type AuditContext, type AuditDetail } from '../../../access/index.ts';
+import { actorOf, appendAudit, authorize, can, carrying, type AuditContext, type AuditDetail } from '../../../access/index.ts';
 import { agencyTimeZone, disposeAfter, getRecordType, localDateOf } from '../../../catalog/index.ts';
 import type { Vault } from '../../../crypto/index.ts';
-import type { Principal, Tx } from '../../../db/index.ts';
-import { AddressError, normaliseAddress, type AddressInput, type CustomerService, type NormalisedAddress } from '../../customers/index.ts';
+import type { CustomerPrincipal, Principal, Tx } from '../../../db/index.ts';
+import {
+  AddressError,
+  normaliseAddress,
+  type AddressInput,
+  type Customer,
+  type CustomerService,
+  type NormalisedAddress,
+} from '../../customers/index.ts';
 import { renderMoveConfirmationLetter, renderMoveValidationLetter, type Letterhead } from '../../letters/index.ts';
 import type {
   ChangeOfAddress,
   ChangeOfAddressStatus,
+  MoveDuration,
+  MoveType,
   NewChangeOfAddress,
+  RequestOrigin,
   Screening,
   ScreeningOutcome,
   ScreeningReason,
 } from './change-of-address.ts';
-import { checkChangeOfAddress, InvalidChangeOfAddressField } from './check-change-of-address.ts';
+import { checkChangeOfAddress, InvalidChangeOfAddressField, type CheckedChangeOfAddress } from './check-change-of-address.ts';
 import { velocityWindows } from './fraud-rules.ts';
 import { cmraKey, forwardingDestination } from './forwarding-destination.ts';
 import { namesMatch } from './names-match.ts';
@@ -54,6 +64,31 @@ export interface ReviewInput {
   readonly reason: string;
 }
 
+/** One of the customer's addresses of record, as the portal offers it for the old address. */
+export interface AddressOfRecord {
+  /** The id of the customer's value holding it. */
+  readonly id: string;
+  readonly label: string | null;
+  readonly primary: boolean;
+  readonly address: NormalisedAddress;
+}
+
+/**
+ * A request a signed-in customer, linked to their record, files on the portal for
+ * themselves: the name is the one on their record, the old address one of their addresses
+ * of record, the verification their linked account; the origin is the HTTP request's.
+ */
+export interface PortalChangeOfAddress {
+  readonly moveType: MoveType;
+  readonly duration: MoveDuration;
+  readonly effectiveDate: string;
+  readonly endDate?: string | null;
+  /** The AddressOfRecord id of the address moved out of. */
+  readonly oldAddressId: string;
+  readonly newAddress: AddressInput;
+  readonly origin: RequestOrigin;
+}
+
 export interface ChangeOfAddressService {
   /** Enters a request for the customer with its identity verification, screens it for fraud and stores both. */
   request(
@@ -64,6 +99,16 @@ export interface ChangeOfAddressService {
     ctx: AuditContext,
     now: Date,
   ): Promise<ChangeOfAddress>;
+  /** The customer's own request from the portal, screened like any other (device and network counted). */
+  requestFromPortal(
+    trx: Tx,
+    principal: CustomerPrincipal,
+    input: PortalChangeOfAddress,
+    ctx: AuditContext,
+    now: Date,
+  ): Promise<ChangeOfAddress>;
+  /** The signed-in customer's addresses of record: what a portal request may move out of. */
+  addressesOfRecord(trx: Tx, principal: CustomerPrincipal, ctx: AuditContext, now: Date): Promise<AddressOfRecord[]>;
   get(trx: Tx, principal: Principal, id: string, ctx: AuditContext, now: Date): Promise<ChangeOfAddress>;
   /** The customer's requests, newest first. */
   ofCustomer(trx: Tx, principal: Principal, customerId: string, limit: number, ctx: AuditContext, now: Date): Promise<ChangeOfAddress[]>;
@@ -94,8 +139,36 @@ export interface ChangeOfAddressServiceOptions {
 export const changeOfAddressRecordType = 'usps-820/customer-account';
 /** seed 000_a2cb10f5fedd0542.txt, purpose: "To verify a customer's identity when applying for COA and Hold Mail services." */
 export const coaVerificationRecordType = 'usps-880/identity-verification';
+/**
+ * The purpose of the keyring key whose HMACs are the screens' address, device and network digests:
+ * Hold Mail digests addresses under it too, so a hold matches a move away from the same address.
+ */
+export const screeningDigestPurpose = 'coa-screen/v1';
 
 const maxReasonLength = 2000;
+
+/** Who verified a portal request's requester: the portal, through the account's link to the record. */
+export const coaPortalVerifier = 'portal';
+
+/** The customer's address values (mailing addresses), primary first. */
+function addressesOf(customer: Customer): AddressOfRecord[] {
+  return customer.values
+    .filter((v) => v.field === 'mailing_address' && typeof v.value !== 'string')
+    .map((v) =>
+      carrying<AddressOfRecord>(customer.id, { id: v.id, label: v.label, primary: v.primary, address: v.value as NormalisedAddress }),
+    )
+    .sort((a, b) => Number(b.primary) - Number(a.primary));
+}
+
+/** A stored address as the request's input: normalising it again gives it back. */
+function addressInputOf(address: NormalisedAddress): AddressInput {
+  return {
+    lines: address.deliveryLine,
+    city: address.city,
+    state: address.state,
+    zip: address.zip4 ? `${address.zip5}-${address.zip4}` : address.zip5,
+  };
+}
 
 function location(column: string, rowId: string) {
   return { table: 'changes_of_address', column, rowId };
@@ -156,46 +229,49 @@ export function createChangeOfAddressService(
       (await vault.decryptFor(trx, row.subject_id, location(column, row.id), value)).toString('utf8');
     const today = isoDay(now, timeZone);
     return Promise.all(
-      rows.map(async (row): Promise<ChangeOfAddress> => ({
-        id: row.id,
-        customerId: row.customer_id ?? row.subject_id,
-        businessArea: row.business_area,
-        moveType: row.move_type,
-        duration: row.duration,
-        name: await open(row, 'name_ct', row.name_ct),
-        effectiveDate: row.effective_on,
-        endDate: row.ends_on,
-        oldAddress: JSON.parse(await open(row, 'old_address_ct', row.old_address_ct)) as NormalisedAddress,
-        newAddress: JSON.parse(await open(row, 'new_address_ct', row.new_address_ct)) as NormalisedAddress,
-        forwardsToPoBox: row.forwards_to_po_box,
-        forwardsToCmra: row.forwards_to_cmra,
-        verification:
-          row.verification_id !== null && row.v_method !== null
-            ? {
-                id: row.verification_id,
-                method: row.v_method,
-                outcome: row.v_outcome!,
-                verifiedBy: row.v_verified_by!,
-                verifiedAt: row.v_verified_at!,
-                disposeAfter: row.v_dispose_after!,
-              }
-            : null,
-        screening: { score: row.risk_score, outcome: row.screening, reasons: row.reasons as ScreeningReason[] },
-        status: row.status,
-        forwarding: row.status === 'accepted' && row.effective_on <= today && (row.ends_on === null || today <= row.ends_on),
-        review:
-          row.decision !== null
-            ? {
-                decision: row.decision,
-                reason: await open(row, 'decision_reason_ct', row.decision_reason_ct!),
-                decidedBy: row.decided_by!,
-                decidedAt: row.decided_at!,
-              }
-            : null,
-        enteredBy: row.entered_by,
-        createdAt: row.created_at,
-        disposeAfter: row.dispose_after,
-      })),
+      // Each marked with the subject it was read for: the portal's egress guard checks the marks.
+      rows.map(async (row): Promise<ChangeOfAddress> =>
+        carrying<ChangeOfAddress>(row.subject_id, {
+          id: row.id,
+          customerId: row.customer_id ?? row.subject_id,
+          businessArea: row.business_area,
+          moveType: row.move_type,
+          duration: row.duration,
+          name: await open(row, 'name_ct', row.name_ct),
+          effectiveDate: row.effective_on,
+          endDate: row.ends_on,
+          oldAddress: JSON.parse(await open(row, 'old_address_ct', row.old_address_ct)) as NormalisedAddress,
+          newAddress: JSON.parse(await open(row, 'new_address_ct', row.new_address_ct)) as NormalisedAddress,
+          forwardsToPoBox: row.forwards_to_po_box,
+          forwardsToCmra: row.forwards_to_cmra,
+          verification:
+            row.verification_id !== null && row.v_method !== null
+              ? {
+                  id: row.verification_id,
+                  method: row.v_method,
+                  outcome: row.v_outcome!,
+                  verifiedBy: row.v_verified_by!,
+                  verifiedAt: row.v_verified_at!,
+                  disposeAfter: row.v_dispose_after!,
+                }
+              : null,
+          screening: { score: row.risk_score, outcome: row.screening, reasons: row.reasons as ScreeningReason[] },
+          status: row.status,
+          forwarding: row.status === 'accepted' && row.effective_on <= today && (row.ends_on === null || today <= row.ends_on),
+          review:
+            row.decision !== null
+              ? {
+                  decision: row.decision,
+                  reason: await open(row, 'decision_reason_ct', row.decision_reason_ct!),
+                  decidedBy: row.decided_by!,
+                  decidedAt: row.decided_at!,
+                }
+              : null,
+          enteredBy: row.entered_by,
+          createdAt: row.created_at,
+          disposeAfter: row.dispose_after,
+        }),
+      ),
     );
   }
 
@@ -210,112 +286,152 @@ export function createChangeOfAddressService(
     return new Set((await selectCmraAddresses(trx)).map((r) => cmraKey(r.street_line, r.zip5)));
   }
 
+  /** Screens a checked request for the customer and stores it with its verification. */
+  async function file(
+    trx: Tx,
+    principal: Principal,
+    customer: Customer,
+    input: NewChangeOfAddress,
+    checked: CheckedChangeOfAddress,
+    ctx: AuditContext,
+    now: Date,
+  ): Promise<ChangeOfAddress> {
+    const owner = { subject_id: customer.id, business_area: customer.businessArea };
+    authorize(principal, 'record.create', scope(owner));
+    if (input.moveType === 'business' && customer.kind !== 'organisation')
+      throw new InvalidChangeOfAddressField('moveType', 'a business move is for an organisation customer');
+    if (input.moveType !== 'business' && customer.kind === 'organisation')
+      throw new InvalidChangeOfAddressField('moveType', 'an organisation customer files a business move');
+
+    const destination = forwardingDestination(checked.newAddress, await knownCmras(trx));
+    const keys = {
+      customerId: customer.id,
+      oldAddressKey: addressKey(checked.oldAddress),
+      newAddressKey: addressKey(checked.newAddress),
+      deviceKey: checked.deviceFingerprint === null ? null : options.digest(`device:${checked.deviceFingerprint}`),
+      networkKey: checked.ipAddress === null ? null : options.digest(`ip:${checked.ipAddress}`),
+    };
+    const counts = await selectScreeningCounts(trx, { ...keys, at: now, ...velocityWindows });
+    const screening: Screening = screenChangeOfAddress({
+      verificationOutcome: checked.verification.outcome,
+      recentFailedVerifications: counts.failedVerifications,
+      accountRequests: counts.accountRequests,
+      deviceRequests: keys.deviceKey === null ? null : counts.deviceRequests,
+      networkRequests: keys.networkKey === null ? null : counts.networkRequests,
+      newAddressRequests: counts.newAddressRequests,
+      oldAddressRequests: counts.oldAddressRequests,
+      forwardsToPoBox: destination.poBox,
+      forwardsToCmra: destination.cmra,
+      nameMatches: namesMatch(input.moveType, checked.name, customer.name),
+    });
+
+    const verificationId = randomUUID();
+    const v = checked.verification;
+    await insertVerification(trx, {
+      id: verificationId,
+      subject_id: owner.subject_id,
+      customer_id: customer.id,
+      business_area: owner.business_area,
+      service: 'change_of_address',
+      method: v.method,
+      outcome: v.outcome,
+      verified_by: v.verifiedBy ?? actorOf(principal),
+      verified_at: v.verifiedAt,
+      created_at: now,
+      resolved_at: v.verifiedAt,
+      dispose_after: disposeAfter(
+        getRecordType(coaVerificationRecordType).retention,
+        { createdAt: now, resolvedAt: v.verifiedAt },
+        { timeZone },
+      )!,
+    });
+    await audit(trx, principal, ctx, now, 'create', coaVerificationRecordType, verificationId, [owner.subject_id], {
+      method: v.method,
+      outcome: v.outcome,
+    });
+
+    const id = randomUUID();
+    const status = statusOf(screening.outcome);
+    await insertChangeOfAddress(trx, {
+      id,
+      subject_id: owner.subject_id,
+      customer_id: customer.id,
+      business_area: owner.business_area,
+      move_type: input.moveType,
+      duration: input.duration,
+      effective_on: checked.effectiveDate,
+      ends_on: checked.endDate,
+      name_ct: await vault.encryptFor(trx, owner.subject_id, location('name_ct', id), checked.name),
+      old_address_ct: await vault.encryptFor(trx, owner.subject_id, location('old_address_ct', id), JSON.stringify(checked.oldAddress)),
+      new_address_ct: await vault.encryptFor(trx, owner.subject_id, location('new_address_ct', id), JSON.stringify(checked.newAddress)),
+      old_address_key: keys.oldAddressKey,
+      new_address_key: keys.newAddressKey,
+      device_key: keys.deviceKey,
+      network_key: keys.networkKey,
+      forwards_to_po_box: destination.poBox,
+      forwards_to_cmra: destination.cmra,
+      verification_id: verificationId,
+      risk_score: screening.score,
+      screening: screening.outcome,
+      reasons: JSON.stringify(screening.reasons),
+      status,
+      decision: null,
+      decision_reason_ct: null,
+      decided_by: null,
+      decided_at: null,
+      entered_by: actorOf(principal),
+      created_at: now,
+      // From the end of the customer relationship: unknown while it lasts (seed 001: "Other
+      // records are retained 4 years after the relationship ends.").
+      dispose_after: disposeAfter(getRecordType(changeOfAddressRecordType).retention, { createdAt: now }, { timeZone }),
+    });
+    await audit(trx, principal, ctx, now, 'create', changeOfAddressRecordType, id, [owner.subject_id], {
+      move_type: input.moveType,
+      duration: input.duration,
+      verification_id: verificationId,
+      screening: screening.outcome,
+      risk_score: screening.score,
+      rules: screening.reasons.map((r) => r.rule),
+      status,
+    });
+    const row = await selectChangeOfAddress(trx, id);
+    return (await read(trx, [row!], now))[0]!;
+  }
+
   return {
     async request(trx, principal, customerId, input, ctx, now) {
       const checked = checkChangeOfAddress(input, now, timeZone);
       const found = await customers.get(trx, principal, customerId, { reveal: [] }, ctx, now);
       if (!('customer' in found)) throw new ChangeOfAddressNotFound('no such customer');
+      return file(trx, principal, found.customer, input, checked, ctx, now);
+    },
+
+    async requestFromPortal(trx, principal, input, ctx, now) {
+      const found = await customers.get(trx, principal, principal.subjectId, { reveal: [] }, ctx, now);
+      if (!('customer' in found)) throw new ChangeOfAddressNotFound('no such customer');
       const customer = found.customer;
-      const owner = { subject_id: customer.id, business_area: customer.businessArea };
-      authorize(principal, 'record.create', scope(owner));
-      if (input.moveType === 'business' && customer.kind !== 'organisation')
-        throw new InvalidChangeOfAddressField('moveType', 'a business move is for an organisation customer');
-      if (input.moveType !== 'business' && customer.kind === 'organisation')
-        throw new InvalidChangeOfAddressField('moveType', 'an organisation customer files a business move');
-
-      const destination = forwardingDestination(checked.newAddress, await knownCmras(trx));
-      const keys = {
-        customerId: customer.id,
-        oldAddressKey: addressKey(checked.oldAddress),
-        newAddressKey: addressKey(checked.newAddress),
-        deviceKey: checked.deviceFingerprint === null ? null : options.digest(`device:${checked.deviceFingerprint}`),
-        networkKey: checked.ipAddress === null ? null : options.digest(`ip:${checked.ipAddress}`),
+      const old = addressesOf(customer).find((a) => a.id === input.oldAddressId);
+      if (!old) throw new InvalidChangeOfAddressField('oldAddressId', 'must be one of your addresses of record');
+      const request: NewChangeOfAddress = {
+        moveType: input.moveType,
+        duration: input.duration,
+        // Filing for themselves: the name on the request is the name on their record.
+        name: customer.name,
+        effectiveDate: input.effectiveDate,
+        endDate: input.endDate ?? null,
+        oldAddress: addressInputOf(old.address),
+        newAddress: input.newAddress,
+        // The portal vouches for its signed-in, linked account: linking proved the person holds the record.
+        verification: { method: 'portal_account', outcome: 'passed', verifiedBy: coaPortalVerifier, verifiedAt: now },
+        origin: input.origin,
       };
-      const counts = await selectScreeningCounts(trx, { ...keys, at: now, ...velocityWindows });
-      const screening: Screening = screenChangeOfAddress({
-        verificationOutcome: checked.verification.outcome,
-        recentFailedVerifications: counts.failedVerifications,
-        accountRequests: counts.accountRequests,
-        deviceRequests: keys.deviceKey === null ? null : counts.deviceRequests,
-        networkRequests: keys.networkKey === null ? null : counts.networkRequests,
-        newAddressRequests: counts.newAddressRequests,
-        oldAddressRequests: counts.oldAddressRequests,
-        forwardsToPoBox: destination.poBox,
-        forwardsToCmra: destination.cmra,
-        nameMatches: namesMatch(input.moveType, checked.name, customer.name),
-      });
+      return file(trx, principal, customer, request, checkChangeOfAddress(request, now, timeZone), ctx, now);
+    },
 
-      const verificationId = randomUUID();
-      const v = checked.verification;
-      await insertVerification(trx, {
-        id: verificationId,
-        subject_id: owner.subject_id,
-        customer_id: customer.id,
-        business_area: owner.business_area,
-        service: 'change_of_address',
-        method: v.method,
-        outcome: v.outcome,
-        verified_by: v.verifiedBy ?? actorOf(principal),
-        verified_at: v.verifiedAt,
-        created_at: now,
-        resolved_at: v.verifiedAt,
-        dispose_after: disposeAfter(
-          getRecordType(coaVerificationRecordType).retention,
-          { createdAt: now, resolvedAt: v.verifiedAt },
-          { timeZone },
-        )!,
-      });
-      await audit(trx, principal, ctx, now, 'create', coaVerificationRecordType, verificationId, [owner.subject_id], {
-        method: v.method,
-        outcome: v.outcome,
-      });
-
-      const id = randomUUID();
-      const status = statusOf(screening.outcome);
-      await insertChangeOfAddress(trx, {
-        id,
-        subject_id: owner.subject_id,
-        customer_id: customer.id,
-        business_area: owner.business_area,
-        move_type: input.moveType,
-        duration: input.duration,
-        effective_on: checked.effectiveDate,
-        ends_on: checked.endDate,
-        name_ct: await vault.encryptFor(trx, owner.subject_id, location('name_ct', id), checked.name),
-        old_address_ct: await vault.encryptFor(trx, owner.subject_id, location('old_address_ct', id), JSON.stringify(checked.oldAddress)),
-        new_address_ct: await vault.encryptFor(trx, owner.subject_id, location('new_address_ct', id), JSON.stringify(checked.newAddress)),
-        old_address_key: keys.oldAddressKey,
-        new_address_key: keys.newAddressKey,
-        device_key: keys.deviceKey,
-        network_key: keys.networkKey,
-        forwards_to_po_box: destination.poBox,
-        forwards_to_cmra: destination.cmra,
-        verification_id: verificationId,
-        risk_score: screening.score,
-        screening: screening.outcome,
-        reasons: JSON.stringify(screening.reasons),
-        status,
-        decision: null,
-        decision_reason_ct: null,
-        decided_by: null,
-        decided_at: null,
-        entered_by: actorOf(principal),
-        created_at: now,
-        // From the end of the customer relationship: unknown while it lasts (seed 001: "Other
-        // records are retained 4 years after the relationship ends.").
-        dispose_after: disposeAfter(getRecordType(changeOfAddressRecordType).retention, { createdAt: now }, { timeZone }),
-      });
-      await audit(trx, principal, ctx, now, 'create', changeOfAddressRecordType, id, [owner.subject_id], {
-        move_type: input.moveType,
-        duration: input.duration,
-        verification_id: verificationId,
-        screening: screening.outcome,
-        risk_score: screening.score,
-        rules: screening.reasons.map((r) => r.rule),
-        status,
-      });
-      const row = await selectChangeOfAddress(trx, id);
-      return (await read(trx, [row!], now))[0]!;
+    async addressesOfRecord(trx, principal, ctx, now) {
+      const found = await customers.get(trx, principal, principal.subjectId, { reveal: [] }, ctx, now);
+      if (!('customer' in found)) throw new ChangeOfAddressNotFound('no such customer');
+      return addressesOf(found.customer);
     },
 
     async get(trx, principal, id, ctx, now) {

@@ -4,10 +4,14 @@ export {
   ChangeOfAddressConflict,
   ChangeOfAddressNotFound,
   coaVerificationRecordType,
+  screeningDigestPurpose,
   createChangeOfAddressService,
+  coaPortalVerifier,
+  type AddressOfRecord,
   type ChangeOfAddressService,
   type ChangeOfAddressServiceOptions,
   type CmraAddress,
+  type PortalChangeOfAddress,
   type ReviewInput,
 } from './change-of-address-service.ts';
 export {
@@ -44,3 +48,4 @@ export {
 } from './change-of-address.ts';
 export { fraudRules, velocityWindows, type FraudRule, type ScreeningSignals } from './fraud-rules.ts';
 export { screenChangeOfAddress, screeningThresholds } from './screen-change-of-address.ts';
+export { changeOfAddressMover } from './change-of-address-merge-mover.ts';
