@@ -1,51 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemPrincipal } from '../src/access/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { keyedDigest } from '../src/crypto/index.ts';
-import { withPrincipal, type Database } from '../src/db/index.ts';
-import { createCustomerMerger, createCustomerService, type CustomerMerger } from '../src/modules/customers/index.ts';
 import {
   ChangeOfAddressNotFound,
   changeOfAddressMover,
   createChangeOfAddressService,
   type ChangeOfAddressService,
 } from '../src/modules/tracking/index.ts';
-import { personInput } from './support/customers.ts';
-import { testDatabase } from './support/database.ts';
-import { testVault } from './support/vault.ts';
+import { ctx, mergeFixture, now, system } from './support/merge.ts';
 
 // A customer's changes of address follow the customer into a merge (re-encrypted under the
 // survivor's key, with their identity verifications) and come back when it is undone.
-let database: Database;
-let keys: Awaited<ReturnType<typeof testVault>>;
+const fixture = mergeFixture((vault) => [changeOfAddressMover(vault)]);
+const { as } = fixture;
 let changes: ChangeOfAddressService;
-let merger: CustomerMerger;
-const system = systemPrincipal('test');
-const ctx = { requestId: null, clientAddr: null, purpose: 'merge test' };
-const now = new Date('2026-11-25T17:00:00Z');
 const oldAddress = { lines: '12 Oak Street, Apartment 3', city: 'Brooklyn', state: 'NY', zip: '11201' };
 const newAddress = { lines: '742 Evergreen Terrace', city: 'Springfield', state: 'IL', zip: '62704' };
 
-beforeAll(async () => {
-  database = await testDatabase();
-  keys = await testVault();
-  const customers = createCustomerService(keys.vault);
-  changes = createChangeOfAddressService(keys.vault, customers, {
-    digest: keyedDigest(keys.keyring, 'coa-screen/v1'),
+beforeAll(() => {
+  changes = createChangeOfAddressService(fixture.keys.vault, fixture.customers, {
+    digest: keyedDigest(fixture.keys.keyring, 'coa-screen/v1'),
     letterhead: { name: 'Consumer Advocate', address: ['475 LENFANT PLZ SW', 'WASHINGTON DC 20260-0004'], fax: null },
   });
-  merger = createCustomerMerger(keys.vault, [changeOfAddressMover(keys.vault)]);
 });
-afterAll(async () => {
-  await database.close();
-  await keys.remove();
-});
-
-const as = <T>(fn: Parameters<typeof withPrincipal<T>>[2]) => withPrincipal(database.db, system, fn);
-
-async function customer(name: string): Promise<string> {
-  const services = createCustomerService(keys.vault);
-  return (await as((trx) => services.create(trx, system, personInput({ name }), ctx, now))).id;
-}
 
 async function rows(requestId: string) {
   return as(async (trx) => ({
@@ -64,16 +40,12 @@ async function rows(requestId: string) {
 
 /** The name's ciphertext opened under one subject's key. */
 const openName = (subjectId: string, requestId: string, ciphertext: Uint8Array) =>
-  as(async (trx) =>
-    (
-      await keys.vault.decryptFor(trx, subjectId, { table: 'changes_of_address', column: 'name_ct', rowId: requestId }, ciphertext)
-    ).toString(),
-  );
+  fixture.open(subjectId, { table: 'changes_of_address', column: 'name_ct', rowId: requestId }, ciphertext);
 
 describe('changes of address in a customer merge', () => {
   it('move to the survivor under its key with their verifications, and back on unmerge', async () => {
-    const survivor = await customer('Ottoline Brackenbury');
-    const merged = await customer('Ottoline Brackenbury');
+    const survivor = await fixture.person('Ottoline Brackenbury');
+    const merged = await fixture.person('Ottoline Brackenbury');
     const filed = await as((trx) =>
       changes.request(
         trx,
@@ -95,7 +67,7 @@ describe('changes of address in a customer merge', () => {
     const before = await rows(filed.id);
     expect(before.request).toMatchObject({ subject_id: merged, customer_id: merged });
 
-    const merge = await as((trx) => merger.merge(trx, system, survivor, merged, ctx, new Date('2026-11-26T10:00:00Z')));
+    const merge = await fixture.merge(survivor, merged);
     expect(merge.moved.changes_of_address).toBe(2);
     const after = await rows(filed.id);
     expect(after.request).toMatchObject({ subject_id: survivor, customer_id: survivor });
@@ -115,7 +87,7 @@ describe('changes of address in a customer merge', () => {
       }),
     ]);
 
-    await as((trx) => merger.unmerge(trx, system, merge.mergeId, ctx, new Date('2026-11-27T10:00:00Z')));
+    await fixture.unmerge(merge.mergeId);
     const restored = await rows(filed.id);
     expect(restored.request).toMatchObject({ subject_id: merged, customer_id: merged });
     expect(restored.verification).toEqual({ subject_id: merged, customer_id: merged });
@@ -126,9 +98,9 @@ describe('changes of address in a customer merge', () => {
   });
 
   it('moves nothing for a customer without changes of address', async () => {
-    const survivor = await customer('Peregrine Alder');
-    const merged = await customer('Peregrine Alder');
-    const merge = await as((trx) => merger.merge(trx, system, survivor, merged, ctx, new Date('2026-11-26T10:00:00Z')));
+    const survivor = await fixture.person('Peregrine Alder');
+    const merged = await fixture.person('Peregrine Alder');
+    const merge = await fixture.merge(survivor, merged);
     expect(merge.moved.changes_of_address).toBe(0);
     await expect(as((trx) => changes.ofCustomer(trx, system, merged, 10, ctx, now))).rejects.toThrow(ChangeOfAddressNotFound);
   });

@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemPrincipal } from '../src/access/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { keyedDigest } from '../src/crypto/index.ts';
-import { withPrincipal, type Database } from '../src/db/index.ts';
-import { createCustomerMerger, createCustomerService, type CustomerMerger } from '../src/modules/customers/index.ts';
 import {
   changeOfAddressMover,
   createHoldMailService,
@@ -10,39 +7,18 @@ import {
   holdMailMover,
   type HoldMailService,
 } from '../src/modules/tracking/index.ts';
-import { personInput } from './support/customers.ts';
-import { testDatabase } from './support/database.ts';
-import { testVault } from './support/vault.ts';
+import { ctx, mergeFixture, now, system } from './support/merge.ts';
 
 // A customer's holds follow the customer into a merge (re-encrypted under the survivor's key,
 // their verifications moved by the change-of-address mover) and come back when it is undone.
-let database: Database;
-let keys: Awaited<ReturnType<typeof testVault>>;
+const fixture = mergeFixture((vault) => [changeOfAddressMover(vault), holdMailMover(vault)]);
+const { as } = fixture;
 let holds: HoldMailService;
-let merger: CustomerMerger;
-const system = systemPrincipal('test');
-const ctx = { requestId: null, clientAddr: null, purpose: 'merge test' };
-const now = new Date('2026-11-25T17:00:00Z');
 const address = { lines: '12 Oak Street, Apartment 3', city: 'Brooklyn', state: 'NY', zip: '11201' };
 
-beforeAll(async () => {
-  database = await testDatabase();
-  keys = await testVault();
-  const customers = createCustomerService(keys.vault);
-  holds = createHoldMailService(keys.vault, customers, { digest: keyedDigest(keys.keyring, 'coa-screen/v1') });
-  merger = createCustomerMerger(keys.vault, [changeOfAddressMover(keys.vault), holdMailMover(keys.vault)]);
+beforeAll(() => {
+  holds = createHoldMailService(fixture.keys.vault, fixture.customers, { digest: keyedDigest(fixture.keys.keyring, 'coa-screen/v1') });
 });
-afterAll(async () => {
-  await database.close();
-  await keys.remove();
-});
-
-const as = <T>(fn: Parameters<typeof withPrincipal<T>>[2]) => withPrincipal(database.db, system, fn);
-
-async function customer(name: string): Promise<string> {
-  const services = createCustomerService(keys.vault);
-  return (await as((trx) => services.create(trx, system, personInput({ name }), ctx, now))).id;
-}
 
 async function rows(holdId: string) {
   return as(async (trx) => ({
@@ -60,16 +36,12 @@ async function rows(holdId: string) {
 }
 
 const openAddress = (subjectId: string, holdId: string, ciphertext: Uint8Array) =>
-  as(async (trx) =>
-    (
-      await keys.vault.decryptFor(trx, subjectId, { table: 'hold_mail_requests', column: 'address_ct', rowId: holdId }, ciphertext)
-    ).toString(),
-  );
+  fixture.open(subjectId, { table: 'hold_mail_requests', column: 'address_ct', rowId: holdId }, ciphertext);
 
 describe('holds in a customer merge', () => {
   it('move to the survivor under its key with their verification, and back on unmerge', async () => {
-    const survivor = await customer('Ottoline Brackenbury');
-    const merged = await customer('Ottoline Brackenbury');
+    const survivor = await fixture.person('Ottoline Brackenbury');
+    const merged = await fixture.person('Ottoline Brackenbury');
     const held = await as((trx) =>
       holds.request(
         trx,
@@ -91,7 +63,7 @@ describe('holds in a customer merge', () => {
     const before = await rows(held.id);
     expect(before.hold).toMatchObject({ subject_id: merged, customer_id: merged });
 
-    const merge = await as((trx) => merger.merge(trx, system, survivor, merged, ctx, new Date('2026-11-26T10:00:00Z')));
+    const merge = await fixture.merge(survivor, merged);
     expect(merge.moved.hold_mail_requests).toBe(1);
     const after = await rows(held.id);
     expect(after.hold).toMatchObject({ subject_id: survivor, customer_id: survivor });
@@ -102,7 +74,7 @@ describe('holds in a customer merge', () => {
       expect.objectContaining({ id: held.id, customerId: survivor, instructions: 'Ring twice', address: held.address }),
     ]);
 
-    await as((trx) => merger.unmerge(trx, system, merge.mergeId, ctx, new Date('2026-11-27T10:00:00Z')));
+    await fixture.unmerge(merge.mergeId);
     const restored = await rows(held.id);
     expect(restored.hold).toMatchObject({ subject_id: merged, customer_id: merged });
     expect(restored.verification).toEqual({ subject_id: merged, customer_id: merged });
@@ -111,9 +83,9 @@ describe('holds in a customer merge', () => {
   });
 
   it('moves nothing for a customer without holds', async () => {
-    const survivor = await customer('Peregrine Alder');
-    const merged = await customer('Peregrine Alder');
-    const merge = await as((trx) => merger.merge(trx, system, survivor, merged, ctx, new Date('2026-11-26T10:00:00Z')));
+    const survivor = await fixture.person('Peregrine Alder');
+    const merged = await fixture.person('Peregrine Alder');
+    const merge = await fixture.merge(survivor, merged);
     expect(merge.moved.hold_mail_requests).toBe(0);
     await expect(as((trx) => holds.ofCustomer(trx, system, merged, 10, ctx, now))).rejects.toThrow(HoldMailNotFound);
   });

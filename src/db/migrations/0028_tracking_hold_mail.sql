@@ -97,7 +97,9 @@ CREATE FUNCTION caseline.hold_mail_screening_counts(customer uuid, address bytea
       (SELECT count(DISTINCT h.customer_id) FROM public.hold_mail_requests h
         WHERE h.address_key = address AND h.customer_id IS DISTINCT FROM customer
           AND h.created_at > at - recent AND h.created_at <= at)
-    WHERE caseline.principal_kind() IN ('staff', 'system', 'customer')
+    -- A customer asks only as themselves (as for the change-of-address counts, migration 0033).
+    WHERE caseline.principal_kind() IN ('staff', 'system')
+       OR (caseline.principal_kind() = 'customer' AND customer = caseline.principal_subject())
   $$;
 ALTER FUNCTION caseline.hold_mail_screening_counts(uuid, bytea, timestamptz, interval, interval) OWNER TO caseline_hold_mail_screen;
 REVOKE ALL ON FUNCTION caseline.hold_mail_screening_counts(uuid, bytea, timestamptz, interval, interval) FROM PUBLIC;

@@ -1,15 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { keyedDigest, type LocalKeyring, type Vault } from '../../crypto/index.ts';
 import { withPrincipal, type Database } from '../../db/index.ts';
 import type { CustomerService } from '../../modules/customers/index.ts';
 import type { Letterhead } from '../../modules/letters/index.ts';
 import {
-  ChangeOfAddressConflict,
   createChangeOfAddressService,
-  ChangeOfAddressNotFound,
-  InvalidChangeOfAddressField,
   changeOfAddressStatuses,
   maxDaysAhead,
   maxDaysBack,
@@ -28,10 +25,11 @@ import {
 } from '../../modules/tracking/index.ts';
 import { auditContext, requirePrincipal } from '../auth.ts';
 import { sendPdf } from '../pdf-reply.ts';
-import { fieldProblem, problemResponses, problemTypes, ProblemError } from '../problem.ts';
+import { problemResponses } from '../problem.ts';
 import { rejectInvalid } from './call-schema.ts';
 import { Nullable } from './common-schema.ts';
 import { AddressSchema } from './customer-schema.ts';
+import { trackingProblem } from './tracking-problems.ts';
 
 const purpose = 'change of address: verify the customer’s identity and screen the request for mail fraud (820.200)';
 const adminPurpose = 'change of address: keep the list of commercial mail receiving agencies the fraud screen knows';
@@ -42,7 +40,8 @@ const Id = Type.Object({ id: Uuid });
 const Limit = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }, { additionalProperties: false });
 const Pdf = Type.String({ description: 'application/pdf', contentMediaType: 'application/pdf' });
 
-const AddressInputSchema = Type.Object(
+/** A street or PO box address as a change of address or a delivery request takes it. */
+export const AddressInputSchema = Type.Object(
   {
     lines: Type.Union(
       [Type.String({ minLength: 1, maxLength: 120 }), Type.Array(Type.String({ maxLength: 120 }), { minItems: 1, maxItems: 3 })],
@@ -56,6 +55,36 @@ const AddressInputSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** The identity verification a change of address or a hold is entered with. */
+export const VerificationInputSchema = Type.Object(
+  {
+    method: Type.Enum([...verificationMethods]),
+    outcome: Type.Enum([...verificationOutcomes]),
+    verifiedBy: Type.Optional(
+      Nullable(Type.String({ maxLength: 120, description: 'staff actor or verification service; default: whoever enters the request' })),
+    ),
+    verifiedAt: Type.Optional(Type.String({ format: 'date-time', description: 'default: now; within the last 24 hours' })),
+  },
+  { additionalProperties: false },
+);
+
+/** A request's body as its service takes it: the verification's time, when given, as a Date. */
+export function withVerificationDate<Body extends { readonly verification: Static<typeof VerificationInputSchema> }>(body: Body) {
+  const { verification, ...rest } = body;
+  const { verifiedAt, ...given } = verification;
+  return { ...rest, verification: { ...given, ...(verifiedAt ? { verifiedAt: new Date(verifiedAt) } : {}) } };
+}
+
+/** The identity verification a change of address or a hold was entered with, as it is answered. */
+export const VerificationSchema = Type.Object({
+  id: Uuid,
+  method: Type.Enum([...verificationMethods]),
+  outcome: Type.Enum([...verificationOutcomes]),
+  verifiedBy: Type.String(),
+  verifiedAt: DateTime,
+  disposeAfter: Type.String({ format: 'date-time', description: 'identity verification records are kept 2 years' }),
+});
 
 const NewChangeOfAddressSchema = Type.Object(
   {
@@ -73,19 +102,7 @@ const NewChangeOfAddressSchema = Type.Object(
     ),
     oldAddress: AddressInputSchema,
     newAddress: AddressInputSchema,
-    verification: Type.Object(
-      {
-        method: Type.Enum([...verificationMethods]),
-        outcome: Type.Enum([...verificationOutcomes]),
-        verifiedBy: Type.Optional(
-          Nullable(
-            Type.String({ maxLength: 120, description: 'staff actor or verification service; default: whoever enters the request' }),
-          ),
-        ),
-        verifiedAt: Type.Optional(Type.String({ format: 'date-time', description: 'default: now; within the last 24 hours' })),
-      },
-      { additionalProperties: false },
-    ),
+    verification: VerificationInputSchema,
     origin: Type.Optional(
       Nullable(
         Type.Object(
@@ -117,16 +134,7 @@ const ChangeOfAddressSchema = Type.Object({
   newAddress: AddressSchema,
   forwardsToPoBox: Type.Boolean(),
   forwardsToCmra: Type.Boolean(),
-  verification: Nullable(
-    Type.Object({
-      id: Uuid,
-      method: Type.Enum([...verificationMethods]),
-      outcome: Type.Enum([...verificationOutcomes]),
-      verifiedBy: Type.String(),
-      verifiedAt: DateTime,
-      disposeAfter: Type.String({ format: 'date-time', description: 'identity verification records are kept 2 years' }),
-    }),
-  ),
+  verification: Nullable(VerificationSchema),
   screening: Type.Object({
     score: Type.Integer({ minimum: 0, maximum: screeningThresholds.cap }),
     outcome: Type.Enum([...screeningOutcomes], {
@@ -175,14 +183,6 @@ const coaJson = (c: ChangeOfAddress) => ({
 
 const cmraJson = (c: CmraAddress) => ({ ...c, addedAt: c.addedAt.toISOString() });
 
-function coaFailure(error: unknown): never {
-  if (error instanceof InvalidChangeOfAddressField) throw fieldProblem(`/body/${error.field}`, error.reason);
-  if (error instanceof ChangeOfAddressNotFound)
-    throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such record, or not one you may see.');
-  if (error instanceof ChangeOfAddressConflict) throw new ProblemError(409, problemTypes.conflict, 'Conflict', error.message);
-  throw error;
-}
-
 /**
  * The service the routes use: the fraud screen's digests are HMACs under a purpose key of
  * their own, so they match nothing else the keyring signs.
@@ -213,7 +213,7 @@ export const changeOfAddressRoutes: FastifyPluginAsync<{ database: Database; cha
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['change of address'];
   const run = <T>(request: Parameters<typeof requirePrincipal>[0], fn: Parameters<typeof withPrincipal<T>>[2]) =>
-    withPrincipal(database.db, requirePrincipal(request), fn).catch(coaFailure);
+    withPrincipal(database.db, requirePrincipal(request), fn).catch(trackingProblem);
 
   app.post(
     '/customers/:id/changes-of-address',
@@ -232,9 +232,7 @@ export const changeOfAddressRoutes: FastifyPluginAsync<{ database: Database; cha
     },
     async (request, reply) => {
       rejectInvalid(request);
-      const { verification, ...body } = request.body;
-      const { verifiedAt, ...given } = verification;
-      const input = { ...body, verification: { ...given, ...(verifiedAt ? { verifiedAt: new Date(verifiedAt) } : {}) } };
+      const input = withVerificationDate(request.body);
       const created = await run(request, (trx) =>
         changes.request(trx, request.principal!, request.params.id, input, auditContext(request), clock()),
       );

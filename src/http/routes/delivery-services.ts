@@ -5,11 +5,8 @@ import { carryOver } from '../../access/index.ts';
 import { withPrincipal, type Database } from '../../db/index.ts';
 import {
   contactMeans,
-  DeliveryRequestConflict,
-  DeliveryRequestNotFound,
   deliveryRequestKinds,
   deliveryRequestStatuses,
-  InvalidDeliveryField,
   maxArticleNumbers,
   maxDeliveryDaysAhead,
   maxDropShipCodes,
@@ -24,10 +21,12 @@ import {
   type DeliveryServices,
 } from '../../modules/tracking/index.ts';
 import { auditContext, requirePrincipal } from '../auth.ts';
-import { fieldProblem, problemResponses, problemTypes, ProblemError } from '../problem.ts';
+import { problemResponses } from '../problem.ts';
 import { rejectInvalid } from './call-schema.ts';
+import { AddressInputSchema } from './change-of-address.ts';
 import { Nullable } from './common-schema.ts';
 import { AddressSchema } from './customer-schema.ts';
+import { trackingProblem } from './tracking-problems.ts';
 
 const purpose = 'delivery options: redelivery, package pickup and delivery preferences (820.200 purposes 4 and 7)';
 const Uuid = Type.String({ format: 'uuid' });
@@ -35,20 +34,6 @@ const DateTime = Type.String({ format: 'date-time' });
 const Id = Type.Object({ id: Uuid });
 const Limit = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }, { additionalProperties: false });
 
-export const AddressInputSchema = Type.Object(
-  {
-    lines: Type.Union(
-      [Type.String({ minLength: 1, maxLength: 120 }), Type.Array(Type.String({ maxLength: 120 }), { minItems: 1, maxItems: 3 })],
-      {
-        description: 'the delivery address line(s) only: no name or firm',
-      },
-    ),
-    city: Type.String({ minLength: 1, maxLength: 60 }),
-    state: Type.String({ minLength: 1, maxLength: 30 }),
-    zip: Type.String({ minLength: 5, maxLength: 12 }),
-  },
-  { additionalProperties: false },
-);
 const Instructions = Type.Optional(Nullable(Type.String({ maxLength: maxInstructionsLength, description: 'for the carrier; encrypted' })));
 const ArticleNumbers = Type.Array(Type.String({ maxLength: 60 }), {
   maxItems: maxArticleNumbers,
@@ -195,15 +180,6 @@ export const preferencesJson = (p: DeliveryPreferences) =>
 const staffPreferencesJson = (p: DeliveryPreferences) =>
   carryOver(p, { ...preferencesJson(p), customerId: p.customerId, updatedBy: p.updatedBy });
 
-/** The service's refusals as problem+json: 422 naming the field, 404 alike for absent and not yours, 409 for a request no longer open. */
-export function deliveryFailure(error: unknown): never {
-  if (error instanceof InvalidDeliveryField) throw fieldProblem(`/body/${error.field}`, error.reason);
-  if (error instanceof DeliveryRequestNotFound)
-    throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such record, or not one you may see.');
-  if (error instanceof DeliveryRequestConflict) throw new ProblemError(409, problemTypes.conflict, 'Conflict', error.message);
-  throw error;
-}
-
 /**
  * Redelivery, package pickup and delivery preferences (registered under /api): entered by an
  * agent for a customer on the phone or at the counter; the delivery unit marks them completed.
@@ -215,7 +191,7 @@ export const deliveryServiceRoutes: FastifyPluginAsync<{ database: Database; del
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['delivery services'];
   const run = <T>(request: Parameters<typeof requirePrincipal>[0], fn: Parameters<typeof withPrincipal<T>>[2]) =>
-    withPrincipal(database.db, requirePrincipal(request), fn).catch(deliveryFailure);
+    withPrincipal(database.db, requirePrincipal(request), fn).catch(trackingProblem);
 
   app.post(
     '/customers/:id/redeliveries',
@@ -241,34 +217,6 @@ export const deliveryServiceRoutes: FastifyPluginAsync<{ database: Database; del
     },
   );
 
-  app.get(
-    '/customers/:id/redeliveries',
-    {
-      schema: {
-        tags,
-        summary: 'The customer’s redelivery requests, newest first',
-        params: Id,
-        querystring: Limit,
-        response: { 200: Type.Array(DeliveryRequestSchema), ...problemResponses },
-      },
-      config: { purpose },
-    },
-    async (request) =>
-      (
-        await run(request, (trx) =>
-          deliveries.ofCustomer(
-            trx,
-            request.principal!,
-            request.params.id,
-            'redelivery',
-            request.query.limit,
-            auditContext(request),
-            clock(),
-          ),
-        )
-      ).map(requestJson),
-  );
-
   app.post(
     '/customers/:id/pickups',
     {
@@ -291,25 +239,30 @@ export const deliveryServiceRoutes: FastifyPluginAsync<{ database: Database; del
     },
   );
 
-  app.get(
-    '/customers/:id/pickups',
-    {
-      schema: {
-        tags,
-        summary: 'The customer’s package pickups, newest first',
-        params: Id,
-        querystring: Limit,
-        response: { 200: Type.Array(DeliveryRequestSchema), ...problemResponses },
+  for (const [kind, path, summary] of [
+    ['redelivery', 'redeliveries', 'The customer’s redelivery requests, newest first'],
+    ['pickup', 'pickups', 'The customer’s package pickups, newest first'],
+  ] as const) {
+    app.get(
+      `/customers/:id/${path}`,
+      {
+        schema: {
+          tags,
+          summary,
+          params: Id,
+          querystring: Limit,
+          response: { 200: Type.Array(DeliveryRequestSchema), ...problemResponses },
+        },
+        config: { purpose },
       },
-      config: { purpose },
-    },
-    async (request) =>
-      (
-        await run(request, (trx) =>
-          deliveries.ofCustomer(trx, request.principal!, request.params.id, 'pickup', request.query.limit, auditContext(request), clock()),
-        )
-      ).map(requestJson),
-  );
+      async (request) =>
+        (
+          await run(request, (trx) =>
+            deliveries.ofCustomer(trx, request.principal!, request.params.id, kind, request.query.limit, auditContext(request), clock()),
+          )
+        ).map(requestJson),
+    );
+  }
 
   app.get(
     '/delivery-requests/:id',

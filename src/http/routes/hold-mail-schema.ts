@@ -6,11 +6,10 @@ import {
   holdMailStatuses,
   holdScreeningOutcomes,
   holdScreeningThresholds,
-  verificationMethods,
-  verificationOutcomes,
   type HeldDelivery,
   type HoldMail,
 } from '../../modules/tracking/index.ts';
+import { VerificationSchema } from './change-of-address.ts';
 import { Nullable } from './common-schema.ts';
 import { AddressSchema } from './customer-schema.ts';
 
@@ -41,16 +40,7 @@ export const HoldMailSchema = Type.Object({
   address: AddressSchema,
   endAction: EndActionSchema,
   instructions: Nullable(Type.String()),
-  verification: Nullable(
-    Type.Object({
-      id: Uuid,
-      method: Type.Enum([...verificationMethods]),
-      outcome: Type.Enum([...verificationOutcomes]),
-      verifiedBy: Type.String(),
-      verifiedAt: DateTime,
-      disposeAfter: Type.String({ format: 'date-time', description: 'identity verification records are kept 2 years' }),
-    }),
-  ),
+  verification: Nullable(VerificationSchema),
   screening: ScreeningSchema,
   status: Type.Enum([...holdMailStatuses]),
   phase: Nullable(Type.Enum([...holdMailPhases], { description: 'a scheduled hold: upcoming, active (today within its dates) or ended' })),

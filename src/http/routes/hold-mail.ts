@@ -3,24 +3,21 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { withPrincipal, type Database } from '../../db/index.ts';
 import {
-  HoldMailConflict,
-  HoldMailNotFound,
   holdMaxDays,
   holdMaxDaysAhead,
   holdMaxInstructionsLength,
   holdMaxNameLength,
   holdMinDays,
-  InvalidHoldMailField,
-  verificationMethods,
-  verificationOutcomes,
   type HoldMailService,
 } from '../../modules/tracking/index.ts';
 import { auditContext, requirePrincipal } from '../auth.ts';
-import { fieldProblem, problemResponses, problemTypes, ProblemError } from '../problem.ts';
+import { problemResponses } from '../problem.ts';
 import { rejectInvalid } from './call-schema.ts';
+import { VerificationInputSchema, withVerificationDate } from './change-of-address.ts';
 import { Nullable } from './common-schema.ts';
 import { AddressInputSchema } from './customer-schema.ts';
 import { EndActionSchema, HeldDeliverySchema, heldDeliveryJson, HoldMailSchema, holdJson } from './hold-mail-schema.ts';
+import { trackingProblem, type TrackingProblemOptions } from './tracking-problems.ts';
 
 const purpose = 'hold mail: verify the customer’s identity, screen the request for mail fraud and hold the mail (820.200)';
 const deliveryPurpose = 'hold mail: tell the delivery unit which addresses’ mail to hold on a day (820.200, purpose 7)';
@@ -36,19 +33,7 @@ const NewHoldMailSchema = Type.Object(
     address: AddressInputSchema,
     endAction: EndActionSchema,
     instructions: Type.Optional(Nullable(Type.String({ maxLength: holdMaxInstructionsLength }))),
-    verification: Type.Object(
-      {
-        method: Type.Enum([...verificationMethods]),
-        outcome: Type.Enum([...verificationOutcomes]),
-        verifiedBy: Type.Optional(
-          Nullable(
-            Type.String({ maxLength: 120, description: 'staff actor or verification service; default: whoever enters the request' }),
-          ),
-        ),
-        verifiedAt: Type.Optional(Type.String({ format: 'date-time', description: 'default: now; within the last 24 hours' })),
-      },
-      { additionalProperties: false },
-    ),
+    verification: VerificationInputSchema,
   },
   { additionalProperties: false },
 );
@@ -69,14 +54,7 @@ const DeliveryListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** Service errors as problem+json; a field is named under `where` ('/body' or '/querystring'). */
-export function holdMailFailure(error: unknown, where: '/body' | '/querystring' = '/body'): never {
-  if (error instanceof InvalidHoldMailField) throw fieldProblem(`${where}/${error.field}`, error.reason);
-  if (error instanceof HoldMailNotFound)
-    throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such record, or not one you may see.');
-  if (error instanceof HoldMailConflict) throw new ProblemError(409, problemTypes.conflict, 'Conflict', error.message);
-  throw error;
-}
+const inQuery: TrackingProblemOptions = { fieldPath: (field) => `/querystring/${field}` };
 
 /**
  * Hold Mail (registered under /api): holds entered for a customer with their identity
@@ -89,8 +67,11 @@ export const holdMailRoutes: FastifyPluginAsync<{ database: Database; holds: Hol
 ) => {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['hold mail'];
-  const run = <T>(request: Parameters<typeof requirePrincipal>[0], fn: Parameters<typeof withPrincipal<T>>[2], where?: '/querystring') =>
-    withPrincipal(database.db, requirePrincipal(request), fn).catch((error: unknown) => holdMailFailure(error, where));
+  const run = <T>(
+    request: Parameters<typeof requirePrincipal>[0],
+    fn: Parameters<typeof withPrincipal<T>>[2],
+    problems?: TrackingProblemOptions,
+  ) => withPrincipal(database.db, requirePrincipal(request), fn).catch((error: unknown) => trackingProblem(error, problems));
 
   app.post(
     '/customers/:id/hold-mail',
@@ -109,9 +90,7 @@ export const holdMailRoutes: FastifyPluginAsync<{ database: Database; holds: Hol
     },
     async (request, reply) => {
       rejectInvalid(request);
-      const { verification, ...body } = request.body;
-      const { verifiedAt, ...given } = verification;
-      const input = { ...body, verification: { ...given, ...(verifiedAt ? { verifiedAt: new Date(verifiedAt) } : {}) } };
+      const input = withVerificationDate(request.body);
       const created = await run(request, (trx) =>
         holds.request(trx, request.principal!, request.params.id, input, auditContext(request), clock()),
       );
@@ -176,7 +155,7 @@ export const holdMailRoutes: FastifyPluginAsync<{ database: Database; holds: Hol
         await run(
           request,
           (trx) => holds.deliveryUnitList(trx, request.principal!, request.query.zip, request.query.date, auditContext(request), clock()),
-          '/querystring',
+          inQuery,
         )
       ).map(heldDeliveryJson);
     },

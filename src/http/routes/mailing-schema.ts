@@ -1,10 +1,7 @@
 import { Type } from 'typebox';
 import {
   entryPoints,
-  InvalidMailingField,
   mailClasses,
-  MailingConflict,
-  MailingNotFound,
   mailingStatuses,
   maxContainerLabels,
   maxPieceCount,
@@ -17,10 +14,9 @@ import {
   type MailingPerformance,
 } from '../../modules/tracking/index.ts';
 import { carryOver } from '../../access/index.ts';
-import { fieldProblem, ProblemError, problemTypes } from '../problem.ts';
 import { Nullable } from './common-schema.ts';
 
-// What the staff and portal routes of mailings share: the response shapes and the error mapping.
+// What the staff and portal routes of mailings share: the response shapes.
 const Uuid = Type.String({ format: 'uuid' });
 const DateTime = Type.String({ format: 'date-time' });
 
@@ -151,11 +147,3 @@ export const performanceJson = (p: MailingPerformance) =>
     window: { from: p.window.from.toISOString(), to: p.window.to.toISOString() },
     eventsKeptUntil: p.eventsKeptUntil.toISOString(),
   });
-
-export function mailingFailure(error: unknown): never {
-  if (error instanceof InvalidMailingField) throw fieldProblem(`/body/${error.field}`, error.reason);
-  if (error instanceof MailingNotFound)
-    throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such record, or not one you may see.');
-  if (error instanceof MailingConflict) throw new ProblemError(409, problemTypes.conflict, 'Conflict', error.message);
-  throw error;
-}

@@ -6,15 +6,8 @@ import type { MailingService, NewMailing } from '../../modules/tracking/index.ts
 import { auditContext, requirePrincipal } from '../auth.ts';
 import { problemResponses } from '../problem.ts';
 import { rejectInvalid } from './call-schema.ts';
-import {
-  mailingFailure,
-  mailingJson,
-  MailingSchema,
-  MailingUpdateSchema,
-  NewMailingSchema,
-  performanceJson,
-  PerformanceSchema,
-} from './mailing-schema.ts';
+import { mailingJson, MailingSchema, MailingUpdateSchema, NewMailingSchema, performanceJson, PerformanceSchema } from './mailing-schema.ts';
+import { trackingProblem } from './tracking-problems.ts';
 
 const purpose = 'business mailings: acceptance, induction and the status of mailers’ mail in the network (820.200)';
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -31,7 +24,7 @@ export const mailingRoutes: FastifyPluginAsync<{ database: Database; mailings: M
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['mailings'];
   const run = <T>(request: Parameters<typeof requirePrincipal>[0], fn: Parameters<typeof withPrincipal<T>>[2]) =>
-    withPrincipal(database.db, requirePrincipal(request), fn).catch(mailingFailure);
+    withPrincipal(database.db, requirePrincipal(request), fn).catch(trackingProblem);
 
   app.post(
     '/customers/:id/mailings',

@@ -3,9 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { carryOver } from '../../access/index.ts';
 import {
-  ChangeOfAddressNotFound,
   changeOfAddressStatuses,
-  InvalidChangeOfAddressField,
   maxDaysAhead,
   maxDaysBack,
   minTemporaryDays,
@@ -17,9 +15,11 @@ import {
 } from '../../modules/tracking/index.ts';
 import { auditContext } from '../auth.ts';
 import { type PortalUnit } from '../portal-auth.ts';
-import { fieldProblem, problemResponses, problemTypes, ProblemError } from '../problem.ts';
+import { problemResponses } from '../problem.ts';
 import { rejectInvalid } from './call-schema.ts';
+import { AddressInputSchema } from './change-of-address.ts';
 import { Nullable } from './common-schema.ts';
+import { trackingProblem } from './tracking-problems.ts';
 
 const purpose = 'portal: my change of address';
 const Uuid = Type.String({ format: 'uuid' });
@@ -28,20 +28,6 @@ const Id = Type.Object({ id: Uuid });
 /** The header the portal page sends: a digest of what the browser says of itself, never the raw values. */
 export const deviceHeader = 'x-device-fingerprint';
 
-const AddressInputSchema = Type.Object(
-  {
-    lines: Type.Union(
-      [Type.String({ minLength: 1, maxLength: 120 }), Type.Array(Type.String({ maxLength: 120 }), { minItems: 1, maxItems: 3 })],
-      {
-        description: 'the delivery address line(s) only: no name or firm',
-      },
-    ),
-    city: Type.String({ minLength: 1, maxLength: 60 }),
-    state: Type.String({ minLength: 1, maxLength: 30 }),
-    zip: Type.String({ minLength: 5, maxLength: 12 }),
-  },
-  { additionalProperties: false },
-);
 const NewOwnChangeSchema = Type.Object(
   {
     moveType: Type.Enum([...moveTypes], { description: 'individual or family for a person, business for an organisation' }),
@@ -112,12 +98,8 @@ function fieldOf(field: string): string {
   return `/body/${field}`;
 }
 
-function portalFailure(error: unknown): never {
-  if (error instanceof InvalidChangeOfAddressField) throw fieldProblem(fieldOf(error.field), error.reason);
-  if (error instanceof ChangeOfAddressNotFound)
-    throw new ProblemError(404, problemTypes.notFound, 'Not found', 'You have no change of address with that id.');
-  throw error;
-}
+const portalFailure = (error: unknown) =>
+  trackingProblem(error, { fieldPath: fieldOf, notFound: 'You have no change of address with that id.' });
 
 function originOf(request: FastifyRequest) {
   const header = request.headers[deviceHeader];

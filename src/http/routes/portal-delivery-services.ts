@@ -1,13 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import type { DeliveryServices } from '../../modules/tracking/index.ts';
+import { Type, type Static, type TSchema } from 'typebox';
+import type { AuditContext } from '../../access/index.ts';
+import type { CustomerPrincipal, Tx } from '../../db/index.ts';
+import type { DeliveryRequest, DeliveryServices } from '../../modules/tracking/index.ts';
 import { auditContext } from '../auth.ts';
 import { type PortalUnit } from '../portal-auth.ts';
 import { problemResponses } from '../problem.ts';
 import { rejectInvalid } from './call-schema.ts';
 import {
-  deliveryFailure,
   PickupFields,
   PortalDeliveryRequestSchema,
   portalRequestJson,
@@ -16,6 +17,7 @@ import {
   preferencesJson,
   RedeliveryFields,
 } from './delivery-services.ts';
+import { trackingProblem } from './tracking-problems.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 // The portal takes no address: the carrier goes to the customer's mailing address of record,
@@ -55,60 +57,47 @@ export const portalDeliveryServiceRoutes: FastifyPluginAsync<{
           (
             await deliveries
               .ofCustomer(trx, principal, principal.subjectId, kind, listLimit, auditContext(request), clock())
-              .catch(deliveryFailure)
+              .catch(trackingProblem)
           ).map(portalRequestJson),
         ),
     );
   }
 
-  app.post(
+  // A redelivery and a pickup are asked for alike: for the signed-in customer, at their address of record.
+  const file = <Body extends TSchema>(
+    path: string,
+    summary: string,
+    body: Body,
+    submit: (trx: Tx, principal: CustomerPrincipal, input: Static<Body>, ctx: AuditContext, now: Date) => Promise<DeliveryRequest>,
+  ) =>
+    app.post(
+      path,
+      {
+        schema: { tags, summary, body, response: { 201: PortalDeliveryRequestSchema, ...problemResponses } },
+        attachValidation: true,
+        config: { purpose },
+      },
+      async (request, reply) => {
+        rejectInvalid(request);
+        // The type provider cannot resolve a generic schema's body; `body` validated it as Static<Body>.
+        const input = request.body as Static<Body>;
+        const created = await unit(request, async (trx, principal) =>
+          portalRequestJson(await submit(trx, principal, input, auditContext(request), clock()).catch(trackingProblem)),
+        );
+        return reply.status(201).send(created);
+      },
+    );
+  file(
     '/redeliveries',
-    {
-      schema: {
-        tags,
-        summary: 'Ask for a missed package to be brought again, or to collect it at the Post Office, on a day you choose',
-        body: NewRedelivery,
-        response: { 201: PortalDeliveryRequestSchema, ...problemResponses },
-      },
-      attachValidation: true,
-      config: { purpose },
-    },
-    async (request, reply) => {
-      rejectInvalid(request);
-      const created = await unit(request, async (trx, principal) =>
-        portalRequestJson(
-          await deliveries
-            .requestRedelivery(trx, principal, principal.subjectId, request.body, auditContext(request), clock())
-            .catch(deliveryFailure),
-        ),
-      );
-      return reply.status(201).send(created);
-    },
+    'Ask for a missed package to be brought again, or to collect it at the Post Office, on a day you choose',
+    NewRedelivery,
+    (trx, principal, input, ctx, now) => deliveries.requestRedelivery(trx, principal, principal.subjectId, input, ctx, now),
   );
-
-  app.post(
+  file(
     '/pickups',
-    {
-      schema: {
-        tags,
-        summary: 'Schedule a package pickup at your address; the answer holds your pickup confirmation number',
-        body: NewPickup,
-        response: { 201: PortalDeliveryRequestSchema, ...problemResponses },
-      },
-      attachValidation: true,
-      config: { purpose },
-    },
-    async (request, reply) => {
-      rejectInvalid(request);
-      const created = await unit(request, async (trx, principal) =>
-        portalRequestJson(
-          await deliveries
-            .schedulePickup(trx, principal, principal.subjectId, request.body, auditContext(request), clock())
-            .catch(deliveryFailure),
-        ),
-      );
-      return reply.status(201).send(created);
-    },
+    'Schedule a package pickup at your address; the answer holds your pickup confirmation number',
+    NewPickup,
+    (trx, principal, input, ctx, now) => deliveries.schedulePickup(trx, principal, principal.subjectId, input, ctx, now),
   );
 
   app.post(
@@ -125,7 +114,7 @@ export const portalDeliveryServiceRoutes: FastifyPluginAsync<{
     async (request) =>
       unit(request, async (trx, principal) =>
         portalRequestJson(
-          await deliveries.cancel(trx, principal, request.params.id, auditContext(request), clock()).catch(deliveryFailure),
+          await deliveries.cancel(trx, principal, request.params.id, auditContext(request), clock()).catch(trackingProblem),
         ),
       ),
   );
@@ -139,7 +128,7 @@ export const portalDeliveryServiceRoutes: FastifyPluginAsync<{
     async (request) =>
       unit(request, async (trx, principal) =>
         preferencesJson(
-          await deliveries.preferences(trx, principal, principal.subjectId, auditContext(request), clock()).catch(deliveryFailure),
+          await deliveries.preferences(trx, principal, principal.subjectId, auditContext(request), clock()).catch(trackingProblem),
         ),
       ),
   );
@@ -162,7 +151,7 @@ export const portalDeliveryServiceRoutes: FastifyPluginAsync<{
         preferencesJson(
           await deliveries
             .setPreferences(trx, principal, principal.subjectId, request.body, auditContext(request), clock())
-            .catch(deliveryFailure),
+            .catch(trackingProblem),
         ),
       );
     },

@@ -2,7 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
-  HoldMailNotFound,
   holdMailPhases,
   holdMailStatuses,
   type HoldMail,
@@ -14,13 +13,13 @@ import {
 } from '../../modules/tracking/index.ts';
 import { auditContext } from '../auth.ts';
 import { type PortalUnit } from '../portal-auth.ts';
-import { problemResponses, problemTypes, ProblemError } from '../problem.ts';
+import { problemResponses } from '../problem.ts';
 import { rejectInvalid } from './call-schema.ts';
 import { Nullable } from './common-schema.ts';
-import { holdMailFailure } from './hold-mail.ts';
 import { carryOver } from '../../access/index.ts';
 import { AddressSchema } from './customer-schema.ts';
 import { EndActionSchema } from './hold-mail-schema.ts';
+import { trackingProblem } from './tracking-problems.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Id = Type.Object({ id: Uuid });
@@ -70,12 +69,7 @@ const holdJson = (h: HoldMail) =>
     cancelledAt: h.cancelledAt?.toISOString() ?? null,
   });
 
-const notYours = () => new ProblemError(404, problemTypes.notFound, 'Not found', 'You have no hold with that id.');
-
-function portalFailure(error: unknown): never {
-  if (error instanceof HoldMailNotFound) throw notYours();
-  return holdMailFailure(error);
-}
+const portalFailure = (error: unknown) => trackingProblem(error, { notFound: 'You have no hold with that id.' });
 
 /**
  * My hold mail: the signed-in customer's holds at the addresses of their record. The customer

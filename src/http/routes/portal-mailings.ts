@@ -5,7 +5,8 @@ import type { MailingService } from '../../modules/tracking/index.ts';
 import { auditContext } from '../auth.ts';
 import type { PortalUnit } from '../portal-auth.ts';
 import { problemResponses } from '../problem.ts';
-import { mailingFailure, performanceJson, PerformanceSchema, portalMailingJson, PortalMailingSchema } from './mailing-schema.ts';
+import { performanceJson, PerformanceSchema, portalMailingJson, PortalMailingSchema } from './mailing-schema.ts';
+import { trackingProblem } from './tracking-problems.ts';
 
 const purpose = 'portal: my mailings and how they are doing (820.200 purposes 5 and 6)';
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -52,7 +53,7 @@ export const portalMailingRoutes: FastifyPluginAsync<{ mailings: MailingService;
     async (request) =>
       unit(request, async (trx, principal) =>
         performanceJson(
-          await mailings.performance(trx, principal, request.params.id, auditContext(request), clock()).catch(mailingFailure),
+          await mailings.performance(trx, principal, request.params.id, auditContext(request), clock()).catch(trackingProblem),
         ),
       ),
   );

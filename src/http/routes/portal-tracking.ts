@@ -7,13 +7,8 @@ import type { PortalUnit } from '../portal-auth.ts';
 import { problemResponses } from '../problem.ts';
 import { rejectInvalid } from './call-schema.ts';
 import { Nullable } from './common-schema.ts';
-import {
-  NewTrackingAlertSchema,
-  TrackingAlertSchema,
-  trackingAlertFailure,
-  trackingAlertJson,
-  trackingAlertPurpose,
-} from './tracking-alerts.ts';
+import { NewTrackingAlertSchema, TrackingAlertSchema, trackingAlertJson, trackingAlertPurpose } from './tracking-alerts.ts';
+import { trackingProblem } from './tracking-problems.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Lookup = Type.Object(
@@ -58,7 +53,7 @@ export const portalTrackingRoutes: FastifyPluginAsync<{ alerts: TrackingAlertSer
           ...e,
           at: e.at.toISOString(),
         })),
-      })).catch(trackingAlertFailure);
+      })).catch(trackingProblem);
     },
   );
 
@@ -78,7 +73,7 @@ export const portalTrackingRoutes: FastifyPluginAsync<{ alerts: TrackingAlertSer
       rejectInvalid(request);
       const created = await unit(request, async (trx, principal) =>
         trackingAlertJson(await alerts.subscribe(trx, principal, principal.subjectId, request.body, auditContext(request), clock())),
-      ).catch(trackingAlertFailure);
+      ).catch(trackingProblem);
       return reply.status(201).send(created);
     },
   );
@@ -96,7 +91,7 @@ export const portalTrackingRoutes: FastifyPluginAsync<{ alerts: TrackingAlertSer
     async (request) =>
       unit(request, async (trx, principal) =>
         (await alerts.ofCustomer(trx, principal, principal.subjectId, auditContext(request), clock())).map(trackingAlertJson),
-      ).catch(trackingAlertFailure),
+      ).catch(trackingProblem),
   );
 
   app.delete<{ Params: { id: string } }>(
@@ -113,6 +108,6 @@ export const portalTrackingRoutes: FastifyPluginAsync<{ alerts: TrackingAlertSer
     async (request) =>
       unit(request, async (trx, principal) =>
         trackingAlertJson(await alerts.cancel(trx, principal, request.params.id, auditContext(request), clock())),
-      ).catch(trackingAlertFailure),
+      ).catch(trackingProblem),
   );
 };

@@ -7,18 +7,17 @@ import {
   alertChannels,
   alertEventSets,
   cellCarriers,
-  InvalidTrackingAlertField,
   maxEmailLength,
-  TrackingAlertNotFound,
   type AlertEventSet,
   type CellCarrier,
   type TrackingAlert,
   type TrackingAlertService,
 } from '../../modules/tracking/index.ts';
 import { auditContext, requirePrincipal } from '../auth.ts';
-import { fieldProblem, problemResponses, problemTypes, ProblemError } from '../problem.ts';
+import { problemResponses } from '../problem.ts';
 import { rejectInvalid } from './call-schema.ts';
 import { Nullable } from './common-schema.ts';
+import { trackingProblem } from './tracking-problems.ts';
 
 export const trackingAlertPurpose = 'mail tracking: tell customers of the status of the mailings they follow (820.200)';
 const Uuid = Type.String({ format: 'uuid' });
@@ -84,13 +83,6 @@ export const trackingAlertJson = (a: TrackingAlert) =>
     active: a.active,
   });
 
-export function trackingAlertFailure(error: unknown): never {
-  if (error instanceof InvalidTrackingAlertField) throw fieldProblem(`/body/${error.field}`, error.message);
-  if (error instanceof TrackingAlertNotFound)
-    throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such record, or not one you may see.');
-  throw error;
-}
-
 /** Tracking alerts a customer asked for (registered under /api): by e-mail or text, for one piece, until its tracking ends. */
 export const trackingAlertRoutes: FastifyPluginAsync<{ database: Database; alerts: TrackingAlertService; clock: () => Date }> = async (
   base,
@@ -99,7 +91,7 @@ export const trackingAlertRoutes: FastifyPluginAsync<{ database: Database; alert
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['tracking'];
   const run = <T>(request: Parameters<typeof requirePrincipal>[0], fn: Parameters<typeof withPrincipal<T>>[2]) =>
-    withPrincipal(database.db, requirePrincipal(request), fn).catch(trackingAlertFailure);
+    withPrincipal(database.db, requirePrincipal(request), fn).catch(trackingProblem);
 
   app.post(
     '/customers/:id/tracking-alerts',

@@ -7,3 +7,5 @@ export * from './events/index.ts';
 export * from './mailpiece-images/index.ts';
 export * from './mailings/index.ts';
 export * from './alerts/index.ts';
+export { InvalidField } from './check-fields.ts';
+export { TrackingConflict, TrackingNotFound } from './tracking-records.ts';

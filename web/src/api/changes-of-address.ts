@@ -73,6 +73,34 @@ export interface ScreeningReason {
   readonly explanation: string;
 }
 
+/**
+ * A fraud screen's verdict: the change of address and the hold mail screens differ only in
+ * their outcomes' names.
+ */
+export interface Screening<Outcome extends string = ScreeningOutcome> {
+  readonly score: number;
+  readonly outcome: Outcome;
+  readonly reasons: readonly ScreeningReason[];
+}
+
+/** The identity check an agent made before entering a request, kept 2 years. */
+export interface IdentityVerification {
+  readonly id: string;
+  readonly method: VerificationMethod;
+  readonly outcome: VerificationOutcome;
+  readonly verifiedBy: string;
+  readonly verifiedAt: string;
+  readonly disposeAfter: string;
+}
+
+/** A supervisor's decision on a request the screen held. */
+export interface ReviewDecision {
+  readonly decision: ReviewDecisionKind;
+  readonly reason: string;
+  readonly decidedBy: string;
+  readonly decidedAt: string;
+}
+
 export interface ChangeOfAddress {
   readonly id: string;
   readonly customerId: string;
@@ -86,24 +114,12 @@ export interface ChangeOfAddress {
   readonly newAddress: NormalisedAddress;
   readonly forwardsToPoBox: boolean;
   readonly forwardsToCmra: boolean;
-  readonly verification: {
-    readonly id: string;
-    readonly method: VerificationMethod;
-    readonly outcome: VerificationOutcome;
-    readonly verifiedBy: string;
-    readonly verifiedAt: string;
-    readonly disposeAfter: string;
-  } | null;
-  readonly screening: { readonly score: number; readonly outcome: ScreeningOutcome; readonly reasons: readonly ScreeningReason[] };
+  readonly verification: IdentityVerification | null;
+  readonly screening: Screening;
   readonly status: ChangeOfAddressStatus;
   /** Accepted, and today falls within its dates. */
   readonly forwarding: boolean;
-  readonly review: {
-    readonly decision: ReviewDecisionKind;
-    readonly reason: string;
-    readonly decidedBy: string;
-    readonly decidedAt: string;
-  } | null;
+  readonly review: ReviewDecision | null;
   readonly enteredBy: string;
   readonly createdAt: string;
   readonly disposeAfter: string | null;
@@ -118,7 +134,7 @@ export interface NewChangeOfAddress {
   readonly oldAddress: AddressInput;
   readonly newAddress: AddressInput;
   /** The entering agent is recorded as the verifier, now: the console sends neither. */
-  readonly verification: { readonly method: VerificationMethod; readonly outcome: VerificationOutcome };
+  readonly verification: Pick<IdentityVerification, 'method' | 'outcome'>;
 }
 
 /** The fraud screen's thresholds (screeningThresholds on the server): held from 30 points, refused from 70. */

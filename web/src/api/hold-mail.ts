@@ -1,12 +1,6 @@
 import { api } from './client.ts';
 import type { AddressInput } from './customers.ts';
-import type {
-  NormalisedAddress,
-  ReviewDecisionKind,
-  ScreeningReason,
-  VerificationMethod,
-  VerificationOutcome,
-} from './changes-of-address.ts';
+import type { IdentityVerification, NormalisedAddress, ReviewDecision, ReviewDecisionKind, Screening } from './changes-of-address.ts';
 
 /**
  * Shapes of src/http/routes/hold-mail.ts; the lists are copies of
@@ -54,11 +48,11 @@ export const holdRuleLabels: Readonly<Record<string, string>> = {
 /** The USPS limits the server checks (check-hold-mail.ts), for the form's hints. */
 export const holdLimits = { minDays: 3, maxDays: 30, maxDaysAhead: 30 } as const;
 
-export interface HoldScreening {
-  readonly score: number;
-  readonly outcome: HoldScreeningOutcome;
-  readonly reasons: readonly ScreeningReason[];
-}
+/** The limits as the console's and the portal's date fields say them. */
+export const holdDateHints = {
+  first: `Tomorrow at the earliest, and at most ${holdLimits.maxDaysAhead} days ahead.`,
+  last: `A hold lasts ${holdLimits.minDays} to ${holdLimits.maxDays} days, counting the first and the last.`,
+} as const;
 
 export interface HoldMail {
   readonly id: string;
@@ -70,23 +64,11 @@ export interface HoldMail {
   readonly address: NormalisedAddress;
   readonly endAction: EndAction;
   readonly instructions: string | null;
-  readonly verification: {
-    readonly id: string;
-    readonly method: VerificationMethod;
-    readonly outcome: VerificationOutcome;
-    readonly verifiedBy: string;
-    readonly verifiedAt: string;
-    readonly disposeAfter: string;
-  } | null;
-  readonly screening: HoldScreening;
+  readonly verification: IdentityVerification | null;
+  readonly screening: Screening<HoldScreeningOutcome>;
   readonly status: HoldMailStatus;
   readonly phase: HoldMailPhase | null;
-  readonly review: {
-    readonly decision: ReviewDecisionKind;
-    readonly reason: string;
-    readonly decidedBy: string;
-    readonly decidedAt: string;
-  } | null;
+  readonly review: ReviewDecision | null;
   readonly enteredBy: string;
   readonly createdAt: string;
   readonly cancelledAt: string | null;
@@ -102,7 +84,7 @@ export interface NewHoldMail {
   readonly endAction: EndAction;
   readonly instructions?: string | null;
   /** The entering agent is recorded as the verifier, now: the console sends neither. */
-  readonly verification: { readonly method: VerificationMethod; readonly outcome: VerificationOutcome };
+  readonly verification: Pick<IdentityVerification, 'method' | 'outcome'>;
 }
 
 /** One line of the delivery unit's list. */

@@ -27,6 +27,31 @@ export function addressLabels(key: string, name = 'Mailing address'): Record<str
   };
 }
 
+/** The parts as they read after the address's name, mid-sentence. */
+const namedPartLabels = { lines: 'street address', city: 'city', state: 'state', zip: 'ZIP code' } as const;
+
+/**
+ * The error labels and input ids of an address field of a form that asks for more than one
+ * address: its messages name it ("New address: city").
+ */
+export function namedAddressKeys(prefix: string, key: string, name: string) {
+  const parts = Object.entries(namedPartLabels);
+  return {
+    labels: { [key]: name, ...Object.fromEntries(parts.map(([part, label]) => [`${key}.${part}`, `${name}: ${label}`])) },
+    ids: Object.fromEntries([key, ...parts.map(([part]) => `${key}.${part}`)].map((k) => [k, inputId(prefix, k)])),
+  };
+}
+
+/** What is missing of the address `key`, by part; `whose` names it in the messages ("your new address"). */
+export function missingAddressParts(key: string, a: AddressDraft, whose: string): Record<string, string> {
+  const checks: Record<string, string> = {};
+  if (!a.line1.trim()) checks[`${key}.lines`] = `Enter the street address of ${whose}.`;
+  if (!a.city.trim()) checks[`${key}.city`] = `Enter the city of ${whose}.`;
+  if (!a.state.trim()) checks[`${key}.state`] = `Enter the state of ${whose}.`;
+  if (!a.zip.trim()) checks[`${key}.zip`] = `Enter the ZIP code of ${whose}.`;
+  return checks;
+}
+
 export function addressIsEmpty(a: AddressDraft): boolean {
   return !a.line1.trim() && !a.line2.trim() && !a.city.trim() && !a.state.trim() && !a.zip.trim();
 }

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { ApiError, fieldErrors, problemMessage, problemTypes } from '../api/problem.ts';
+import { ApiError, problemMessage, problemTypes, type Problem } from '../api/problem.ts';
 
 export interface FormErrors {
   /** The sentence above the form; absent when the field messages say it all. */
@@ -16,13 +16,29 @@ function sentence(label: string, message: string): string {
 }
 
 /**
+ * The server's message for each field it names ('/body/name'), by the form's key: a nested
+ * field ('/body/newAddress/zip') goes to its own key where the form labels one
+ * ('newAddress.zip'), else to its parent's. The first message for a key wins.
+ */
+export function labelledFieldErrors(problem: Problem, labels: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { field, message } of problem.errors ?? []) {
+    const [, , first, second] = field.split('/');
+    if (!first) continue;
+    const key = second && labels[`${first}.${second}`] ? `${first}.${second}` : first;
+    if (!(key in out)) out[key] = message;
+  }
+  return out;
+}
+
+/**
  * Form errors from a problem+json answer: each `errors[].field` pointer goes next to
  * the field of that name (prefixed with its label); the `detail` goes in the summary
  * unless it only repeats the field messages.
  */
 export function formErrorsOf(error: unknown, labels: Readonly<Record<string, string>>): FormErrors {
   if (!(error instanceof ApiError)) return { summary: problemMessage(error), fields: {} };
-  const byField = fieldErrors(error.problem);
+  const byField = labelledFieldErrors(error.problem, labels);
   const fields: Record<string, string> = {};
   const unplaced: string[] = [];
   for (const [name, message] of Object.entries(byField)) {

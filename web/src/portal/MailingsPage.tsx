@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Button, Table } from '@trussworks/react-uswds';
-import { entryLabels, mailClassLabels, mailingStatusLabels, type Mailing } from '../api/mailings.ts';
+import type { Mailing } from '../api/mailings.ts';
 import { LoadError } from '../frame/LoadError.tsx';
 import { Loading } from '../frame/Loading.tsx';
 import { Page } from '../frame/Page.tsx';
-import { formatDay } from '../tracking/coaParts.tsx';
 import { MailingPerformanceView } from '../tracking/MailingPerformance.tsx';
+import { MailingTable } from '../tracking/MailingTable.tsx';
 import { useLoad } from '../util/useLoad.ts';
 import { portalApi } from './portalApi.ts';
 
@@ -49,34 +48,7 @@ export function MailingsPage() {
         <p data-testid="no-mailings">You have no mailings with us.</p>
       ) : (
         <div data-testid="my-mailings">
-          <Table caption="My mailings, latest mailing date first" fullWidth stackedStyle="headers">
-            <thead>
-              <tr>
-                <th scope="col">Mailing</th>
-                <th scope="col">Mailing date</th>
-                <th scope="col">Class</th>
-                <th scope="col">Pieces</th>
-                <th scope="col">Entry</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mailings.data.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row" data-label="Mailing">
-                    <Button type="button" unstyled onClick={() => setOpen(m)} aria-expanded={open?.id === m.id}>
-                      {m.mailingId}
-                    </Button>
-                  </th>
-                  <td data-label="Mailing date">{formatDay(m.mailingDate)}</td>
-                  <td data-label="Class">{mailClassLabels[m.mailClass]}</td>
-                  <td data-label="Pieces">{m.pieceCount.toLocaleString()}</td>
-                  <td data-label="Entry">{entryLabels[m.entry]}</td>
-                  <td data-label="Status">{mailingStatusLabels[m.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <MailingTable mailings={mailings.data} caption="My mailings, latest mailing date first" open={open} onOpen={setOpen} />
         </div>
       )}
       {open && <Performance mailing={open} />}

@@ -4,8 +4,7 @@ import { alertDestination, alertEventSetLabels, type TrackingAlert } from '../ap
 import { problemMessage } from '../api/problem.ts';
 import { TextField } from '../forms/TextField.tsx';
 import type { FormErrors } from '../forms/useFormErrors.ts';
-import { LoadError } from '../frame/LoadError.tsx';
-import { Loading } from '../frame/Loading.tsx';
+import { LoadedList } from '../frame/LoadedList.tsx';
 import { Page } from '../frame/Page.tsx';
 import {
   AlertContactFields,
@@ -194,44 +193,40 @@ export function TrackPage() {
             {stopError}
           </p>
         )}
-        {alerts.error ? (
-          <LoadError what="your tracking alerts" error={alerts.error} onRetry={alerts.reload} />
-        ) : !alerts.data ? (
-          <Loading />
-        ) : alerts.data.length === 0 ? (
-          <p data-testid="my-alerts-none">You have no tracking alerts.</p>
-        ) : (
-          <Table caption="My tracking alerts, newest first" fullWidth stackedStyle="headers">
-            <thead>
-              <tr>
-                <th scope="col">Tracking number</th>
-                <th scope="col">Sent to</th>
-                <th scope="col">Updates</th>
-                <th scope="col">Status</th>
-                <th scope="col">Stop</th>
-              </tr>
-            </thead>
-            <tbody data-testid="my-alerts">
-              {alerts.data.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row" data-label="Tracking number">
-                    {a.piece}
-                  </th>
-                  <td data-label="Sent to">{alertDestination(a)}</td>
-                  <td data-label="Updates">{alertEventSetLabels[a.events]}</td>
-                  <td data-label="Status">{alertState(a)}</td>
-                  <td data-label="Stop">
-                    {a.active && (
-                      <Button type="button" unstyled onClick={() => void stop(a.id)} aria-label={`Stop alerts for ${a.piece}`}>
-                        Stop alerts
-                      </Button>
-                    )}
-                  </td>
+        <LoadedList list={alerts} what="your tracking alerts" empty={<p data-testid="my-alerts-none">You have no tracking alerts.</p>}>
+          {(rows) => (
+            <Table caption="My tracking alerts, newest first" fullWidth stackedStyle="headers">
+              <thead>
+                <tr>
+                  <th scope="col">Tracking number</th>
+                  <th scope="col">Sent to</th>
+                  <th scope="col">Updates</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Stop</th>
                 </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+              </thead>
+              <tbody data-testid="my-alerts">
+                {rows.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row" data-label="Tracking number">
+                      {a.piece}
+                    </th>
+                    <td data-label="Sent to">{alertDestination(a)}</td>
+                    <td data-label="Updates">{alertEventSetLabels[a.events]}</td>
+                    <td data-label="Status">{alertState(a)}</td>
+                    <td data-label="Stop">
+                      {a.active && (
+                        <Button type="button" unstyled onClick={() => void stop(a.id)} aria-label={`Stop alerts for ${a.piece}`}>
+                          Stop alerts
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </LoadedList>
       </section>
     </Page>
   );

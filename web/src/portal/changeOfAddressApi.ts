@@ -1,12 +1,8 @@
-import type { ChangeOfAddressStatus, MoveDuration, MoveType } from '../api/changes-of-address.ts';
-import type { AddressInput } from '../api/customers.ts';
+import type { ChangeOfAddress, NewChangeOfAddress, NormalisedAddress } from '../api/changes-of-address.ts';
 import { call } from './portalApi.ts';
 
-/** Shapes of src/http/routes/portal-change-of-address.ts. */
-export interface PortalAddress {
-  readonly deliveryLine: string;
-  readonly lastLine: string;
-}
+/** Shapes of src/http/routes/portal-change-of-address.ts: the console's, less what the customer is not shown. */
+export type PortalAddress = Pick<NormalisedAddress, 'deliveryLine' | 'lastLine'>;
 
 export interface PortalAddressOfRecord {
   readonly id: string;
@@ -15,27 +11,16 @@ export interface PortalAddressOfRecord {
   readonly address: PortalAddress;
 }
 
-export interface PortalChangeOfAddress {
-  readonly id: string;
-  readonly moveType: MoveType;
-  readonly duration: MoveDuration;
-  readonly effectiveDate: string;
-  readonly endDate: string | null;
-  readonly oldAddress: PortalAddress;
-  readonly newAddress: PortalAddress;
-  readonly status: ChangeOfAddressStatus;
-  readonly forwarding: boolean;
-  readonly createdAt: string;
-}
+export type PortalChangeOfAddress = Pick<
+  ChangeOfAddress,
+  'id' | 'moveType' | 'duration' | 'effectiveDate' | 'endDate' | 'status' | 'forwarding' | 'createdAt'
+> & { readonly oldAddress: PortalAddress; readonly newAddress: PortalAddress };
 
-export interface NewPortalChangeOfAddress {
-  readonly moveType: MoveType;
-  readonly duration: MoveDuration;
-  readonly effectiveDate: string;
+/** The customer moves from an address of the record, named by its id, and is the verified person. */
+export type NewPortalChangeOfAddress = Pick<NewChangeOfAddress, 'moveType' | 'duration' | 'effectiveDate' | 'newAddress'> & {
   readonly endDate: string | null;
   readonly oldAddressId: string;
-  readonly newAddress: AddressInput;
-}
+};
 
 /**
  * What the fraud screen knows of this browser: a SHA-256 of what it says of itself (user

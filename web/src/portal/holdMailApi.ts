@@ -1,29 +1,17 @@
-import type { NormalisedAddress } from '../api/changes-of-address.ts';
-import type { EndAction, HoldMailPhase, HoldMailStatus } from '../api/hold-mail.ts';
+import type { HoldMail, NewHoldMail } from '../api/hold-mail.ts';
 import { call, portalApi } from './portalApi.ts';
 
 /** Shapes of src/http/routes/portal-hold-mail.ts: what a customer sees of a hold (no screen, no area). */
-export interface PortalHold {
-  readonly id: string;
-  readonly name: string;
-  readonly beginDate: string;
-  readonly endDate: string;
-  readonly address: NormalisedAddress;
-  readonly endAction: EndAction;
-  readonly instructions: string | null;
-  readonly status: HoldMailStatus;
-  readonly phase: HoldMailPhase | null;
-  readonly createdAt: string;
-  readonly cancelledAt: string | null;
-}
+export type PortalHold = Pick<
+  HoldMail,
+  'id' | 'name' | 'beginDate' | 'endDate' | 'address' | 'endAction' | 'instructions' | 'status' | 'phase' | 'createdAt' | 'cancelledAt'
+>;
 
-export interface NewPortalHold {
+/** The customer holds mail at an address of the record, named by its id, and is the verified person. */
+export type NewPortalHold = Pick<NewHoldMail, 'beginDate' | 'endDate' | 'endAction'> & {
   readonly addressId: string;
-  readonly beginDate: string;
-  readonly endDate: string;
-  readonly endAction: EndAction;
   readonly instructions: string | null;
-}
+};
 
 /** An address of the customer's record, as the profile lists it. */
 export interface PortalHoldAddress {

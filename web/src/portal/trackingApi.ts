@@ -1,13 +1,9 @@
+import type { TrackingEvent } from '../api/tracking.ts';
 import type { NewTrackingAlert, TrackingAlert } from '../api/tracking-alerts.ts';
 import { call } from './portalApi.ts';
 
-/** Shapes of src/http/routes/portal-tracking.ts. */
-export interface PieceEvent {
-  readonly event: string;
-  readonly description: string;
-  readonly at: string;
-  readonly facilityZip: string | null;
-}
+/** Shapes of src/http/routes/portal-tracking.ts: a scan as the customer sees it. */
+export type PieceEvent = Pick<TrackingEvent, 'event' | 'description' | 'at' | 'facilityZip'>;
 
 export const trackingApi = {
   // A POST: the number the person typed never goes in a URL.

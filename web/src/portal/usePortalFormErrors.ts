@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import { ApiError, fieldErrors, problemMessage } from '../api/problem.ts';
-import type { FormErrors } from '../forms/useFormErrors.ts';
+import { ApiError, problemMessage } from '../api/problem.ts';
+import { labelledFieldErrors, type FormErrors } from '../forms/useFormErrors.ts';
 
 const none: FormErrors = { fields: {} };
 
@@ -19,7 +19,7 @@ export function portalFormErrors(error: unknown, labels: Readonly<Record<string,
   if (!(error instanceof ApiError)) return { summary: problemMessage(error), fields: {} };
   const fields: Record<string, string> = {};
   const unplaced: string[] = [];
-  for (const [name, message] of Object.entries(fieldErrors(error.problem))) {
+  for (const [name, message] of Object.entries(labelledFieldErrors(error.problem, labels))) {
     if (labels[name]) fields[name] = sentence(labels[name], message);
     else unplaced.push(sentence(undefined, message));
   }

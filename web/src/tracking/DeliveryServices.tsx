@@ -3,9 +3,6 @@ import { Alert, Button, ButtonGroup, Form, Table } from '@trussworks/react-uswds
 import {
   cancelDeliveryRequest,
   completeDeliveryRequest,
-  contactLabels,
-  contactMeans,
-  dayLabels,
   fetchDeliveryPreferences,
   listPickups,
   listRedeliveries,
@@ -17,18 +14,13 @@ import {
   saveDeliveryPreferences,
   schedulePickup,
   statusLabels,
-  whenAbsentLabels,
-  whenAbsentOptions,
-  type ContactMeans,
   type DeliveryPreferences,
   type DeliveryRequest,
   type PremisesLocation,
   type RedeliveryOption,
-  type WhenAbsent,
 } from '../api/delivery-services.ts';
 import type { Customer } from '../api/customers.ts';
 import { problemMessage } from '../api/problem.ts';
-import { CheckboxGroup } from '../forms/CheckboxGroup.tsx';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
 import { RadioGroup } from '../forms/RadioGroup.tsx';
 import { SelectField } from '../forms/SelectField.tsx';
@@ -40,6 +32,13 @@ import { Loading } from '../frame/Loading.tsx';
 import { formatDateTime } from '../util/formatDateTime.ts';
 import { useLoad } from '../util/useLoad.ts';
 import { formatDay } from './coaParts.tsx';
+import {
+  DeliveryPreferenceFields,
+  listOf,
+  preferencesDraft,
+  preferencesInput,
+  type PreferencesDraft,
+} from './DeliveryPreferenceFields.tsx';
 
 /** Error labels by the request's field names (the server names '/body/articleNumbers/0'; the form shows it on the field). */
 const requestLabels: Readonly<Record<string, string>> = {
@@ -62,14 +61,14 @@ const requestIds: Readonly<Record<string, string>> = {
   instructions: 'dlv-instructions',
   address: 'dlv-articles',
 };
-const preferenceLabels: Readonly<Record<string, string>> = {
+const preferenceLabels = {
   whenAbsent: 'When nobody is home',
   deliveryDays: 'Preferred delivery days',
   preferredContact: 'Preferred means of contact',
   dropShipCodes: 'Drop-ship codes',
   instructions: 'Instructions for the carrier',
 };
-const preferenceIds: Readonly<Record<string, string>> = {
+const preferenceIds = {
   whenAbsent: 'dpref-absent',
   deliveryDays: 'dpref-days',
   preferredContact: 'dpref-contact',
@@ -77,12 +76,6 @@ const preferenceIds: Readonly<Record<string, string>> = {
   instructions: 'dpref-instructions',
 };
 
-/** One entry per line (or comma): what an agent pastes from a notice or a mailer's list. */
-const listOf = (text: string) =>
-  text
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 const numberOrNaN = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
 function requestText(r: DeliveryRequest): string {
@@ -237,13 +230,7 @@ function RequestForm({ customer, onDone }: { readonly customer: Customer; readon
 /** The customer's standing delivery preferences, edited in place. */
 function PreferencesForm({ customer, canEdit }: { readonly customer: Customer; readonly canEdit: boolean }) {
   const loaded = useLoad(() => fetchDeliveryPreferences(customer.id), [customer.id]);
-  const [draft, setDraft] = useState<{
-    whenAbsent: WhenAbsent | '';
-    days: string[];
-    contact: ContactMeans | '';
-    codes: string;
-    instructions: string;
-  } | null>(null);
+  const [draft, setDraft] = useState<PreferencesDraft | null>(null);
   const [saved, setSaved] = useState<DeliveryPreferences | null>(null);
   const [busy, setBusy] = useState(false);
   const { errors, fromError, clear } = useFormErrors(preferenceLabels);
@@ -251,13 +238,7 @@ function PreferencesForm({ customer, canEdit }: { readonly customer: Customer; r
   useEffect(() => {
     const p = loaded.data;
     if (!p) return;
-    setDraft({
-      whenAbsent: p.whenAbsent ?? '',
-      days: p.deliveryDays.map(String),
-      contact: p.preferredContact ?? '',
-      codes: p.dropShipCodes.join('\n'),
-      instructions: p.instructions ?? '',
-    });
+    setDraft(preferencesDraft(p));
   }, [loaded.data]);
 
   if (loaded.error) return <LoadError what="the delivery preferences" error={loaded.error} onRetry={loaded.reload} />;
@@ -269,15 +250,7 @@ function PreferencesForm({ customer, canEdit }: { readonly customer: Customer; r
     clear();
     setSaved(null);
     try {
-      setSaved(
-        await saveDeliveryPreferences(customer.id, {
-          whenAbsent: draft.whenAbsent || null,
-          deliveryDays: draft.days.map(Number),
-          preferredContact: draft.contact || null,
-          dropShipCodes: listOf(draft.codes),
-          instructions: draft.instructions.trim() || null,
-        }),
-      );
+      setSaved(await saveDeliveryPreferences(customer.id, preferencesInput(draft)));
       loaded.reload();
     } catch (error) {
       fromError(error);
@@ -296,44 +269,16 @@ function PreferencesForm({ customer, canEdit }: { readonly customer: Customer; r
       )}
       <ErrorSummary errors={errors} fieldIds={preferenceIds} />
       <Form onSubmit={submit} large noValidate>
-        <SelectField
-          id={preferenceIds.whenAbsent!}
-          label={preferenceLabels.whenAbsent}
-          value={draft.whenAbsent}
-          onChange={(value) => setDraft({ ...draft, whenAbsent: value as WhenAbsent | '' })}
-          options={[{ value: '', label: 'No preference' }, ...whenAbsentOptions.map((o) => ({ value: o, label: whenAbsentLabels[o] }))]}
-          error={errors.fields.whenAbsent}
-        />
-        <CheckboxGroup
-          id={preferenceIds.deliveryDays!}
-          legend={preferenceLabels.deliveryDays}
-          options={[1, 2, 3, 4, 5, 6].map((d) => ({ value: String(d), label: dayLabels[d]! }))}
-          selected={draft.days}
-          onChange={(days) => setDraft({ ...draft, days })}
-          error={errors.fields.deliveryDays}
-        />
-        <SelectField
-          id={preferenceIds.preferredContact!}
-          label={preferenceLabels.preferredContact}
-          value={draft.contact}
-          onChange={(value) => setDraft({ ...draft, contact: value as ContactMeans | '' })}
-          options={[{ value: '', label: 'No preference' }, ...contactMeans.map((c) => ({ value: c, label: contactLabels[c] }))]}
-          error={errors.fields.preferredContact}
-        />
-        <TextAreaField
-          id={preferenceIds.dropShipCodes!}
-          label={preferenceLabels.dropShipCodes}
-          hint="Business mailers: DNDC, DSCF or DDU and the facility's 5-digit ZIP Code or 6-character locale key, one per line (e.g. DDU:20260)."
-          value={draft.codes}
-          onChange={(codes) => setDraft({ ...draft, codes })}
-          error={errors.fields.dropShipCodes}
-        />
-        <TextAreaField
-          id={preferenceIds.instructions!}
-          label={preferenceLabels.instructions}
-          value={draft.instructions}
-          onChange={(instructions) => setDraft({ ...draft, instructions })}
-          error={errors.fields.instructions}
+        <DeliveryPreferenceFields
+          ids={preferenceIds}
+          labels={preferenceLabels}
+          hints={{
+            dropShipCodes:
+              "Business mailers: DNDC, DSCF or DDU and the facility's 5-digit ZIP Code or 6-character locale key, one per line (e.g. DDU:20260).",
+          }}
+          draft={draft}
+          onChange={setDraft}
+          errors={errors}
         />
         {canEdit && (
           <Button type="submit" disabled={busy} className="margin-top-3">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, ButtonGroup, Fieldset, Form, Table } from '@trussworks/react-uswds';
+import { Alert, Button, Fieldset, Form } from '@trussworks/react-uswds';
 import type { Customer } from '../api/customers.ts';
 import {
   createMailing,
@@ -18,6 +18,7 @@ import {
   type Mailing,
   type MailingStatus,
 } from '../api/mailings.ts';
+import { EntryForm } from '../forms/EntryForm.tsx';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
 import { SelectField } from '../forms/SelectField.tsx';
 import { TextAreaField } from '../forms/TextAreaField.tsx';
@@ -28,7 +29,9 @@ import { Loading } from '../frame/Loading.tsx';
 import { formatDateTime } from '../util/formatDateTime.ts';
 import { useLoad } from '../util/useLoad.ts';
 import { formatDay } from './coaParts.tsx';
+import { CustomerSection } from './CustomerSection.tsx';
 import { MailingPerformanceView } from './MailingPerformance.tsx';
+import { MailingTable } from './MailingTable.tsx';
 
 const prefix = 'mailing';
 const gramsPerPound = 453.59237;
@@ -168,140 +171,134 @@ function MailingForm({
   );
 
   return (
-    <>
-      <ErrorSummary errors={errors} fieldIds={ids} heading="The mailing was not entered" />
-      <Form onSubmit={(event) => void submit(event)} noValidate className="maxw-full" data-testid="mailing-form">
-        <Fieldset legend="Mailer and mailing" className="margin-top-2">
-          {text('mailingId', 'The mailer’s own id for the job, as on the statement.', { maxLength: 40 })}
-          {text('mailerId', 'In the pieces’ Intelligent Mail barcode: 6 digits, or 9 digits starting with 9.', {
-            maxLength: 9,
-            inputMode: 'numeric',
-          })}
-          {text('postageStatement', undefined, { maxLength: 20 })}
-          {text('mailingDate', 'The statement’s mailing date.', { type: 'date' })}
+    <EntryForm
+      errors={errors}
+      fieldIds={ids}
+      errorHeading="The mailing was not entered"
+      testId="mailing-form"
+      onSubmit={submit}
+      busy={busy}
+      label="Enter mailing"
+      busyLabel="Entering…"
+      onCancel={onCancel}
+    >
+      <Fieldset legend="Mailer and mailing" className="margin-top-2">
+        {text('mailingId', 'The mailer’s own id for the job, as on the statement.', { maxLength: 40 })}
+        {text('mailerId', 'In the pieces’ Intelligent Mail barcode: 6 digits, or 9 digits starting with 9.', {
+          maxLength: 9,
+          inputMode: 'numeric',
+        })}
+        {text('postageStatement', undefined, { maxLength: 20 })}
+        {text('mailingDate', 'The statement’s mailing date.', { type: 'date' })}
+      </Fieldset>
+      <Fieldset legend="Postage statement" className="margin-top-3">
+        <SelectField
+          id={ids.mailClass!}
+          label={labels.mailClass}
+          value={value('mailClass')}
+          onChange={set('mailClass')}
+          options={options(mailClassLabels)}
+          error={errors.fields.mailClass}
+        />
+        <SelectField
+          id={ids.processingCategory!}
+          label={labels.processingCategory}
+          value={value('processingCategory')}
+          onChange={set('processingCategory')}
+          options={options(processingCategoryLabels)}
+          error={errors.fields.processingCategory}
+        />
+        {text('priceCategory', 'For example Automation, Nonautomation, Saturation.', { maxLength: 60 })}
+        <SelectField
+          id={ids.presortLevel!}
+          label={labels.presortLevel}
+          value={value('presortLevel')}
+          onChange={set('presortLevel')}
+          options={options(presortLevelLabels)}
+          error={errors.fields.presortLevel}
+        />
+        {text('pieceCount', 'The number of mailpieces (volume).', { inputMode: 'numeric' })}
+        <TextField
+          id={ids.weightGrams!}
+          label="Total weight (pounds)"
+          value={value('weight')}
+          onChange={set('weight')}
+          error={errors.fields.weightGrams}
+          inputMode="decimal"
+        />
+        <TextField
+          id={ids.postageCents!}
+          label="Postage amount (dollars)"
+          value={value('postage')}
+          onChange={set('postage')}
+          error={errors.fields.postageCents}
+          inputMode="decimal"
+        />
+        {text('permitNumber', '1 to 8 digits.', { maxLength: 8, inputMode: 'numeric' })}
+        <SelectField
+          id={ids.permitType!}
+          label={labels.permitType}
+          value={value('permitType')}
+          onChange={set('permitType')}
+          options={options(permitTypeLabels, false)}
+          error={errors.fields.permitType}
+        />
+      </Fieldset>
+      {!parcels && (
+        <Fieldset legend="Pieces’ IMb serial numbers" className="margin-top-3">
+          <div className="usa-hint">The range the pieces’ serials fall in: the performance counts the scans of those pieces.</div>
+          {text('serialFirst', undefined, { inputMode: 'numeric' })}
+          {text('serialLast', undefined, { inputMode: 'numeric' })}
         </Fieldset>
-        <Fieldset legend="Postage statement" className="margin-top-3">
-          <SelectField
-            id={ids.mailClass!}
-            label={labels.mailClass}
-            value={value('mailClass')}
-            onChange={set('mailClass')}
-            options={options(mailClassLabels)}
-            error={errors.fields.mailClass}
-          />
-          <SelectField
-            id={ids.processingCategory!}
-            label={labels.processingCategory}
-            value={value('processingCategory')}
-            onChange={set('processingCategory')}
-            options={options(processingCategoryLabels)}
-            error={errors.fields.processingCategory}
-          />
-          {text('priceCategory', 'For example Automation, Nonautomation, Saturation.', { maxLength: 60 })}
-          <SelectField
-            id={ids.presortLevel!}
-            label={labels.presortLevel}
-            value={value('presortLevel')}
-            onChange={set('presortLevel')}
-            options={options(presortLevelLabels)}
-            error={errors.fields.presortLevel}
-          />
-          {text('pieceCount', 'The number of mailpieces (volume).', { inputMode: 'numeric' })}
-          <TextField
-            id={ids.weightGrams!}
-            label="Total weight (pounds)"
-            value={value('weight')}
-            onChange={set('weight')}
-            error={errors.fields.weightGrams}
-            inputMode="decimal"
-          />
-          <TextField
-            id={ids.postageCents!}
-            label="Postage amount (dollars)"
-            value={value('postage')}
-            onChange={set('postage')}
-            error={errors.fields.postageCents}
-            inputMode="decimal"
-          />
-          {text('permitNumber', '1 to 8 digits.', { maxLength: 8, inputMode: 'numeric' })}
-          <SelectField
-            id={ids.permitType!}
-            label={labels.permitType}
-            value={value('permitType')}
-            onChange={set('permitType')}
-            options={options(permitTypeLabels, false)}
-            error={errors.fields.permitType}
-          />
-        </Fieldset>
-        {!parcels && (
-          <Fieldset legend="Pieces’ IMb serial numbers" className="margin-top-3">
-            <div className="usa-hint">The range the pieces’ serials fall in: the performance counts the scans of those pieces.</div>
-            {text('serialFirst', undefined, { inputMode: 'numeric' })}
-            {text('serialLast', undefined, { inputMode: 'numeric' })}
-          </Fieldset>
-        )}
-        <Fieldset legend="Entry and containers" className="margin-top-3">
-          <SelectField
-            id={ids.entry!}
-            label={labels.entry}
-            hint="Destination entry (drop ship) records are kept 2 years."
-            value={value('entry')}
-            onChange={set('entry')}
-            options={options(entryLabels, false)}
-            error={errors.fields.entry}
-          />
-          {destination && text('dropShipCode', 'The destination facility’s code.', { maxLength: 12 })}
-          {text('appointmentAt', 'Required for DNDC and DSCF entry; on the mailing date or within 30 days after.', {
-            type: 'datetime-local',
-          })}
-          <TextAreaField
-            id={ids.containerLabels!}
-            label={labels.containerLabels}
-            hint="The 24-digit Intelligent Mail container barcodes of the trays, sacks and pallets, one per line."
-            value={value('containerLabels')}
-            onChange={set('containerLabels')}
-            error={errors.fields.containerLabels}
-            rows={3}
-          />
-        </Fieldset>
-        <Fieldset legend="Reply mailpieces" className="margin-top-3">
-          <SelectField
-            id={ids.reply!}
-            label="Reply mail enclosed"
-            value={value('replyKind')}
-            onChange={set('replyKind')}
-            options={[{ value: '', label: 'None' }, ...options(replyKindLabels, false)]}
-            error={errors.fields.reply}
-          />
-          {value('replyKind') && (
-            <TextField
-              id={`${prefix}-replyPermit`}
-              label="Reply permit number"
-              value={value('replyPermit')}
-              onChange={set('replyPermit')}
-            />
-          )}
-        </Fieldset>
+      )}
+      <Fieldset legend="Entry and containers" className="margin-top-3">
+        <SelectField
+          id={ids.entry!}
+          label={labels.entry}
+          hint="Destination entry (drop ship) records are kept 2 years."
+          value={value('entry')}
+          onChange={set('entry')}
+          options={options(entryLabels, false)}
+          error={errors.fields.entry}
+        />
+        {destination && text('dropShipCode', 'The destination facility’s code.', { maxLength: 12 })}
+        {text('appointmentAt', 'Required for DNDC and DSCF entry; on the mailing date or within 30 days after.', {
+          type: 'datetime-local',
+        })}
         <TextAreaField
-          id={ids.problems!}
-          label={labels.problems}
-          hint="What went wrong with the mailing, if anything. Kept encrypted."
-          value={value('problems')}
-          onChange={set('problems')}
-          error={errors.fields.problems}
-          maxLength={4000}
+          id={ids.containerLabels!}
+          label={labels.containerLabels}
+          hint="The 24-digit Intelligent Mail container barcodes of the trays, sacks and pallets, one per line."
+          value={value('containerLabels')}
+          onChange={set('containerLabels')}
+          error={errors.fields.containerLabels}
           rows={3}
         />
-        <ButtonGroup className="margin-top-3">
-          <Button type="submit" disabled={busy}>
-            {busy ? 'Entering…' : 'Enter mailing'}
-          </Button>
-          <Button type="button" unstyled className="padding-105" onClick={onCancel}>
-            Cancel
-          </Button>
-        </ButtonGroup>
-      </Form>
-    </>
+      </Fieldset>
+      <Fieldset legend="Reply mailpieces" className="margin-top-3">
+        <SelectField
+          id={ids.reply!}
+          label="Reply mail enclosed"
+          value={value('replyKind')}
+          onChange={set('replyKind')}
+          options={[{ value: '', label: 'None' }, ...options(replyKindLabels, false)]}
+          error={errors.fields.reply}
+        />
+        {value('replyKind') && (
+          <TextField id={`${prefix}-replyPermit`} label="Reply permit number" value={value('replyPermit')} onChange={set('replyPermit')} />
+        )}
+      </Fieldset>
+      <TextAreaField
+        id={ids.problems!}
+        label={labels.problems}
+        hint="What went wrong with the mailing, if anything. Kept encrypted."
+        value={value('problems')}
+        onChange={set('problems')}
+        error={errors.fields.problems}
+        maxLength={4000}
+        rows={3}
+      />
+    </EntryForm>
   );
 }
 
@@ -471,29 +468,26 @@ export function Mailings({ customer, canEnter }: { readonly customer: Customer; 
 
 function OrganisationMailings({ customer, canEnter }: { readonly customer: Customer; readonly canEnter: boolean }) {
   const mailings = useLoad(() => listMailings(customer.id), [customer.id]);
-  const [entering, setEntering] = useState(false);
-  const [entered, setEntered] = useState<Mailing | null>(null);
   const [open, setOpen] = useState<Mailing | null>(null);
-  const formHeading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (entering) formHeading.current?.focus();
-  }, [entering]);
 
-  const done = (mailing: Mailing) => {
-    setEntering(false);
-    setEntered(mailing);
-    setOpen(mailing);
-    mailings.reload();
-  };
   const updated = (mailing: Mailing) => {
     setOpen(mailing);
     mailings.reload();
   };
-  const data = mailings.data;
   return (
-    <section aria-labelledby="mailings-heading" className="margin-top-4" data-testid="mailings">
-      <h2 id="mailings-heading">Mailings</h2>
-      {entered && (
+    <CustomerSection
+      headingId="mailings-heading"
+      title="Mailings"
+      testId="mailings"
+      records={mailings}
+      what="the mailings"
+      empty={<p data-testid="no-mailings">No mailing has been entered for this customer.</p>}
+      after={open && <MailingDetail mailing={open} canEdit={canEnter} onUpdated={updated} />}
+      canEnter={canEnter}
+      enterLabel="Enter a mailing"
+      formHeadingId="mailing-form-heading"
+      form={(onEntered, onCancel) => <MailingForm customer={customer} onEntered={onEntered} onCancel={onCancel} />}
+      result={(entered) => (
         <Alert type="success" className="margin-y-2" slim data-testid="mailing-entered">
           <p className="usa-alert__text">
             Mailing {entered.mailingId} entered,{' '}
@@ -501,57 +495,18 @@ function OrganisationMailings({ customer, canEnter }: { readonly customer: Custo
           </p>
         </Alert>
       )}
-      {mailings.error ? (
-        <LoadError what="the mailings" error={mailings.error} onRetry={mailings.reload} />
-      ) : !data ? (
-        <Loading />
-      ) : data.length === 0 ? (
-        <p data-testid="no-mailings">No mailing has been entered for this customer.</p>
-      ) : (
-        <Table caption="Mailings, latest mailing date first" fullWidth stackedStyle="headers">
-          <thead>
-            <tr>
-              <th scope="col">Mailing</th>
-              <th scope="col">Mailing date</th>
-              <th scope="col">Class</th>
-              <th scope="col">Pieces</th>
-              <th scope="col">Entry</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody data-testid="mailing-rows">
-            {data.map((m) => (
-              <tr key={m.id}>
-                <th scope="row" data-label="Mailing">
-                  <Button type="button" unstyled onClick={() => setOpen(m)} aria-expanded={open?.id === m.id}>
-                    {m.mailingId}
-                  </Button>
-                  <span className="display-block text-normal text-base-dark">Statement {m.postageStatement}</span>
-                </th>
-                <td data-label="Mailing date">{formatDay(m.mailingDate)}</td>
-                <td data-label="Class">{mailClassLabels[m.mailClass]}</td>
-                <td data-label="Pieces">{m.pieceCount.toLocaleString()}</td>
-                <td data-label="Entry">{entryLabels[m.entry]}</td>
-                <td data-label="Status">{mailingStatusLabels[m.status]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+      onEntered={setOpen}
+    >
+      {(data) => (
+        <MailingTable
+          mailings={data}
+          caption="Mailings, latest mailing date first"
+          open={open}
+          onOpen={setOpen}
+          rowsTestId="mailing-rows"
+          withStatement
+        />
       )}
-      {open && <MailingDetail mailing={open} canEdit={canEnter} onUpdated={updated} />}
-      {canEnter &&
-        (entering ? (
-          <section aria-labelledby="mailing-form-heading" className="margin-top-3">
-            <h3 id="mailing-form-heading" ref={formHeading} tabIndex={-1} className="caseline-focus-heading">
-              Enter a mailing
-            </h3>
-            <MailingForm customer={customer} onEntered={done} onCancel={() => setEntering(false)} />
-          </section>
-        ) : (
-          <Button type="button" outline className="margin-top-2" onClick={() => setEntering(true)}>
-            Enter a mailing
-          </Button>
-        ))}
-    </section>
+    </CustomerSection>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Table } from '@trussworks/react-uswds';
+import { Button, Table } from '@trussworks/react-uswds';
 import type { Customer } from '../api/customers.ts';
 import {
   alertDestination,
@@ -19,10 +19,10 @@ import { problemMessage } from '../api/problem.ts';
 import { ErrorSummary } from '../forms/ErrorSummary.tsx';
 import { RadioGroup } from '../forms/RadioGroup.tsx';
 import { SelectField } from '../forms/SelectField.tsx';
+import { SubmitOrCancel } from '../forms/SubmitOrCancel.tsx';
 import { TextField } from '../forms/TextField.tsx';
 import { formErrorsOf, type FormErrors } from '../forms/useFormErrors.ts';
-import { LoadError } from '../frame/LoadError.tsx';
-import { Loading } from '../frame/Loading.tsx';
+import { LoadedList } from '../frame/LoadedList.tsx';
 import { formatDateTime } from '../util/formatDateTime.ts';
 import { useLoad } from '../util/useLoad.ts';
 
@@ -208,14 +208,7 @@ function NewAlertForm({
         aria-required
       />
       <AlertContactFields prefix={prefix} draft={contact} onChange={setContact} errors={errors} />
-      <ButtonGroup className="margin-top-3">
-        <Button type="submit" disabled={busy}>
-          Set up the alert
-        </Button>
-        <Button type="button" unstyled className="padding-105" onClick={onCancel}>
-          Cancel
-        </Button>
-      </ButtonGroup>
+      <SubmitOrCancel busy={busy} label="Set up the alert" onCancel={onCancel} />
     </form>
   );
 }
@@ -247,52 +240,52 @@ export function TrackingAlerts({ customer, canEnter }: { readonly customer: Cust
           {stopError}
         </p>
       )}
-      {alerts.error ? (
-        <LoadError what="the tracking alerts" error={alerts.error} onRetry={alerts.reload} />
-      ) : !alerts.data ? (
-        <Loading />
-      ) : alerts.data.length === 0 ? (
-        <p data-testid="no-tracking-alerts">The customer follows no piece by e-mail or text.</p>
-      ) : (
-        <Table caption="Tracking alerts, newest first" fullWidth stackedStyle="headers">
-          <thead>
-            <tr>
-              <th scope="col">Piece</th>
-              <th scope="col">Sent to</th>
-              <th scope="col">Updates</th>
-              <th scope="col">Status</th>
-              <th scope="col">Alerts sent</th>
-              {canEnter && <th scope="col">Stop</th>}
-            </tr>
-          </thead>
-          <tbody data-testid="tracking-alert-rows">
-            {alerts.data.map((a) => (
-              <tr key={a.id}>
-                <th scope="row" data-label="Piece">
-                  <span className="font-mono-xs">{a.piece}</span>
-                  <span className="display-block text-normal text-base-dark">{a.class === 'mail' ? 'Mail (IMb)' : 'Package'}</span>
-                </th>
-                <td data-label="Sent to">{alertDestination(a)}</td>
-                <td data-label="Updates">{alertEventSetLabels[a.events]}</td>
-                <td data-label="Status">
-                  {alertState(a)}
-                  {a.lastError && <span className="display-block text-secondary-dark">Last send failed ({a.lastError}); retried</span>}
-                </td>
-                <td data-label="Alerts sent">{a.alertsSent}</td>
-                {canEnter && (
-                  <td data-label="Stop">
-                    {a.active && (
-                      <Button type="button" unstyled onClick={() => void stop(a.id)}>
-                        Stop
-                      </Button>
-                    )}
-                  </td>
-                )}
+      <LoadedList
+        list={alerts}
+        what="the tracking alerts"
+        empty={<p data-testid="no-tracking-alerts">The customer follows no piece by e-mail or text.</p>}
+      >
+        {(rows) => (
+          <Table caption="Tracking alerts, newest first" fullWidth stackedStyle="headers">
+            <thead>
+              <tr>
+                <th scope="col">Piece</th>
+                <th scope="col">Sent to</th>
+                <th scope="col">Updates</th>
+                <th scope="col">Status</th>
+                <th scope="col">Alerts sent</th>
+                {canEnter && <th scope="col">Stop</th>}
               </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+            </thead>
+            <tbody data-testid="tracking-alert-rows">
+              {rows.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row" data-label="Piece">
+                    <span className="font-mono-xs">{a.piece}</span>
+                    <span className="display-block text-normal text-base-dark">{a.class === 'mail' ? 'Mail (IMb)' : 'Package'}</span>
+                  </th>
+                  <td data-label="Sent to">{alertDestination(a)}</td>
+                  <td data-label="Updates">{alertEventSetLabels[a.events]}</td>
+                  <td data-label="Status">
+                    {alertState(a)}
+                    {a.lastError && <span className="display-block text-secondary-dark">Last send failed ({a.lastError}); retried</span>}
+                  </td>
+                  <td data-label="Alerts sent">{a.alertsSent}</td>
+                  {canEnter && (
+                    <td data-label="Stop">
+                      {a.active && (
+                        <Button type="button" unstyled onClick={() => void stop(a.id)}>
+                          Stop
+                        </Button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </LoadedList>
       {canEnter &&
         (entering ? (
           <section aria-labelledby="tracking-alert-form-heading" className="margin-top-3">

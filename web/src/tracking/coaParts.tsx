@@ -3,13 +3,9 @@ import { Button } from '@trussworks/react-uswds';
 import {
   durationLabels,
   fetchChangeOfAddressLetter,
-  fraudRuleLabels,
   moveTypeLabels,
-  screeningOutcomeLabels,
-  screeningThresholds,
   type ChangeOfAddress,
   type NormalisedAddress,
-  type ScreeningReason,
 } from '../api/changes-of-address.ts';
 import { ApiError, problemMessage } from '../api/problem.ts';
 
@@ -21,40 +17,29 @@ export function formatDay(day: string | null | undefined): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-export const addressText = (a: NormalisedAddress) => `${a.deliveryLine}, ${a.lastLine}`;
+export const addressText = (a: Pick<NormalisedAddress, 'deliveryLine' | 'lastLine'>) => `${a.deliveryLine}, ${a.lastLine}`;
 
 /** "Individual, permanent" */
 export const moveText = (c: ChangeOfAddress) => `${moveTypeLabels[c.moveType].split(' (')[0]}, ${durationLabels[c.duration].toLowerCase()}`;
 
-/** A fired rule in words: its name for people, its points, and why it fired (counts and codes only). */
-export function reasonText(reason: ScreeningReason): string {
-  const name = fraudRuleLabels[reason.rule] ?? reason.rule.replace(/_/g, ' ');
-  return `${name} (${reason.points} ${reason.points === 1 ? 'point' : 'points'}): ${reason.explanation}.`;
-}
+/** What the console and the portal both ask of a move: labels and input ids by the server's field names. */
+export const moveFieldKeys = (prefix: string) => ({
+  labels: {
+    moveType: 'Who is moving',
+    duration: 'How long',
+    effectiveDate: 'First day of forwarding',
+    endDate: 'Last day of forwarding',
+  },
+  ids: {
+    moveType: `${prefix}-moveType`,
+    duration: `${prefix}-duration`,
+    effectiveDate: `${prefix}-effective`,
+    endDate: `${prefix}-end`,
+  },
+});
 
-/** The screen's outcome, its score against the thresholds, and each reason. */
-export function ScreeningSummary({ screening }: { readonly screening: ChangeOfAddress['screening'] }) {
-  return (
-    <>
-      <span className="text-bold">{screeningOutcomeLabels[screening.outcome]}</span>
-      <span className="display-block">
-        Score {screening.score} of 100{' '}
-        <span className="text-base-dark">
-          (held from {screeningThresholds.review}, refused from {screeningThresholds.deny})
-        </span>
-      </span>
-      {screening.reasons.length === 0 ? (
-        <span className="display-block">No rule fired.</span>
-      ) : (
-        <ul className="usa-list margin-y-05 padding-left-205">
-          {screening.reasons.map((r) => (
-            <li key={r.rule}>{reasonText(r)}</li>
-          ))}
-        </ul>
-      )}
-    </>
-  );
-}
+/** The server's rule for a temporary move, as the console and the portal say it. */
+export const forwardingEndHint = '15 days to 1 year after the first day.';
 
 type Which = 'old' | 'new';
 const letterLabels: Readonly<Record<Which, string>> = {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { actorOf, appendAudit, authorize, can, carrying, type AuditContext, type AuditDetail } from '../../../access/index.ts';
+import { actorOf, authorize, can, carrying, type AuditContext } from '../../../access/index.ts';
 import { agencyTimeZone, disposeAfter, getRecordType } from '../../../catalog/index.ts';
 import type { Vault } from '../../../crypto/index.ts';
 import type { Principal, Tx } from '../../../db/index.ts';
 import type { CustomerService } from '../../customers/index.ts';
+import { auditRecord, columnsOf, readableOr, scopeOf } from '../tracking-records.ts';
 import { keepDays, trackingClasses, trackingEventKinds, type TrackingEventKind } from '../events/tracking-event.ts';
 import { articlePiece, checkTrackingAlert } from './check-tracking-alert.ts';
 import {
@@ -46,11 +47,7 @@ export interface TrackingAlertService {
   pieceHistory(trx: Tx, principal: Principal, number: string, ctx: AuditContext, now: Date): Promise<PieceEvent[]>;
 }
 
-const location = (column: string, rowId: string) => ({ table: 'tracking_subscriptions', column, rowId });
-const scope = (row: { subject_id: string; business_area: string | null }) => ({
-  subjectId: row.subject_id,
-  businessArea: row.business_area,
-});
+const location = columnsOf('tracking_subscriptions');
 
 export function createTrackingAlertService(
   vault: Vault,
@@ -58,30 +55,6 @@ export function createTrackingAlertService(
   options: { readonly timeZone?: string } = {},
 ): TrackingAlertService {
   const timeZone = options.timeZone ?? agencyTimeZone;
-
-  async function audit(
-    trx: Tx,
-    principal: Principal,
-    ctx: AuditContext,
-    now: Date,
-    action: 'create' | 'read' | 'search' | 'update',
-    recordId: string | null,
-    subjects: readonly string[],
-    detail: AuditDetail,
-    recordType: string = trackingAlertRecordType,
-  ): Promise<void> {
-    await appendAudit(trx, {
-      at: now,
-      actor: principal,
-      action,
-      recordType,
-      recordId,
-      subjects: [...subjects],
-      ...ctx,
-      outcome: 'ok',
-      detail,
-    });
-  }
 
   async function read(trx: Tx, rows: readonly SubscriptionRow[], now: Date): Promise<TrackingAlert[]> {
     await vault.preloadKeys(
@@ -124,7 +97,7 @@ export function createTrackingAlertService(
       const checked = checkTrackingAlert(input);
       const customer = await customerOf(trx, principal, customerId, ctx, now);
       const owner = { subject_id: customer.id, business_area: customer.businessArea };
-      authorize(principal, 'record.create', scope(owner));
+      authorize(principal, 'record.create', scopeOf(owner));
       const known = await selectPieceHistory(trx, checked.class, [checked.piece]);
       const id = randomUUID();
       await insertSubscription(trx, {
@@ -150,7 +123,7 @@ export function createTrackingAlertService(
         cancelled_at: null,
         dispose_after: disposeAfter(getRecordType(trackingAlertRecordType).retention, { createdAt: now }, { timeZone })!,
       });
-      await audit(trx, principal, ctx, now, 'create', id, [owner.subject_id], {
+      await auditRecord(trx, principal, ctx, now, 'create', trackingAlertRecordType, id, [owner.subject_id], {
         tracking_alert: 'subscribed',
         channel: checked.channel,
         events: checked.events,
@@ -161,37 +134,33 @@ export function createTrackingAlertService(
 
     async ofCustomer(trx, principal, customerId, ctx, now) {
       await customerOf(trx, principal, customerId, ctx, now);
-      const rows = (await selectSubscriptionsOf(trx, customerId, maxListed)).filter((r) => can(principal, 'record.read', scope(r)));
+      const rows = (await selectSubscriptionsOf(trx, customerId, maxListed)).filter((r) => can(principal, 'record.read', scopeOf(r)));
       const result = await read(trx, rows, now);
-      await audit(trx, principal, ctx, now, 'search', null, [...new Set(rows.map((r) => r.subject_id))], {
+      await auditRecord(trx, principal, ctx, now, 'search', trackingAlertRecordType, null, [...new Set(rows.map((r) => r.subject_id))], {
         tracking_alerts: result.length,
       });
       return result;
     },
 
     async cancel(trx, principal, id, ctx, now) {
-      const row = await selectSubscription(trx, id);
-      if (!row || !can(principal, 'record.read', scope(row))) throw new TrackingAlertNotFound('no such tracking alert');
-      authorize(principal, 'record.update', scope(row));
+      const row = readableOr(principal, await selectSubscription(trx, id), () => new TrackingAlertNotFound('no such tracking alert'));
+      authorize(principal, 'record.update', scopeOf(row));
       const cancelled = await updateCancelled(trx, id, now);
-      if (cancelled) await audit(trx, principal, ctx, now, 'update', id, [row.subject_id], { tracking_alert: 'cancelled' });
+      if (cancelled)
+        await auditRecord(trx, principal, ctx, now, 'update', trackingAlertRecordType, id, [row.subject_id], {
+          tracking_alert: 'cancelled',
+        });
       return (await read(trx, [(await selectSubscription(trx, id))!], now))[0]!;
     },
 
     async pieceHistory(trx, principal, number, ctx, now) {
       const piece = articlePiece(number);
       const rows = await selectPieceHistory(trx, piece.class, [piece.piece]);
-      await audit(
-        trx,
-        principal,
-        ctx,
-        now,
-        'read',
-        null,
-        [],
-        { step: 'tracking_lookup', by: 'article', events: rows.length },
-        trackingClasses.package,
-      );
+      await auditRecord(trx, principal, ctx, now, 'read', trackingClasses.package, null, [], {
+        step: 'tracking_lookup',
+        by: 'article',
+        events: rows.length,
+      });
       return rows.map((r) => ({
         event: r.event as TrackingEventKind,
         description: trackingEventKinds[r.event as TrackingEventKind] ?? r.event,

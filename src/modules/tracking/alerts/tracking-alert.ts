@@ -1,4 +1,6 @@
 import type { TrackingClass, TrackingEventKind } from '../events/tracking-event.ts';
+import { InvalidField } from '../check-fields.ts';
+import { TrackingNotFound } from '../tracking-records.ts';
 
 /** How an alert reaches the customer. */
 export const alertChannels = ['email', 'text'] as const;
@@ -95,13 +97,7 @@ export interface PieceEvent {
 }
 
 /** A field of the request that cannot be used; `field` names it. */
-export class InvalidTrackingAlertField extends Error {
-  readonly field: string;
-  constructor(field: string, message: string) {
-    super(message);
-    this.field = field;
-  }
-}
+export class InvalidTrackingAlertField extends InvalidField {}
 
 /** A subscription or customer this principal may not see, or that does not exist: both look alike. */
-export class TrackingAlertNotFound extends Error {}
+export class TrackingAlertNotFound extends TrackingNotFound {}

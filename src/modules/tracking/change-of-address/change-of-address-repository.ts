@@ -3,14 +3,27 @@ import type { Tables, Tx } from '../../../db/index.ts';
 
 export type ChangeOfAddressRow = Selectable<Tables['changes_of_address']>;
 export type VerificationRow = Selectable<Tables['coa_identity_verifications']>;
-/** A request with its verification's columns (null once the verification is disposed of). */
-export type ChangeOfAddressWithVerification = ChangeOfAddressRow & {
+/**
+ * A request (a change of address or a hold) with its verification's columns, null once the
+ * verification is disposed of: both keep their verifications in coa_identity_verifications.
+ */
+export type WithVerification<Row> = Row & {
   v_method: VerificationRow['method'] | null;
   v_outcome: VerificationRow['outcome'] | null;
   v_verified_by: string | null;
   v_verified_at: Date | null;
   v_dispose_after: Date | null;
 };
+export type ChangeOfAddressWithVerification = WithVerification<ChangeOfAddressRow>;
+
+/** The columns of WithVerification, selected from coa_identity_verifications joined as v. */
+export const verificationColumns = [
+  'v.method as v_method',
+  'v.outcome as v_outcome',
+  'v.verified_by as v_verified_by',
+  'v.verified_at as v_verified_at',
+  'v.dispose_after as v_dispose_after',
+] as const;
 
 export async function insertVerification(trx: Tx, row: Insertable<Tables['coa_identity_verifications']>): Promise<void> {
   await trx.insertInto('coa_identity_verifications').values(row).execute();
@@ -76,13 +89,7 @@ function withVerification(trx: Tx) {
     .selectFrom('changes_of_address as c')
     .leftJoin('coa_identity_verifications as v', 'v.id', 'c.verification_id')
     .selectAll('c')
-    .select([
-      'v.method as v_method',
-      'v.outcome as v_outcome',
-      'v.verified_by as v_verified_by',
-      'v.verified_at as v_verified_at',
-      'v.dispose_after as v_dispose_after',
-    ]);
+    .select(verificationColumns);
 }
 
 export async function selectChangeOfAddress(trx: Tx, id: string): Promise<ChangeOfAddressWithVerification | undefined> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { actorOf, appendAudit, authorize, can, carrying, type AuditContext, type AuditDetail } from '../../../access/index.ts';
-import { agencyTimeZone, disposeAfter, getRecordType, localDateOf } from '../../../catalog/index.ts';
+import { actorOf, authorize, can, carrying, type AuditContext } from '../../../access/index.ts';
+import { agencyTimeZone, disposeAfter, getRecordType } from '../../../catalog/index.ts';
 import type { Vault } from '../../../crypto/index.ts';
 import type { CustomerPrincipal, Principal, Tx } from '../../../db/index.ts';
 import {
@@ -12,6 +12,7 @@ import {
   type NormalisedAddress,
 } from '../../customers/index.ts';
 import { renderMoveConfirmationLetter, renderMoveValidationLetter, type Letterhead } from '../../letters/index.ts';
+import { auditRecord, columnsOf, isoDay, readableOr, scopeOf, TrackingConflict, TrackingNotFound } from '../tracking-records.ts';
 import type {
   ChangeOfAddress,
   ChangeOfAddressStatus,
@@ -23,7 +24,13 @@ import type {
   ScreeningOutcome,
   ScreeningReason,
 } from './change-of-address.ts';
-import { checkChangeOfAddress, InvalidChangeOfAddressField, type CheckedChangeOfAddress } from './check-change-of-address.ts';
+import {
+  checkChangeOfAddress,
+  checkReviewReason,
+  InvalidChangeOfAddressField,
+  type CheckedChangeOfAddress,
+  type CheckedVerification,
+} from './check-change-of-address.ts';
 import { velocityWindows } from './fraud-rules.ts';
 import { cmraKey, forwardingDestination } from './forwarding-destination.ts';
 import { namesMatch } from './names-match.ts';
@@ -43,10 +50,10 @@ import {
 import { screenChangeOfAddress } from './screen-change-of-address.ts';
 
 /** A request or customer this principal may not see, or that does not exist: both look alike. */
-export class ChangeOfAddressNotFound extends Error {}
+export class ChangeOfAddressNotFound extends TrackingNotFound {}
 
 /** The request is not in a state that allows what was asked (a decision on one no longer held, a letter for a refused one). */
-export class ChangeOfAddressConflict extends Error {}
+export class ChangeOfAddressConflict extends TrackingConflict {}
 
 /** A listed CMRA address, as the administrator entered it (Publication 28 form). */
 export interface CmraAddress {
@@ -145,8 +152,6 @@ export const coaVerificationRecordType = 'usps-880/identity-verification';
  */
 export const screeningDigestPurpose = 'coa-screen/v1';
 
-const maxReasonLength = 2000;
-
 /** Who verified a portal request's requester: the portal, through the account's link to the record. */
 export const coaPortalVerifier = 'portal';
 
@@ -161,7 +166,7 @@ function addressesOf(customer: Customer): AddressOfRecord[] {
 }
 
 /** A stored address as the request's input: normalising it again gives it back. */
-function addressInputOf(address: NormalisedAddress): AddressInput {
+export function addressInputOf(address: NormalisedAddress): AddressInput {
   return {
     lines: address.deliveryLine,
     city: address.city,
@@ -170,18 +175,45 @@ function addressInputOf(address: NormalisedAddress): AddressInput {
   };
 }
 
-function location(column: string, rowId: string) {
-  return { table: 'changes_of_address', column, rowId };
-}
-
-/** 'YYYY-MM-DD' of today in the zone. */
-function isoDay(now: Date, timeZone: string): string {
-  const d = localDateOf(now.getTime(), timeZone);
-  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-}
+const location = columnsOf('changes_of_address');
 
 function statusOf(outcome: ScreeningOutcome): ChangeOfAddressStatus {
   return outcome === 'pass' ? 'accepted' : outcome === 'review' ? 'in_review' : 'refused';
+}
+
+/**
+ * Stores the identity verification a change of address or a hold was entered with (the
+ * verifier defaults to whoever enters it); answers its id. The caller audits it.
+ */
+export async function storeVerification(
+  trx: Tx,
+  principal: Principal,
+  customer: Pick<Customer, 'id' | 'businessArea'>,
+  service: 'change_of_address' | 'hold_mail',
+  v: CheckedVerification,
+  now: Date,
+  timeZone: string,
+): Promise<string> {
+  const id = randomUUID();
+  await insertVerification(trx, {
+    id,
+    subject_id: customer.id,
+    customer_id: customer.id,
+    business_area: customer.businessArea,
+    service,
+    method: v.method,
+    outcome: v.outcome,
+    verified_by: v.verifiedBy ?? actorOf(principal),
+    verified_at: v.verifiedAt,
+    created_at: now,
+    resolved_at: v.verifiedAt,
+    dispose_after: disposeAfter(
+      getRecordType(coaVerificationRecordType).retention,
+      { createdAt: now, resolvedAt: v.verifiedAt },
+      { timeZone },
+    )!,
+  });
+  return id;
 }
 
 export function createChangeOfAddressService(
@@ -190,35 +222,7 @@ export function createChangeOfAddressService(
   options: ChangeOfAddressServiceOptions,
 ): ChangeOfAddressService {
   const timeZone = options.timeZone ?? agencyTimeZone;
-  const scope = (row: { subject_id: string; business_area: string | null }) => ({
-    subjectId: row.subject_id,
-    businessArea: row.business_area,
-  });
   const addressKey = (a: NormalisedAddress) => options.digest(`address:${a.deliveryLine}|${a.zip5}`);
-
-  async function audit(
-    trx: Tx,
-    principal: Principal,
-    ctx: AuditContext,
-    now: Date,
-    action: 'create' | 'read' | 'search' | 'update' | 'print' | 'settings_change',
-    recordType: string | null,
-    recordId: string | null,
-    subjects: readonly string[],
-    detail: AuditDetail = {},
-  ): Promise<void> {
-    await appendAudit(trx, {
-      at: now,
-      actor: principal,
-      action,
-      recordType,
-      recordId,
-      subjects: [...subjects],
-      ...ctx,
-      outcome: 'ok',
-      detail,
-    });
-  }
 
   async function read(trx: Tx, rows: readonly ChangeOfAddressWithVerification[], now: Date): Promise<ChangeOfAddress[]> {
     await vault.preloadKeys(
@@ -276,11 +280,8 @@ export function createChangeOfAddressService(
   }
 
   /** The request if this principal may read it, else ChangeOfAddressNotFound. */
-  async function visible(trx: Tx, principal: Principal, id: string): Promise<ChangeOfAddressWithVerification> {
-    const row = await selectChangeOfAddress(trx, id);
-    if (!row || !can(principal, 'record.read', scope(row))) throw new ChangeOfAddressNotFound('no such change of address');
-    return row;
-  }
+  const visible = async (trx: Tx, principal: Principal, id: string) =>
+    readableOr(principal, await selectChangeOfAddress(trx, id), () => new ChangeOfAddressNotFound('no such change of address'));
 
   async function knownCmras(trx: Tx): Promise<Set<string>> {
     return new Set((await selectCmraAddresses(trx)).map((r) => cmraKey(r.street_line, r.zip5)));
@@ -297,7 +298,7 @@ export function createChangeOfAddressService(
     now: Date,
   ): Promise<ChangeOfAddress> {
     const owner = { subject_id: customer.id, business_area: customer.businessArea };
-    authorize(principal, 'record.create', scope(owner));
+    authorize(principal, 'record.create', scopeOf(owner));
     if (input.moveType === 'business' && customer.kind !== 'organisation')
       throw new InvalidChangeOfAddressField('moveType', 'a business move is for an organisation customer');
     if (input.moveType !== 'business' && customer.kind === 'organisation')
@@ -325,27 +326,9 @@ export function createChangeOfAddressService(
       nameMatches: namesMatch(input.moveType, checked.name, customer.name),
     });
 
-    const verificationId = randomUUID();
     const v = checked.verification;
-    await insertVerification(trx, {
-      id: verificationId,
-      subject_id: owner.subject_id,
-      customer_id: customer.id,
-      business_area: owner.business_area,
-      service: 'change_of_address',
-      method: v.method,
-      outcome: v.outcome,
-      verified_by: v.verifiedBy ?? actorOf(principal),
-      verified_at: v.verifiedAt,
-      created_at: now,
-      resolved_at: v.verifiedAt,
-      dispose_after: disposeAfter(
-        getRecordType(coaVerificationRecordType).retention,
-        { createdAt: now, resolvedAt: v.verifiedAt },
-        { timeZone },
-      )!,
-    });
-    await audit(trx, principal, ctx, now, 'create', coaVerificationRecordType, verificationId, [owner.subject_id], {
+    const verificationId = await storeVerification(trx, principal, customer, 'change_of_address', v, now, timeZone);
+    await auditRecord(trx, principal, ctx, now, 'create', coaVerificationRecordType, verificationId, [owner.subject_id], {
       method: v.method,
       outcome: v.outcome,
     });
@@ -385,7 +368,7 @@ export function createChangeOfAddressService(
       // records are retained 4 years after the relationship ends.").
       dispose_after: disposeAfter(getRecordType(changeOfAddressRecordType).retention, { createdAt: now }, { timeZone }),
     });
-    await audit(trx, principal, ctx, now, 'create', changeOfAddressRecordType, id, [owner.subject_id], {
+    await auditRecord(trx, principal, ctx, now, 'create', changeOfAddressRecordType, id, [owner.subject_id], {
       move_type: input.moveType,
       duration: input.duration,
       verification_id: verificationId,
@@ -437,16 +420,16 @@ export function createChangeOfAddressService(
     async get(trx, principal, id, ctx, now) {
       const row = await visible(trx, principal, id);
       const [result] = await read(trx, [row], now);
-      await audit(trx, principal, ctx, now, 'read', changeOfAddressRecordType, id, [row.subject_id]);
+      await auditRecord(trx, principal, ctx, now, 'read', changeOfAddressRecordType, id, [row.subject_id]);
       return result!;
     },
 
     async ofCustomer(trx, principal, customerId, limit, ctx, now) {
       const found = await customers.get(trx, principal, customerId, { reveal: [] }, ctx, now);
       if (!('customer' in found)) throw new ChangeOfAddressNotFound('no such customer');
-      const rows = (await selectChangesOfCustomer(trx, customerId, limit)).filter((r) => can(principal, 'record.read', scope(r)));
+      const rows = (await selectChangesOfCustomer(trx, customerId, limit)).filter((r) => can(principal, 'record.read', scopeOf(r)));
       const result = await read(trx, rows, now);
-      await audit(trx, principal, ctx, now, 'search', changeOfAddressRecordType, null, [...new Set(rows.map((r) => r.subject_id))], {
+      await auditRecord(trx, principal, ctx, now, 'search', changeOfAddressRecordType, null, [...new Set(rows.map((r) => r.subject_id))], {
         customer_changes_of_address: result.length,
       });
       return result;
@@ -454,9 +437,9 @@ export function createChangeOfAddressService(
 
     async reviewQueue(trx, principal, limit, ctx, now) {
       authorize(principal, 'fraud.review');
-      const rows = (await selectReviewQueue(trx, limit)).filter((r) => can(principal, 'record.read', scope(r)));
+      const rows = (await selectReviewQueue(trx, limit)).filter((r) => can(principal, 'record.read', scopeOf(r)));
       const result = await read(trx, rows, now);
-      await audit(trx, principal, ctx, now, 'search', changeOfAddressRecordType, null, [...new Set(rows.map((r) => r.subject_id))], {
+      await auditRecord(trx, principal, ctx, now, 'search', changeOfAddressRecordType, null, [...new Set(rows.map((r) => r.subject_id))], {
         review_queue: result.length,
       });
       return result;
@@ -464,13 +447,9 @@ export function createChangeOfAddressService(
 
     async decide(trx, principal, id, input, ctx, now) {
       authorize(principal, 'fraud.review');
-      if (input.decision !== 'approve' && input.decision !== 'deny')
-        throw new InvalidChangeOfAddressField('decision', 'must be approve or deny');
-      const reason = input.reason.trim();
-      if (reason === '') throw new InvalidChangeOfAddressField('reason', 'is required: say why');
-      if (reason.length > maxReasonLength) throw new InvalidChangeOfAddressField('reason', `must be at most ${maxReasonLength} characters`);
+      const reason = checkReviewReason(InvalidChangeOfAddressField, input);
       const row = await visible(trx, principal, id);
-      authorize(principal, 'record.update', scope(row));
+      authorize(principal, 'record.update', scopeOf(row));
       if (row.status !== 'in_review') throw new ChangeOfAddressConflict('the request is not held for review');
       const status = input.decision === 'approve' ? 'accepted' : 'refused';
       const updated = await updateDecision(trx, id, {
@@ -481,7 +460,7 @@ export function createChangeOfAddressService(
         decided_at: now,
       });
       if (!updated) throw new ChangeOfAddressConflict('the request is not held for review');
-      await audit(trx, principal, ctx, now, 'update', changeOfAddressRecordType, id, [row.subject_id], {
+      await auditRecord(trx, principal, ctx, now, 'update', changeOfAddressRecordType, id, [row.subject_id], {
         review_decision: input.decision,
         from_status: row.status,
         to_status: status,
@@ -515,7 +494,7 @@ export function createChangeOfAddressService(
         which === 'old'
           ? await renderMoveValidationLetter(letter, options.letterhead, timeZone, now)
           : await renderMoveConfirmationLetter(letter, options.letterhead, timeZone, now);
-      await audit(trx, principal, ctx, now, 'print', changeOfAddressRecordType, id, [row.subject_id], {
+      await auditRecord(trx, principal, ctx, now, 'print', changeOfAddressRecordType, id, [row.subject_id], {
         letter: which === 'old' ? 'move_validation' : 'move_confirmation',
         fields: ['name', which === 'old' ? 'old_address' : 'new_address'],
       });
@@ -559,14 +538,14 @@ export function createChangeOfAddressService(
         added_at: now,
       };
       if (!(await insertCmraAddress(trx, row))) throw new ChangeOfAddressConflict('that CMRA address is listed already');
-      await audit(trx, principal, ctx, now, 'settings_change', null, row.id, [], { coa_cmra_address: 'added' });
+      await auditRecord(trx, principal, ctx, now, 'settings_change', null, row.id, [], { coa_cmra_address: 'added' });
       return { id: row.id, streetLine, city: row.city, state: row.state, zip5: row.zip5, addedBy: row.added_by, addedAt: now };
     },
 
     async removeCmra(trx, principal, id, ctx, now) {
       authorize(principal, 'settings.manage');
       if (!(await deleteCmraAddress(trx, id))) throw new ChangeOfAddressNotFound('no such CMRA address');
-      await audit(trx, principal, ctx, now, 'settings_change', null, id, [], { coa_cmra_address: 'removed' });
+      await auditRecord(trx, principal, ctx, now, 'settings_change', null, id, [], { coa_cmra_address: 'removed' });
     },
   };
 }

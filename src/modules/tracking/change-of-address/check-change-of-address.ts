@@ -1,25 +1,19 @@
-import { localDateOf, type LocalDate } from '../../../catalog/index.ts';
+import { localDateOf } from '../../../catalog/index.ts';
 import { AddressError, normaliseAddress, type AddressInput, type NormalisedAddress } from '../../customers/index.ts';
+import { dayNumber, InvalidField, oneOf, parseIsoDate, type InvalidFieldClass } from '../check-fields.ts';
 import {
   moveDurations,
   moveTypes,
   verificationMethods,
   verificationOutcomes,
   type NewChangeOfAddress,
+  type NewVerification,
   type VerificationMethod,
   type VerificationOutcome,
 } from './change-of-address.ts';
 
-/** A value the request cannot take; `field` is its path in the input ('effectiveDate', 'newAddress/zip'); the message never repeats it. */
-export class InvalidChangeOfAddressField extends Error {
-  readonly field: string;
-  readonly reason: string;
-  constructor(field: string, reason: string) {
-    super(`${field}: ${reason}`);
-    this.field = field;
-    this.reason = reason;
-  }
-}
+/** A value the request cannot take, e.g. 'effectiveDate' or 'newAddress/zip'. */
+export class InvalidChangeOfAddressField extends InvalidField {}
 
 /**
  * The date limits, after USPS's own (usps.com "Change of Address – The Basics" and the
@@ -41,7 +35,6 @@ export const maxTemporaryYears = 1;
 export const maxNameLength = 200;
 
 const verifiedByPattern = /^[\p{L}\p{N} .:_@'-]{1,120}$/u;
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export interface CheckedChangeOfAddress {
   readonly name: string;
@@ -49,29 +42,46 @@ export interface CheckedChangeOfAddress {
   readonly endDate: string | null;
   readonly oldAddress: NormalisedAddress;
   readonly newAddress: NormalisedAddress;
-  readonly verification: {
-    readonly method: VerificationMethod;
-    readonly outcome: VerificationOutcome;
-    readonly verifiedBy: string | null;
-    readonly verifiedAt: Date;
-  };
+  readonly verification: CheckedVerification;
   readonly ipAddress: string | null;
   readonly deviceFingerprint: string | null;
 }
 
-/** Days since 1970-01-01 of a calendar date, so dates compare and add as integers. */
-function dayNumber(date: LocalDate): number {
-  return Date.UTC(date.year, date.month - 1, date.day) / 86_400_000;
+export interface CheckedVerification {
+  readonly method: VerificationMethod;
+  readonly outcome: VerificationOutcome;
+  readonly verifiedBy: string | null;
+  readonly verifiedAt: Date;
 }
 
-function parseDate(field: string, value: string): LocalDate {
-  const m = isoDate.exec(value);
-  if (!m) throw new InvalidChangeOfAddressField(field, 'must be a date as YYYY-MM-DD');
-  const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  const check = new Date(Date.UTC(date.year, date.month - 1, date.day));
-  if (check.getUTCFullYear() !== date.year || check.getUTCMonth() !== date.month - 1 || check.getUTCDate() !== date.day)
-    throw new InvalidChangeOfAddressField(field, 'is not a calendar date');
-  return date;
+/**
+ * The identity verification of a request (a change of address or a hold mail, whose
+ * verifications share one table), or `Invalid` naming its field under 'verification/'.
+ */
+export function checkVerification(Invalid: InvalidFieldClass, input: NewVerification, now: Date): CheckedVerification {
+  const method = oneOf(Invalid, 'verification/method', input.method, verificationMethods);
+  const outcome = oneOf(Invalid, 'verification/outcome', input.outcome, verificationOutcomes);
+  const verifiedBy = input.verifiedBy?.trim() || null;
+  if (verifiedBy !== null && !verifiedByPattern.test(verifiedBy))
+    throw new Invalid('verification/verifiedBy', 'must be a staff actor or a service name of at most 120 characters');
+  const verifiedAt = input.verifiedAt ?? now;
+  if (Number.isNaN(verifiedAt.getTime())) throw new Invalid('verification/verifiedAt', 'is not a date');
+  // A verification is done before the request is entered (a clock a few minutes fast aside), and not days before.
+  if (verifiedAt.getTime() > now.getTime() + 5 * 60_000) throw new Invalid('verification/verifiedAt', 'is in the future');
+  if (verifiedAt.getTime() < now.getTime() - 24 * 3_600_000)
+    throw new Invalid('verification/verifiedAt', 'must be within the last 24 hours');
+  return { method, outcome, verifiedBy, verifiedAt };
+}
+
+const maxReasonLength = 2000;
+
+/** The reason of a fraud reviewer's decision on a held request, trimmed; or `Invalid` naming 'decision' or 'reason'. */
+export function checkReviewReason(Invalid: InvalidFieldClass, input: { readonly decision: string; readonly reason: string }): string {
+  if (input.decision !== 'approve' && input.decision !== 'deny') throw new Invalid('decision', 'must be approve or deny');
+  const reason = input.reason.trim();
+  if (reason === '') throw new Invalid('reason', 'is required: say why');
+  if (reason.length > maxReasonLength) throw new Invalid('reason', `must be at most ${maxReasonLength} characters`);
+  return reason;
 }
 
 function address(field: 'oldAddress' | 'newAddress', input: AddressInput): NormalisedAddress {
@@ -83,24 +93,19 @@ function address(field: 'oldAddress' | 'newAddress', input: AddressInput): Norma
   }
 }
 
-function oneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new InvalidChangeOfAddressField(field, `must be one of ${allowed.join(', ')}`);
-  return value as T;
-}
-
 /**
  * Validates and normalises a change-of-address request as entered; InvalidChangeOfAddressField
  * names the first bad field. `now` and `timeZone` give "today" in the agency's calendar. Pure.
  */
 export function checkChangeOfAddress(input: NewChangeOfAddress, now: Date, timeZone: string): CheckedChangeOfAddress {
-  oneOf('moveType', input.moveType, moveTypes);
-  const duration = oneOf('duration', input.duration, moveDurations);
+  oneOf(InvalidChangeOfAddressField, 'moveType', input.moveType, moveTypes);
+  const duration = oneOf(InvalidChangeOfAddressField, 'duration', input.duration, moveDurations);
   const name = input.name.trim().replace(/\s+/g, ' ');
   if (name === '' || !/[\p{L}\p{N}]/u.test(name)) throw new InvalidChangeOfAddressField('name', 'must hold a name');
   if (name.length > maxNameLength) throw new InvalidChangeOfAddressField('name', `must be at most ${maxNameLength} characters`);
 
   const today = dayNumber(localDateOf(now.getTime(), timeZone));
-  const effective = parseDate('effectiveDate', input.effectiveDate);
+  const effective = parseIsoDate(InvalidChangeOfAddressField, 'effectiveDate', input.effectiveDate);
   const start = dayNumber(effective);
   if (start > today + maxDaysAhead) throw new InvalidChangeOfAddressField('effectiveDate', `must be at most ${maxDaysAhead} days ahead`);
   if (start < today - maxDaysBack)
@@ -109,7 +114,7 @@ export function checkChangeOfAddress(input: NewChangeOfAddress, now: Date, timeZ
   let endDate: string | null = null;
   if (duration === 'temporary') {
     if (input.endDate == null) throw new InvalidChangeOfAddressField('endDate', 'is required for a temporary move');
-    const end = parseDate('endDate', input.endDate);
+    const end = parseIsoDate(InvalidChangeOfAddressField, 'endDate', input.endDate);
     if (dayNumber(end) < start + minTemporaryDays - 1)
       throw new InvalidChangeOfAddressField('endDate', `must be at least ${minTemporaryDays} days after the effective date`);
     const yearOn = { ...effective, year: effective.year + maxTemporaryYears };
@@ -125,18 +130,7 @@ export function checkChangeOfAddress(input: NewChangeOfAddress, now: Date, timeZ
   if (oldAddress.deliveryLine === newAddress.deliveryLine && oldAddress.zip5 === newAddress.zip5)
     throw new InvalidChangeOfAddressField('newAddress', 'is the same address as the old one');
 
-  const method = oneOf('verification/method', input.verification.method, verificationMethods);
-  const outcome = oneOf('verification/outcome', input.verification.outcome, verificationOutcomes);
-  const verifiedBy = input.verification.verifiedBy?.trim() || null;
-  if (verifiedBy !== null && !verifiedByPattern.test(verifiedBy))
-    throw new InvalidChangeOfAddressField('verification/verifiedBy', 'must be a staff actor or a service name of at most 120 characters');
-  const verifiedAt = input.verification.verifiedAt ?? now;
-  if (Number.isNaN(verifiedAt.getTime())) throw new InvalidChangeOfAddressField('verification/verifiedAt', 'is not a date');
-  // A verification is done before the request is entered (a clock a few minutes fast aside), and not weeks before.
-  if (verifiedAt.getTime() > now.getTime() + 5 * 60_000)
-    throw new InvalidChangeOfAddressField('verification/verifiedAt', 'is in the future');
-  if (verifiedAt.getTime() < now.getTime() - 24 * 3_600_000)
-    throw new InvalidChangeOfAddressField('verification/verifiedAt', 'must be within the last 24 hours');
+  const verification = checkVerification(InvalidChangeOfAddressField, input.verification, now);
 
   const ipAddress = input.origin?.ipAddress?.trim() || null;
   if (ipAddress !== null && (ipAddress.length > 45 || !/^[0-9a-fA-F:.]+$/.test(ipAddress)))
@@ -151,7 +145,7 @@ export function checkChangeOfAddress(input: NewChangeOfAddress, now: Date, timeZ
     endDate,
     oldAddress,
     newAddress,
-    verification: { method, outcome, verifiedBy, verifiedAt },
+    verification,
     ipAddress: ipAddress?.toLowerCase() ?? null,
     deviceFingerprint,
   };

@@ -1,5 +1,6 @@
 // The change-of-address part of the tracking module: requests with identity verification, the fraud screen and its review queue.
 export {
+  addressInputOf,
   changeOfAddressRecordType,
   ChangeOfAddressConflict,
   ChangeOfAddressNotFound,
@@ -7,6 +8,7 @@ export {
   screeningDigestPurpose,
   createChangeOfAddressService,
   coaPortalVerifier,
+  storeVerification,
   type AddressOfRecord,
   type ChangeOfAddressService,
   type ChangeOfAddressServiceOptions,
@@ -16,6 +18,8 @@ export {
 } from './change-of-address-service.ts';
 export {
   checkChangeOfAddress,
+  checkReviewReason,
+  checkVerification,
   InvalidChangeOfAddressField,
   maxDaysAhead,
   maxDaysBack,
@@ -23,6 +27,7 @@ export {
   maxTemporaryYears,
   minTemporaryDays,
   type CheckedChangeOfAddress,
+  type CheckedVerification,
 } from './check-change-of-address.ts';
 export {
   changeOfAddressStatuses,

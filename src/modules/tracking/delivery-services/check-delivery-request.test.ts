@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPickup, checkPreferences, checkRedelivery, InvalidDeliveryField } from './check-delivery-request.ts';
-import { dayNumber, isDeliveryHoliday, nextDeliveryDay } from './delivery-calendar.ts';
+import { dayNumber } from '../check-fields.ts';
+import { isDeliveryHoliday, nextDeliveryDay } from './delivery-calendar.ts';
 import { normaliseDropShipCode } from './drop-ship-code.ts';
 
 const zone = 'America/New_York';

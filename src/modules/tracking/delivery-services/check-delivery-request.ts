@@ -1,6 +1,7 @@
 import { AddressError, normaliseAddress, type AddressInput, type NormalisedAddress } from '../../customers/index.ts';
 import { parseArticleNumber } from '../article-numbers/index.ts';
-import { dateOfDayNumber, dayNumber, isDeliveryHoliday, isoDate, nextDeliveryDay, todayNumber, weekdayOf } from './delivery-calendar.ts';
+import { dayNumber, InvalidField, isoDate, oneOf, parseIsoDate } from '../check-fields.ts';
+import { dateOfDayNumber, isDeliveryHoliday, nextDeliveryDay, todayNumber, weekdayOf } from './delivery-calendar.ts';
 import {
   contactMeans,
   premisesLocations,
@@ -17,16 +18,8 @@ import {
 } from './delivery-services.ts';
 import { normaliseDropShipCode } from './drop-ship-code.ts';
 
-/** A value the request cannot take; `field` is its path in the input ('date', 'articleNumbers/1'); the message never repeats the value. */
-export class InvalidDeliveryField extends Error {
-  readonly field: string;
-  readonly reason: string;
-  constructor(field: string, reason: string) {
-    super(`${field}: ${reason}`);
-    this.field = field;
-    this.reason = reason;
-  }
-}
+/** A value the request cannot take, e.g. 'date' or 'articleNumbers/1'. */
+export class InvalidDeliveryField extends InvalidField {}
 
 /**
  * usps.com schedules a redelivery or a pickup for the next day at the earliest (a same-day
@@ -41,24 +34,6 @@ export const maxPackages = 99;
 export const maxPoundsPerPackage = 70;
 export const maxInstructionsLength = 500;
 export const maxDropShipCodes = 50;
-
-const isoPattern = /^(\d{4})-(\d{2})-(\d{2})$/u;
-
-function parseDay(field: string, value: string): number {
-  const m = isoPattern.exec(value);
-  if (!m) throw new InvalidDeliveryField(field, 'must be a date as YYYY-MM-DD');
-  const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  const check = new Date(Date.UTC(date.year, date.month - 1, date.day));
-  if (check.getUTCFullYear() !== date.year || check.getUTCMonth() !== date.month - 1 || check.getUTCDate() !== date.day)
-    throw new InvalidDeliveryField(field, 'is not a calendar date');
-  return dayNumber(date);
-}
-
-function oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
-    throw new InvalidDeliveryField(field, `must be one of ${allowed.join(', ')}`);
-  return value as T;
-}
 
 function instructionsOf(value: string | null | undefined): string | null {
   const text = value?.trim() ?? '';
@@ -108,12 +83,12 @@ export function checkRedelivery(input: NewRedelivery, now: Date, timeZone: strin
   if (articleNumbers.length === 0)
     throw new InvalidDeliveryField('articleNumbers', 'must hold the article number on the notice left (PS Form 3849)');
   const today = todayNumber(now, timeZone);
-  const day = parseDay('date', input.date);
+  const day = dayNumber(parseIsoDate(InvalidDeliveryField, 'date', input.date));
   if (day <= today) throw new InvalidDeliveryField('date', 'must be tomorrow or later');
   if (day > today + maxDaysAhead) throw new InvalidDeliveryField('date', `must be at most ${maxDaysAhead} days ahead`);
   if (weekdayOf(day) === 0) throw new InvalidDeliveryField('date', 'must not be a Sunday');
-  const option = oneOf('option', input.option, redeliveryOptions);
-  const location = input.location == null ? null : oneOf('location', input.location, premisesLocations);
+  const option = oneOf(InvalidDeliveryField, 'option', input.option, redeliveryOptions);
+  const location = input.location == null ? null : oneOf(InvalidDeliveryField, 'location', input.location, premisesLocations);
   const instructions = instructionsOf(input.instructions);
   if (option === 'post_office' && location !== null) throw new InvalidDeliveryField('location', 'is for delivery to the address only');
   if (option === 'post_office' && instructions !== null)
@@ -134,7 +109,7 @@ export interface CheckedPickup {
 /** Validates a pickup request; InvalidDeliveryField names the first bad field. Pure. */
 export function checkPickup(input: NewPickup, now: Date, timeZone: string): CheckedPickup {
   const today = todayNumber(now, timeZone);
-  const day = parseDay('date', input.date);
+  const day = dayNumber(parseIsoDate(InvalidDeliveryField, 'date', input.date));
   const earliest = nextDeliveryDay(today);
   if (day < earliest)
     throw new InvalidDeliveryField('date', `must be the next delivery day (${isoDate(dateOfDayNumber(earliest))}) or later`);
@@ -149,7 +124,7 @@ export function checkPickup(input: NewPickup, now: Date, timeZone: string): Chec
     throw new InvalidDeliveryField('totalWeightLb', 'must be a whole number of pounds, 1 or more');
   if (weight > count * maxPoundsPerPackage)
     throw new InvalidDeliveryField('totalWeightLb', `must be at most ${maxPoundsPerPackage} pounds a package`);
-  const location = oneOf('location', input.location, premisesLocations);
+  const location = oneOf(InvalidDeliveryField, 'location', input.location, premisesLocations);
   const instructions = instructionsOf(input.instructions);
   if (location === 'other' && instructions === null) throw new InvalidDeliveryField('instructions', 'must say where, for location other');
   return {
@@ -173,14 +148,15 @@ export interface CheckedPreferences {
 
 /** Validates delivery preferences: days sorted without repeats, drop-ship codes normalised (drop-ship-code.ts). Pure. */
 export function checkPreferences(input: DeliveryPreferencesInput): CheckedPreferences {
-  const whenAbsent = input.whenAbsent == null ? null : oneOf('whenAbsent', input.whenAbsent, whenAbsentOptions);
+  const whenAbsent = input.whenAbsent == null ? null : oneOf(InvalidDeliveryField, 'whenAbsent', input.whenAbsent, whenAbsentOptions);
   const days = new Set<DeliveryDay>();
   input.deliveryDays.forEach((day, i) => {
     if (!Number.isInteger(day) || day < 1 || day > 6)
       throw new InvalidDeliveryField(`deliveryDays/${i}`, 'must be a weekday number from 1 (Monday) to 6 (Saturday)');
     days.add(day as DeliveryDay);
   });
-  const preferredContact = input.preferredContact == null ? null : oneOf('preferredContact', input.preferredContact, contactMeans);
+  const preferredContact =
+    input.preferredContact == null ? null : oneOf(InvalidDeliveryField, 'preferredContact', input.preferredContact, contactMeans);
   if (input.dropShipCodes.length > maxDropShipCodes) throw new InvalidDeliveryField('dropShipCodes', `must be at most ${maxDropShipCodes}`);
   const codes: string[] = [];
   input.dropShipCodes.forEach((text, i) => {

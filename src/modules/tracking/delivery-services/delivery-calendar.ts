@@ -1,19 +1,10 @@
 import { localDateOf, type LocalDate } from '../../../catalog/index.ts';
 import { observedFederalHoliday } from '../../cases/index.ts';
-
-/** Days since 1970-01-01 of a calendar date, so dates compare and add as integers. */
-export function dayNumber(date: LocalDate): number {
-  return Date.UTC(date.year, date.month - 1, date.day) / 86_400_000;
-}
+import { dayNumber } from '../check-fields.ts';
 
 export function dateOfDayNumber(n: number): LocalDate {
   const d = new Date(n * 86_400_000);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
-/** 'YYYY-MM-DD'. */
-export function isoDate(date: LocalDate): string {
-  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }
 
 /** Today's day number in the zone. */

@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import {
-  AccessDenied,
-  actorOf,
-  appendAudit,
-  authorize,
-  can,
-  carrying,
-  type AuditContext,
-  type AuditDetail,
-} from '../../../access/index.ts';
+import { AccessDenied, actorOf, authorize, can, carrying, type AuditContext } from '../../../access/index.ts';
 import { agencyTimeZone, disposeAfter, getRecordType } from '../../../catalog/index.ts';
 import type { Vault } from '../../../crypto/index.ts';
 import type { Principal, Tx } from '../../../db/index.ts';
 import type { Customer, CustomerService, NormalisedAddress } from '../../customers/index.ts';
+import { auditRecord, columnsOf, readableOr, scopeOf, TrackingConflict, TrackingNotFound } from '../tracking-records.ts';
 import { checkPickup, checkPreferences, checkRedelivery, InvalidDeliveryField } from './check-delivery-request.ts';
 import type {
   DeliveryDay,
@@ -37,10 +29,10 @@ import {
 import { checkPickupNumber, newPickupNumber } from './pickup-number.ts';
 
 /** A request or customer this principal may not see, or that does not exist: both look alike. */
-export class DeliveryRequestNotFound extends Error {}
+export class DeliveryRequestNotFound extends TrackingNotFound {}
 
 /** The request is no longer requested (cancelled or completed already), so it cannot be cancelled or completed. */
-export class DeliveryRequestConflict extends Error {}
+export class DeliveryRequestConflict extends TrackingConflict {}
 
 /** seed 001_517806a0da56fdcf.txt, category 5 "Customer preference data: … redelivery date, delivery options, shipping and pickup preferences". */
 export const deliveryRequestRecordType = 'usps-820/delivery-request';
@@ -105,9 +97,8 @@ export interface DeliveryServicesOptions {
 
 const pickupNumberAttempts = 5;
 
-function location(table: string, column: string, rowId: string) {
-  return { table, column, rowId };
-}
+const requestColumn = columnsOf('delivery_requests');
+const preferencesColumn = columnsOf('delivery_preferences');
 
 /** The customer's primary mailing address of record (any, failing a primary), or null when there is none. */
 function addressOfRecord(customer: Customer): NormalisedAddress | null {
@@ -118,34 +109,6 @@ function addressOfRecord(customer: Customer): NormalisedAddress | null {
 
 export function createDeliveryServices(vault: Vault, customers: CustomerService, options: DeliveryServicesOptions = {}): DeliveryServices {
   const timeZone = options.timeZone ?? agencyTimeZone;
-  const scope = (row: { subject_id: string; business_area: string | null }) => ({
-    subjectId: row.subject_id,
-    businessArea: row.business_area,
-  });
-
-  async function audit(
-    trx: Tx,
-    principal: Principal,
-    ctx: AuditContext,
-    now: Date,
-    action: 'create' | 'read' | 'search' | 'update',
-    recordType: string,
-    recordId: string | null,
-    subjects: readonly string[],
-    detail: AuditDetail = {},
-  ): Promise<void> {
-    await appendAudit(trx, {
-      at: now,
-      actor: principal,
-      action,
-      recordType,
-      recordId,
-      subjects: [...subjects],
-      ...ctx,
-      outcome: 'ok',
-      detail,
-    });
-  }
 
   async function customerOf(trx: Tx, principal: Principal, customerId: string, ctx: AuditContext, now: Date): Promise<Customer> {
     const found = await customers.get(trx, principal, customerId, { reveal: [] }, ctx, now);
@@ -159,7 +122,7 @@ export function createDeliveryServices(vault: Vault, customers: CustomerService,
       rows.map((r) => r.subject_id),
     );
     const open = async (row: DeliveryRequestRow, column: string, value: Uint8Array) =>
-      (await vault.decryptFor(trx, row.subject_id, location('delivery_requests', column, row.id), value)).toString('utf8');
+      (await vault.decryptFor(trx, row.subject_id, requestColumn(column, row.id), value)).toString('utf8');
     return Promise.all(
       rows.map(async (row) =>
         // Marked with the row's own subject, for the portal's egress guard.
@@ -189,11 +152,8 @@ export function createDeliveryServices(vault: Vault, customers: CustomerService,
   }
 
   /** The request if this principal may read it, else DeliveryRequestNotFound. */
-  async function visible(trx: Tx, principal: Principal, id: string): Promise<DeliveryRequestRow> {
-    const row = await selectDeliveryRequest(trx, id);
-    if (!row || !can(principal, 'record.read', scope(row))) throw new DeliveryRequestNotFound('no such delivery request');
-    return row;
-  }
+  const visible = async (trx: Tx, principal: Principal, id: string) =>
+    readableOr(principal, await selectDeliveryRequest(trx, id), () => new DeliveryRequestNotFound('no such delivery request'));
 
   /** Stores a new request of the customer (encrypting its address and instructions), drawing pickup numbers until one is free. */
   async function store(
@@ -215,7 +175,7 @@ export function createDeliveryServices(vault: Vault, customers: CustomerService,
     now: Date,
   ): Promise<DeliveryRequest> {
     const owner = { subject_id: customer.id, business_area: customer.businessArea };
-    authorize(principal, 'record.create', scope(owner));
+    authorize(principal, 'record.create', scopeOf(owner));
     const address = request.address ?? addressOfRecord(customer);
     if (address === null) throw new InvalidDeliveryField('address', 'is required: the customer has no mailing address of record');
     const id = randomUUID();
@@ -226,7 +186,7 @@ export function createDeliveryServices(vault: Vault, customers: CustomerService,
       business_area: owner.business_area,
       kind: request.kind,
       article_numbers: [...request.articleNumbers],
-      address_ct: await vault.encryptFor(trx, owner.subject_id, location('delivery_requests', 'address_ct', id), JSON.stringify(address)),
+      address_ct: await vault.encryptFor(trx, owner.subject_id, requestColumn('address_ct', id), JSON.stringify(address)),
       requested_on: request.date,
       redelivery_option: request.option,
       package_count: request.packageCount,
@@ -235,7 +195,7 @@ export function createDeliveryServices(vault: Vault, customers: CustomerService,
       instructions_ct:
         request.instructions === null
           ? null
-          : await vault.encryptFor(trx, owner.subject_id, location('delivery_requests', 'instructions_ct', id), request.instructions),
+          : await vault.encryptFor(trx, owner.subject_id, requestColumn('instructions_ct', id), request.instructions),
       status: 'requested' as const,
       status_by: null,
       status_at: null,
@@ -249,7 +209,7 @@ export function createDeliveryServices(vault: Vault, customers: CustomerService,
     for (let attempt = 0; !stored && attempt < pickupNumberAttempts; attempt++)
       stored = await insertDeliveryRequest(trx, { ...row, pickup_number: request.kind === 'pickup' ? newPickupNumber() : null });
     if (!stored) throw new Error('no free pickup number after several draws');
-    await audit(trx, principal, ctx, now, 'create', deliveryRequestRecordType, id, [owner.subject_id], {
+    await auditRecord(trx, principal, ctx, now, 'create', deliveryRequestRecordType, id, [owner.subject_id], {
       kind: request.kind,
       option: request.option,
       article_numbers: request.articleNumbers.length,
@@ -268,12 +228,12 @@ export function createDeliveryServices(vault: Vault, customers: CustomerService,
     now: Date,
   ): Promise<DeliveryRequest> {
     const row = await visible(trx, principal, id);
-    authorize(principal, 'record.update', scope(row));
+    authorize(principal, 'record.update', scopeOf(row));
     // The customer may call a request off; only the delivery unit's staff know it was done.
     if (status === 'completed' && principal.kind !== 'staff') throw new AccessDenied('record.update');
     if (!(await updateStatus(trx, id, { status, status_by: actorOf(principal), status_at: now })))
       throw new DeliveryRequestConflict(`the request is ${row.status} already`);
-    await audit(trx, principal, ctx, now, 'update', deliveryRequestRecordType, id, [row.subject_id], {
+    await auditRecord(trx, principal, ctx, now, 'update', deliveryRequestRecordType, id, [row.subject_id], {
       kind: row.kind,
       from_status: row.status,
       to_status: status,
@@ -300,9 +260,7 @@ export function createDeliveryServices(vault: Vault, customers: CustomerService,
     const instructions =
       row.instructions_ct === null
         ? null
-        : (
-            await vault.decryptFor(trx, row.subject_id, location('delivery_preferences', 'instructions_ct', row.id), row.instructions_ct)
-          ).toString('utf8');
+        : (await vault.decryptFor(trx, row.subject_id, preferencesColumn('instructions_ct', row.id), row.instructions_ct)).toString('utf8');
     return {
       rowId: row.id,
       view: carrying(row.subject_id, {
@@ -333,9 +291,9 @@ export function createDeliveryServices(vault: Vault, customers: CustomerService,
 
     async ofCustomer(trx, principal, customerId, kind, limit, ctx, now) {
       await customerOf(trx, principal, customerId, ctx, now);
-      const rows = (await selectRequestsOfCustomer(trx, customerId, kind, limit)).filter((r) => can(principal, 'record.read', scope(r)));
+      const rows = (await selectRequestsOfCustomer(trx, customerId, kind, limit)).filter((r) => can(principal, 'record.read', scopeOf(r)));
       const result = await read(trx, rows);
-      await audit(trx, principal, ctx, now, 'search', deliveryRequestRecordType, null, [...new Set(rows.map((r) => r.subject_id))], {
+      await auditRecord(trx, principal, ctx, now, 'search', deliveryRequestRecordType, null, [...new Set(rows.map((r) => r.subject_id))], {
         kind,
         customer_delivery_requests: result.length,
       });
@@ -345,7 +303,7 @@ export function createDeliveryServices(vault: Vault, customers: CustomerService,
     async get(trx, principal, id, ctx, now) {
       const row = await visible(trx, principal, id);
       const [result] = await read(trx, [row]);
-      await audit(trx, principal, ctx, now, 'read', deliveryRequestRecordType, id, [row.subject_id], { kind: row.kind });
+      await auditRecord(trx, principal, ctx, now, 'read', deliveryRequestRecordType, id, [row.subject_id], { kind: row.kind });
       return result!;
     },
 
@@ -356,7 +314,7 @@ export function createDeliveryServices(vault: Vault, customers: CustomerService,
       const customer = await customerOf(trx, principal, customerId, ctx, now);
       authorize(principal, 'record.read', { subjectId: customer.id, businessArea: customer.businessArea });
       const { view, rowId } = await preferencesOf(trx, customer);
-      await audit(trx, principal, ctx, now, 'read', deliveryPreferencesRecordType, rowId, [customer.id], {
+      await auditRecord(trx, principal, ctx, now, 'read', deliveryPreferencesRecordType, rowId, [customer.id], {
         delivery_preferences: rowId !== null,
       });
       return view;
@@ -367,7 +325,7 @@ export function createDeliveryServices(vault: Vault, customers: CustomerService,
       const customer = await customerOf(trx, principal, customerId, ctx, now);
       const owner = { subject_id: customer.id, business_area: customer.businessArea };
       const existing = await selectPreferences(trx, customer.id);
-      authorize(principal, existing ? 'record.update' : 'record.create', scope(existing ?? owner));
+      authorize(principal, existing ? 'record.update' : 'record.create', scopeOf(existing ?? owner));
       const id = existing?.id ?? randomUUID();
       const subjectId = existing?.subject_id ?? owner.subject_id;
       const values = {
@@ -378,7 +336,7 @@ export function createDeliveryServices(vault: Vault, customers: CustomerService,
         instructions_ct:
           checked.instructions === null
             ? null
-            : await vault.encryptFor(trx, subjectId, location('delivery_preferences', 'instructions_ct', id), checked.instructions),
+            : await vault.encryptFor(trx, subjectId, preferencesColumn('instructions_ct', id), checked.instructions),
         updated_by: actorOf(principal),
         updated_at: now,
       };
@@ -391,7 +349,7 @@ export function createDeliveryServices(vault: Vault, customers: CustomerService,
           ...values,
           dispose_after: disposeAfter(getRecordType(deliveryPreferencesRecordType).retention, { createdAt: now }, { timeZone }),
         });
-      await audit(trx, principal, ctx, now, existing ? 'update' : 'create', deliveryPreferencesRecordType, id, [subjectId], {
+      await auditRecord(trx, principal, ctx, now, existing ? 'update' : 'create', deliveryPreferencesRecordType, id, [subjectId], {
         delivery_preferences: existing ? 'replaced' : 'set',
         when_absent: checked.whenAbsent,
         delivery_days: checked.deliveryDays.length,

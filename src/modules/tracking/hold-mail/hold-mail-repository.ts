@@ -1,23 +1,12 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Tables, Tx } from '../../../db/index.ts';
+import { verificationColumns, type WithVerification } from '../change-of-address/change-of-address-repository.ts';
 
 export type HoldMailRow = Selectable<Tables['hold_mail_requests']>;
-type VerificationRow = Selectable<Tables['coa_identity_verifications']>;
-/** A hold with its verification's columns (null once the verification is disposed of). */
-export type HoldMailWithVerification = HoldMailRow & {
-  v_method: VerificationRow['method'] | null;
-  v_outcome: VerificationRow['outcome'] | null;
-  v_verified_by: string | null;
-  v_verified_at: Date | null;
-  v_dispose_after: Date | null;
-};
+export type HoldMailWithVerification = WithVerification<HoldMailRow>;
 
 export async function insertHoldMail(trx: Tx, row: Insertable<Tables['hold_mail_requests']>): Promise<void> {
   await trx.insertInto('hold_mail_requests').values(row).execute();
-}
-
-export async function insertHoldVerification(trx: Tx, row: Insertable<Tables['coa_identity_verifications']>): Promise<void> {
-  await trx.insertInto('coa_identity_verifications').values(row).execute();
 }
 
 export interface HoldScreeningCounts {
@@ -57,13 +46,7 @@ function withVerification(trx: Tx) {
     .selectFrom('hold_mail_requests as h')
     .leftJoin('coa_identity_verifications as v', 'v.id', 'h.verification_id')
     .selectAll('h')
-    .select([
-      'v.method as v_method',
-      'v.outcome as v_outcome',
-      'v.verified_by as v_verified_by',
-      'v.verified_at as v_verified_at',
-      'v.dispose_after as v_dispose_after',
-    ]);
+    .select(verificationColumns);
 }
 
 export async function selectHoldMail(trx: Tx, id: string): Promise<HoldMailWithVerification | undefined> {

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import {
-  AccessDenied,
-  actorOf,
-  appendAudit,
-  authorize,
-  can,
-  carrying,
-  type AuditContext,
-  type AuditDetail,
-} from '../../../access/index.ts';
+import { AccessDenied, actorOf, authorize, can, carrying, type AuditContext } from '../../../access/index.ts';
 import { agencyTimeZone, disposeAfter, getRecordType } from '../../../catalog/index.ts';
 import type { Vault } from '../../../crypto/index.ts';
 import type { CustomerPrincipal, Principal, Tx } from '../../../db/index.ts';
 import type { CustomerService, NormalisedAddress } from '../../customers/index.ts';
-import { coaVerificationRecordType, type ReviewInput, type ScreeningReason } from '../change-of-address/index.ts';
-import { checkHoldMail, InvalidHoldMailField, isoDay, parseDate } from './check-hold-mail.ts';
+import {
+  addressInputOf,
+  checkReviewReason,
+  coaVerificationRecordType,
+  storeVerification,
+  type ReviewInput,
+  type ScreeningReason,
+} from '../change-of-address/index.ts';
+import { parseIsoDate } from '../check-fields.ts';
+import { auditRecord, columnsOf, isoDay, readableOr, scopeOf, TrackingConflict, TrackingNotFound } from '../tracking-records.ts';
+import { checkHoldMail, InvalidHoldMailField } from './check-hold-mail.ts';
 import type {
   HeldDelivery,
   HoldMail,
@@ -27,7 +27,6 @@ import type {
 import { holdMailWindows } from './hold-mail-rules.ts';
 import {
   insertHoldMail,
-  insertHoldVerification,
   selectHoldMail,
   selectHoldReviewQueue,
   selectHoldScreeningCounts,
@@ -41,10 +40,10 @@ import {
 import { screenHoldMail } from './screen-hold-mail.ts';
 
 /** A hold or customer this principal may not see, or that does not exist: both look alike. */
-export class HoldMailNotFound extends Error {}
+export class HoldMailNotFound extends TrackingNotFound {}
 
 /** The hold is not in a state that allows what was asked (cancelling one that ended, deciding one no longer held). */
-export class HoldMailConflict extends Error {}
+export class HoldMailConflict extends TrackingConflict {}
 
 export interface HoldMailService {
   /** Enters a hold for the customer with its identity verification, screens it for fraud and stores both. */
@@ -86,12 +85,9 @@ export const portalVerifier = 'portal';
 /** The most lines a delivery unit's list holds: a ZIP Code's holds of one day are far fewer. */
 export const deliveryListLimit = 2000;
 
-const maxReasonLength = 2000;
 const zip5Pattern = /^[0-9]{5}$/;
 
-function location(column: string, rowId: string) {
-  return { table: 'hold_mail_requests', column, rowId };
-}
+const location = columnsOf('hold_mail_requests');
 
 function statusOf(outcome: HoldScreeningOutcome): HoldMailStatus {
   return outcome === 'pass' ? 'scheduled' : outcome === 'review' ? 'in_review' : 'refused';
@@ -114,35 +110,6 @@ function addressDigestInput(address: Pick<NormalisedAddress, 'deliveryLine' | 'z
 
 export function createHoldMailService(vault: Vault, customers: CustomerService, options: HoldMailServiceOptions): HoldMailService {
   const timeZone = options.timeZone ?? agencyTimeZone;
-  const scope = (row: { subject_id: string; business_area: string | null }) => ({
-    subjectId: row.subject_id,
-    businessArea: row.business_area,
-  });
-
-  async function audit(
-    trx: Tx,
-    principal: Principal,
-    ctx: AuditContext,
-    now: Date,
-    action: 'create' | 'read' | 'search' | 'update',
-    recordType: string,
-    recordId: string | null,
-    subjects: readonly string[],
-    detail: AuditDetail = {},
-  ): Promise<void> {
-    await appendAudit(trx, {
-      at: now,
-      actor: principal,
-      action,
-      recordType,
-      recordId,
-      subjects: [...subjects],
-      ...ctx,
-      outcome: 'ok',
-      detail,
-    });
-  }
-
   const open = async (trx: Tx, row: HoldMailRow, column: string, value: Uint8Array) =>
     (await vault.decryptFor(trx, row.subject_id, location(column, row.id), value)).toString('utf8');
 
@@ -199,11 +166,8 @@ export function createHoldMailService(vault: Vault, customers: CustomerService, 
   }
 
   /** The hold if this principal may read it, else HoldMailNotFound. */
-  async function visible(trx: Tx, principal: Principal, id: string): Promise<HoldMailWithVerification> {
-    const row = await selectHoldMail(trx, id);
-    if (!row || !can(principal, 'record.read', scope(row))) throw new HoldMailNotFound('no such hold');
-    return row;
-  }
+  const visible = async (trx: Tx, principal: Principal, id: string) =>
+    readableOr(principal, await selectHoldMail(trx, id), () => new HoldMailNotFound('no such hold'));
 
   async function reread(trx: Tx, id: string, now: Date): Promise<HoldMail> {
     const [result] = await read(trx, [(await selectHoldMail(trx, id))!], now);
@@ -217,7 +181,7 @@ export function createHoldMailService(vault: Vault, customers: CustomerService, 
       if (!('customer' in found)) throw new HoldMailNotFound('no such customer');
       const customer = found.customer;
       const owner = { subject_id: customer.id, business_area: customer.businessArea };
-      authorize(principal, 'record.create', scope(owner));
+      authorize(principal, 'record.create', scopeOf(owner));
 
       const addressKey = options.digest(addressDigestInput(checked.address));
       const addressOfRecord = customer.values.some(
@@ -235,27 +199,9 @@ export function createHoldMailService(vault: Vault, customers: CustomerService, 
         otherHolds: counts.otherHolds,
       });
 
-      const verificationId = randomUUID();
       const v = checked.verification;
-      await insertHoldVerification(trx, {
-        id: verificationId,
-        subject_id: owner.subject_id,
-        customer_id: customer.id,
-        business_area: owner.business_area,
-        service: 'hold_mail',
-        method: v.method,
-        outcome: v.outcome,
-        verified_by: v.verifiedBy ?? actorOf(principal),
-        verified_at: v.verifiedAt,
-        created_at: now,
-        resolved_at: v.verifiedAt,
-        dispose_after: disposeAfter(
-          getRecordType(coaVerificationRecordType).retention,
-          { createdAt: now, resolvedAt: v.verifiedAt },
-          { timeZone },
-        )!,
-      });
-      await audit(trx, principal, ctx, now, 'create', coaVerificationRecordType, verificationId, [owner.subject_id], {
+      const verificationId = await storeVerification(trx, principal, customer, 'hold_mail', v, now, timeZone);
+      await auditRecord(trx, principal, ctx, now, 'create', coaVerificationRecordType, verificationId, [owner.subject_id], {
         service: 'hold_mail',
         method: v.method,
         outcome: v.outcome,
@@ -294,7 +240,7 @@ export function createHoldMailService(vault: Vault, customers: CustomerService, 
         cancelled_by: null,
         dispose_after: disposeAfter(getRecordType(holdMailRecordType).retention, { createdAt: now }, { timeZone })!,
       });
-      await audit(trx, principal, ctx, now, 'create', holdMailRecordType, id, [owner.subject_id], {
+      await auditRecord(trx, principal, ctx, now, 'create', holdMailRecordType, id, [owner.subject_id], {
         verification_id: verificationId,
         end_action: checked.endAction,
         screening: screening.outcome,
@@ -311,7 +257,6 @@ export function createHoldMailService(vault: Vault, customers: CustomerService, 
       const customer = found.customer;
       const value = customer.values.find((v) => v.id === input.addressId && v.field === 'mailing_address');
       if (!value || typeof value.value !== 'object') throw new InvalidHoldMailField('addressId', 'is not an address of your record');
-      const address = value.value;
       return service.request(
         trx,
         principal,
@@ -320,12 +265,7 @@ export function createHoldMailService(vault: Vault, customers: CustomerService, 
           name: customer.name,
           beginDate: input.beginDate,
           endDate: input.endDate,
-          address: {
-            lines: address.deliveryLine,
-            city: address.city,
-            state: address.state,
-            zip: address.zip4 ? `${address.zip5}-${address.zip4}` : address.zip5,
-          },
+          address: addressInputOf(value.value),
           endAction: input.endAction,
           instructions: input.instructions ?? null,
           verification: { method: 'portal_account', outcome: 'passed', verifiedBy: portalVerifier, verifiedAt: now },
@@ -338,16 +278,16 @@ export function createHoldMailService(vault: Vault, customers: CustomerService, 
     async get(trx, principal, id, ctx, now) {
       const row = await visible(trx, principal, id);
       const [result] = await read(trx, [row], now);
-      await audit(trx, principal, ctx, now, 'read', holdMailRecordType, id, [row.subject_id]);
+      await auditRecord(trx, principal, ctx, now, 'read', holdMailRecordType, id, [row.subject_id]);
       return result!;
     },
 
     async ofCustomer(trx, principal, customerId, limit, ctx, now) {
       const found = await customers.get(trx, principal, customerId, { reveal: [] }, ctx, now);
       if (!('customer' in found)) throw new HoldMailNotFound('no such customer');
-      const rows = (await selectHoldsOfCustomer(trx, customerId, limit)).filter((r) => can(principal, 'record.read', scope(r)));
+      const rows = (await selectHoldsOfCustomer(trx, customerId, limit)).filter((r) => can(principal, 'record.read', scopeOf(r)));
       const result = await read(trx, rows, now);
-      await audit(trx, principal, ctx, now, 'search', holdMailRecordType, null, [...new Set(rows.map((r) => r.subject_id))], {
+      await auditRecord(trx, principal, ctx, now, 'search', holdMailRecordType, null, [...new Set(rows.map((r) => r.subject_id))], {
         customer_holds: result.length,
       });
       return result;
@@ -355,7 +295,7 @@ export function createHoldMailService(vault: Vault, customers: CustomerService, 
 
     async cancel(trx, principal, id, ctx, now) {
       const row = await visible(trx, principal, id);
-      authorize(principal, 'record.update', scope(row));
+      authorize(principal, 'record.update', scopeOf(row));
       const today = isoDay(now, timeZone);
       if (row.status === 'refused') throw new HoldMailConflict('a refused hold holds nothing to cancel');
       if (row.status === 'cancelled' || row.cancelled_at !== null) throw new HoldMailConflict('the hold is cancelled already');
@@ -366,7 +306,7 @@ export function createHoldMailService(vault: Vault, customers: CustomerService, 
         ? { status: 'scheduled' as const, ends_on: today, cancelled_at: now, cancelled_by: actorOf(principal) }
         : { status: 'cancelled' as const, ends_on: row.ends_on, cancelled_at: now, cancelled_by: actorOf(principal) };
       if (!(await updateHoldCancelled(trx, id, row, change))) throw new HoldMailConflict('the hold changed meanwhile; read it again');
-      await audit(trx, principal, ctx, now, 'update', holdMailRecordType, id, [row.subject_id], {
+      await auditRecord(trx, principal, ctx, now, 'update', holdMailRecordType, id, [row.subject_id], {
         cancelled: true,
         from_status: row.status,
         to_status: change.status,
@@ -377,9 +317,9 @@ export function createHoldMailService(vault: Vault, customers: CustomerService, 
 
     async reviewQueue(trx, principal, limit, ctx, now) {
       authorize(principal, 'fraud.review');
-      const rows = (await selectHoldReviewQueue(trx, limit)).filter((r) => can(principal, 'record.read', scope(r)));
+      const rows = (await selectHoldReviewQueue(trx, limit)).filter((r) => can(principal, 'record.read', scopeOf(r)));
       const result = await read(trx, rows, now);
-      await audit(trx, principal, ctx, now, 'search', holdMailRecordType, null, [...new Set(rows.map((r) => r.subject_id))], {
+      await auditRecord(trx, principal, ctx, now, 'search', holdMailRecordType, null, [...new Set(rows.map((r) => r.subject_id))], {
         review_queue: result.length,
       });
       return result;
@@ -387,12 +327,9 @@ export function createHoldMailService(vault: Vault, customers: CustomerService, 
 
     async decide(trx, principal, id, input, ctx, now) {
       authorize(principal, 'fraud.review');
-      if (input.decision !== 'approve' && input.decision !== 'deny') throw new InvalidHoldMailField('decision', 'must be approve or deny');
-      const reason = input.reason.trim();
-      if (reason === '') throw new InvalidHoldMailField('reason', 'is required: say why');
-      if (reason.length > maxReasonLength) throw new InvalidHoldMailField('reason', `must be at most ${maxReasonLength} characters`);
+      const reason = checkReviewReason(InvalidHoldMailField, input);
       const row = await visible(trx, principal, id);
-      authorize(principal, 'record.update', scope(row));
+      authorize(principal, 'record.update', scopeOf(row));
       if (row.status !== 'in_review') throw new HoldMailConflict('the hold is not held for review');
       if (input.decision === 'approve' && row.ends_on < isoDay(now, timeZone))
         throw new HoldMailConflict('the hold’s dates have passed: it can only be denied');
@@ -405,7 +342,7 @@ export function createHoldMailService(vault: Vault, customers: CustomerService, 
         decided_at: now,
       });
       if (!updated) throw new HoldMailConflict('the hold is not held for review');
-      await audit(trx, principal, ctx, now, 'update', holdMailRecordType, id, [row.subject_id], {
+      await auditRecord(trx, principal, ctx, now, 'update', holdMailRecordType, id, [row.subject_id], {
         review_decision: input.decision,
         from_status: row.status,
         to_status: status,
@@ -418,8 +355,8 @@ export function createHoldMailService(vault: Vault, customers: CustomerService, 
       // A delivery unit's list names many customers: it is for staff, never for a customer.
       if (principal.kind === 'customer') throw new AccessDenied('record.read');
       if (!zip5Pattern.test(zip5)) throw new InvalidHoldMailField('zip', 'must be a 5-digit ZIP Code');
-      parseDate('date', day);
-      const rows = (await selectHoldsOnDay(trx, zip5, day, deliveryListLimit)).filter((r) => can(principal, 'record.read', scope(r)));
+      parseIsoDate(InvalidHoldMailField, 'date', day);
+      const rows = (await selectHoldsOnDay(trx, zip5, day, deliveryListLimit)).filter((r) => can(principal, 'record.read', scopeOf(r)));
       await vault.preloadKeys(
         trx,
         rows.map((r) => r.subject_id),
@@ -437,7 +374,7 @@ export function createHoldMailService(vault: Vault, customers: CustomerService, 
           }),
         ),
       );
-      await audit(trx, principal, ctx, now, 'search', holdMailRecordType, null, [...new Set(rows.map((r) => r.subject_id))], {
+      await auditRecord(trx, principal, ctx, now, 'search', holdMailRecordType, null, [...new Set(rows.map((r) => r.subject_id))], {
         delivery_unit_list: list.length,
         zip5,
         day,

@@ -1,4 +1,5 @@
-import { localDateOf, type LocalDate } from '../../../catalog/index.ts';
+import { localDateOf } from '../../../catalog/index.ts';
+import { dayNumber, InvalidField, oneOf, parseIsoDate } from '../check-fields.ts';
 import {
   entryPoints,
   mailClasses,
@@ -15,16 +16,8 @@ import {
   type ReplyMailpiece,
 } from './mailing.ts';
 
-/** A value the mailing cannot take; `field` is its path in the input ('containerLabels/2'); the message never repeats the value. */
-export class InvalidMailingField extends Error {
-  readonly field: string;
-  readonly reason: string;
-  constructor(field: string, reason: string) {
-    super(`${field}: ${reason}`);
-    this.field = field;
-    this.reason = reason;
-  }
-}
+/** A value the mailing cannot take, e.g. 'containerLabels/2'. */
+export class InvalidMailingField extends InvalidField {}
 
 /** A mailing as checkMailing leaves it: every optional field present, text normalised, so checking it again changes nothing. */
 export interface CheckedMailing extends NewMailing {
@@ -55,30 +48,9 @@ export const maxProblemsLength = 4000;
 /** An induction appointment is made for the mailing date or the days after it, within the month. */
 export const maxAppointmentDays = 30;
 
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 // ISO 8601 with a zone: an appointment without one could be any of 24 hours.
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const mailerIdPattern = /^([0-8]\d{5}|9\d{8})$/;
-
-function dayNumber(date: LocalDate): number {
-  return Date.UTC(date.year, date.month - 1, date.day) / 86_400_000;
-}
-
-function parseDate(field: string, value: unknown): LocalDate {
-  const m = typeof value === 'string' ? isoDate.exec(value) : null;
-  if (!m) throw new InvalidMailingField(field, 'must be a date as YYYY-MM-DD');
-  const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  const check = new Date(Date.UTC(date.year, date.month - 1, date.day));
-  if (check.getUTCFullYear() !== date.year || check.getUTCMonth() !== date.month - 1 || check.getUTCDate() !== date.day)
-    throw new InvalidMailingField(field, 'is not a calendar date');
-  return date;
-}
-
-function oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
-    throw new InvalidMailingField(field, `must be one of ${allowed.join(', ')}`);
-  return value as T;
-}
 
 function whole(field: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new InvalidMailingField(field, 'must be a whole number');
@@ -124,20 +96,20 @@ export function checkMailing(input: NewMailing, now: Date, timeZone: string): Ch
   );
 
   const today = dayNumber(localDateOf(now.getTime(), timeZone));
-  const date = parseDate('mailingDate', input.mailingDate);
+  const date = parseIsoDate(InvalidMailingField, 'mailingDate', input.mailingDate);
   const mailingDay = dayNumber(date);
   if (mailingDay > today + maxDaysAhead) throw new InvalidMailingField('mailingDate', `must be at most ${maxDaysAhead} days ahead`);
   if (mailingDay < today - maxDaysBack) throw new InvalidMailingField('mailingDate', `must be at most ${maxDaysBack} days in the past`);
 
-  const mailClass = oneOf('mailClass', input.mailClass, Object.keys(mailClasses) as MailClass[]);
-  const processingCategory = oneOf('processingCategory', input.processingCategory, processingCategories);
+  const mailClass = oneOf(InvalidMailingField, 'mailClass', input.mailClass, Object.keys(mailClasses) as MailClass[]);
+  const processingCategory = oneOf(InvalidMailingField, 'processingCategory', input.processingCategory, processingCategories);
   if (!categoriesOf[mailClass].includes(processingCategory))
     throw new InvalidMailingField('processingCategory', `must be one of ${categoriesOf[mailClass].join(', ')} for that mail class`);
   if (typeof input.priceCategory !== 'string') throw new InvalidMailingField('priceCategory', 'is required');
   const priceCategory = input.priceCategory.trim().replace(/\s+/g, ' ');
   if (priceCategory === '' || priceCategory.length > 60 || !/^[\p{L}\p{N} ,.()/&+-]+$/u.test(priceCategory))
     throw new InvalidMailingField('priceCategory', 'must be 1 to 60 letters, digits, spaces or punctuation');
-  const presortLevel = oneOf('presortLevel', input.presortLevel, Object.keys(presortLevels) as PresortLevel[]);
+  const presortLevel = oneOf(InvalidMailingField, 'presortLevel', input.presortLevel, Object.keys(presortLevels) as PresortLevel[]);
   const pieceCount = whole('pieceCount', input.pieceCount, 1, maxPieceCount);
 
   // The IMb's serial field is 9 digits after a 6-digit Mailer ID and 6 after a 9-digit one.
@@ -160,7 +132,7 @@ export function checkMailing(input: NewMailing, now: Date, timeZone: string): Ch
   const weightGrams = whole('weightGrams', input.weightGrams, 1, maxWeightGrams);
   const postageCents = whole('postageCents', input.postageCents, 0, maxPostageCents);
   const permit = permitNumber('permitNumber', input.permitNumber);
-  const permitType = oneOf<PermitType>('permitType', input.permitType, permitTypes);
+  const permitType = oneOf<PermitType>(InvalidMailingField, 'permitType', input.permitType, permitTypes);
 
   const labels = input.containerLabels ?? [];
   if (!Array.isArray(labels)) throw new InvalidMailingField('containerLabels', 'must be a list');
@@ -171,7 +143,7 @@ export function checkMailing(input: NewMailing, now: Date, timeZone: string): Ch
   const duplicate = containerLabels.findIndex((label, i) => containerLabels.indexOf(label) !== i);
   if (duplicate >= 0) throw new InvalidMailingField(`containerLabels/${duplicate}`, 'is listed twice');
 
-  const entry = oneOf('entry', input.entry, Object.keys(entryPoints) as EntryPoint[]);
+  const entry = oneOf(InvalidMailingField, 'entry', input.entry, Object.keys(entryPoints) as EntryPoint[]);
   let dropShipCode: string | null = null;
   if (entry === 'origin') {
     if (input.dropShipCode != null && input.dropShipCode !== '')
@@ -197,7 +169,7 @@ export function checkMailing(input: NewMailing, now: Date, timeZone: string): Ch
   if (input.reply != null) {
     if (typeof input.reply !== 'object') throw new InvalidMailingField('reply', 'must give the kind and the permit number');
     reply = {
-      kind: oneOf('reply/kind', input.reply.kind, replyKinds),
+      kind: oneOf(InvalidMailingField, 'reply/kind', input.reply.kind, replyKinds),
       permitNumber: permitNumber('reply/permitNumber', input.reply.permitNumber),
     };
   }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { actorOf, appendAudit, authorize, can, carrying, type AuditContext, type AuditDetail } from '../../../access/index.ts';
+import { actorOf, authorize, can, carrying, type AuditContext } from '../../../access/index.ts';
 import { agencyTimeZone, disposeAfter, getRecordType } from '../../../catalog/index.ts';
 import type { Vault } from '../../../crypto/index.ts';
 import type { CustomerPrincipal, Principal, Tx } from '../../../db/index.ts';
 import type { CustomerService } from '../../customers/index.ts';
+import { auditRecord, columnsOf, readableOr, scopeOf, TrackingConflict, TrackingNotFound } from '../tracking-records.ts';
 import { checkMailing, checkProblems, InvalidMailingField } from './check-mailing.ts';
 import type { EntryPoint, Mailing, MailingPerformance, MailingStatus, MailingUpdate, NewMailing } from './mailing.ts';
 import { mailingStatuses } from './mailing.ts';
@@ -19,10 +20,10 @@ import {
 } from './mailing-repository.ts';
 
 /** A mailing or customer this principal may not see, or that does not exist: both look alike. */
-export class MailingNotFound extends Error {}
+export class MailingNotFound extends TrackingNotFound {}
 
 /** What was asked does not fit the mailing or its customer (a person's mailing, a completed mailing rescheduled). */
-export class MailingConflict extends Error {}
+export class MailingConflict extends TrackingConflict {}
 
 /** seed 001_517806a0da56fdcf.txt: "Special Services and drop ship records are retained 2 years." */
 export const dropShipRecordType = 'usps-820/drop-ship';
@@ -60,9 +61,7 @@ export interface MailingService {
   performance(trx: Tx, principal: Principal, id: string, ctx: AuditContext, now: Date): Promise<MailingPerformance>;
 }
 
-function location(column: string, rowId: string) {
-  return { table: 'mailings', column, rowId };
-}
+const location = columnsOf('mailings');
 
 export function createMailingService(
   vault: Vault,
@@ -70,34 +69,6 @@ export function createMailingService(
   options: { readonly timeZone?: string } = {},
 ): MailingService {
   const timeZone = options.timeZone ?? agencyTimeZone;
-  const scope = (row: { subject_id: string; business_area: string | null }) => ({
-    subjectId: row.subject_id,
-    businessArea: row.business_area,
-  });
-
-  async function audit(
-    trx: Tx,
-    principal: Principal,
-    ctx: AuditContext,
-    now: Date,
-    action: 'create' | 'read' | 'search' | 'update',
-    recordType: string | null,
-    recordId: string | null,
-    subjects: readonly string[],
-    detail: AuditDetail = {},
-  ): Promise<void> {
-    await appendAudit(trx, {
-      at: now,
-      actor: principal,
-      action,
-      recordType,
-      recordId,
-      subjects: [...subjects],
-      ...ctx,
-      outcome: 'ok',
-      detail,
-    });
-  }
 
   /** Rows as mailings, each marked with its own subject for the portal's egress guard. */
   async function read(trx: Tx, rows: readonly MailingRow[]): Promise<Mailing[]> {
@@ -147,11 +118,8 @@ export function createMailingService(
   }
 
   /** The mailing if this principal may read it, else MailingNotFound. */
-  async function visible(trx: Tx, principal: Principal, id: string): Promise<MailingRow> {
-    const row = await selectMailing(trx, id);
-    if (!row || !can(principal, 'record.read', scope(row))) throw new MailingNotFound('no such mailing');
-    return row;
-  }
+  const visible = async (trx: Tx, principal: Principal, id: string) =>
+    readableOr(principal, await selectMailing(trx, id), () => new MailingNotFound('no such mailing'));
 
   async function customerOf(trx: Tx, principal: Principal, customerId: string, ctx: AuditContext, now: Date) {
     const found = await customers.get(trx, principal, customerId, { reveal: [] }, ctx, now);
@@ -160,9 +128,9 @@ export function createMailingService(
   }
 
   async function listed(trx: Tx, principal: Principal, customerId: string, limit: number, ctx: AuditContext, now: Date) {
-    const rows = (await selectMailingsOfCustomer(trx, customerId, limit)).filter((r) => can(principal, 'record.read', scope(r)));
+    const rows = (await selectMailingsOfCustomer(trx, customerId, limit)).filter((r) => can(principal, 'record.read', scopeOf(r)));
     const result = await read(trx, rows);
-    await audit(trx, principal, ctx, now, 'search', businessMailingRecordType, null, [customerId], {
+    await auditRecord(trx, principal, ctx, now, 'search', businessMailingRecordType, null, [customerId], {
       step: 'mailings_of_customer',
       results: rows.length,
     });
@@ -174,7 +142,7 @@ export function createMailingService(
       const checked = checkMailing(input, now, timeZone);
       const customer = await customerOf(trx, principal, customerId, ctx, now);
       const owner = { subject_id: customer.id, business_area: customer.businessArea };
-      authorize(principal, 'record.create', scope(owner));
+      authorize(principal, 'record.create', scopeOf(owner));
       if (customer.kind !== 'organisation') throw new MailingConflict('mailings are entered for organisation customers (business mailers)');
       if (await selectMailingRefTaken(trx, customer.id, checked.mailingId))
         throw new InvalidMailingField('mailingId', 'is the id of another mailing of this customer');
@@ -218,7 +186,7 @@ export function createMailingService(
         // after the relationship ends, which is unknown while it lasts (null).
         dispose_after: disposeAfter(getRecordType(recordType).retention, { createdAt: now }, { timeZone }),
       });
-      await audit(trx, principal, ctx, now, 'create', recordType, id, [owner.subject_id], {
+      await auditRecord(trx, principal, ctx, now, 'create', recordType, id, [owner.subject_id], {
         mail_class: checked.mailClass,
         entry: checked.entry,
         pieces: checked.pieceCount,
@@ -230,7 +198,7 @@ export function createMailingService(
     async get(trx, principal, id, ctx, now) {
       const row = await visible(trx, principal, id);
       const [mailing] = await read(trx, [row]);
-      await audit(trx, principal, ctx, now, 'read', row.record_type, id, [row.subject_id]);
+      await auditRecord(trx, principal, ctx, now, 'read', row.record_type, id, [row.subject_id]);
       return mailing!;
     },
 
@@ -245,7 +213,7 @@ export function createMailingService(
 
     async update(trx, principal, id, input, ctx, now) {
       const row = await visible(trx, principal, id);
-      authorize(principal, 'record.update', scope(row));
+      authorize(principal, 'record.update', scopeOf(row));
       const changes: { status?: MailingStatus; problems_ct?: Buffer | null; updated_at: Date } = { updated_at: now };
       if (input.status !== undefined) {
         if (!(mailingStatuses as readonly string[]).includes(input.status))
@@ -259,7 +227,7 @@ export function createMailingService(
         changes.problems_ct = problems === null ? null : await vault.encryptFor(trx, row.subject_id, location('problems_ct', id), problems);
       }
       await updateMailing(trx, id, changes);
-      await audit(trx, principal, ctx, now, 'update', row.record_type, id, [row.subject_id], {
+      await auditRecord(trx, principal, ctx, now, 'update', row.record_type, id, [row.subject_id], {
         fields: [...(input.status !== undefined ? ['status'] : []), ...(input.problems !== undefined ? ['problems'] : [])],
         ...(changes.status !== undefined ? { status: changes.status } : {}),
       });
@@ -272,7 +240,7 @@ export function createMailingService(
       const tracked = row.serial_first !== null;
       const groups = tracked ? await selectPerformance(trx, id, window.from, window.to) : [];
       const performance = summarisePerformance(id, tracked, row.piece_count, groups, window);
-      await audit(trx, principal, ctx, now, 'read', row.record_type, id, [row.subject_id], {
+      await auditRecord(trx, principal, ctx, now, 'read', row.record_type, id, [row.subject_id], {
         step: 'mailing_performance',
         pieces_seen: performance.piecesSeen,
       });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { appendAudit, authorize, type AuditContext, type AuditDetail } from '../../../access/index.ts';
+import { authorize, type AuditContext } from '../../../access/index.ts';
 import { describeRetention, getRecordType } from '../../../catalog/index.ts';
 import { createByteBox, type LocalKeyring } from '../../../crypto/index.ts';
 import { withPrincipal, type Database, type Principal, type Tx } from '../../../db/index.ts';
 import { readImb } from '../events/read-piece.ts';
+import { auditRecord } from '../tracking-records.ts';
 import { ImbError } from '../imb/index.ts';
 import { imageDayDue } from './image-days.ts';
 import { imageSignature } from './image-signature.ts';
@@ -110,27 +111,6 @@ export function createMailpieceImages(keyring: LocalKeyring): MailpieceImages {
   // Days whose partition this process has made or found: one statement a day, not one an image.
   const madeDays = new Set<string>();
 
-  const audit = (
-    trx: Tx,
-    principal: Principal,
-    ctx: AuditContext,
-    now: Date,
-    action: 'create' | 'read' | 'search',
-    recordId: string | null,
-    detail: AuditDetail,
-  ) =>
-    appendAudit(trx, {
-      at: now,
-      actor: principal,
-      action,
-      recordType: mailpieceImageRecordType,
-      recordId,
-      subjects: [],
-      ...ctx,
-      outcome: 'ok',
-      detail,
-    });
-
   return {
     async store(database, principal, input, ctx, now) {
       authorize(principal, 'tracking.ingest');
@@ -162,7 +142,7 @@ export function createMailpieceImages(keyring: LocalKeyring): MailpieceImages {
       };
       const created = await withPrincipal(database.db, principal, async (trx) => {
         const inserted = await insertImage(trx, row);
-        await audit(trx, principal, ctx, now, 'create', id, {
+        await auditRecord(trx, principal, ctx, now, 'create', mailpieceImageRecordType, id, [], {
           step: 'mailpiece_image',
           stored: inserted ? 1 : 0,
           duplicates: inserted ? 0 : 1,
@@ -177,7 +157,10 @@ export function createMailpieceImages(keyring: LocalKeyring): MailpieceImages {
       authorize(principal, 'record.read', shared);
       const piece = checkedPiece(imb);
       const images = await selectImagesOfPiece(trx, piece.tracking, maxImagesPerPiece);
-      await audit(trx, principal, ctx, now, 'search', null, { step: 'mailpiece_images', images: images.length });
+      await auditRecord(trx, principal, ctx, now, 'search', mailpieceImageRecordType, null, [], {
+        step: 'mailpiece_images',
+        images: images.length,
+      });
       return images;
     },
 
@@ -186,7 +169,10 @@ export function createMailpieceImages(keyring: LocalKeyring): MailpieceImages {
       const row = await selectImage(trx, id);
       if (!row) throw new MailpieceImageNotFound('no such mailpiece image');
       const content = box.open(row.image, sealContext(row.id));
-      await audit(trx, principal, ctx, now, 'read', row.id, { step: 'mailpiece_image', bytes: content.length });
+      await auditRecord(trx, principal, ctx, now, 'read', mailpieceImageRecordType, row.id, [], {
+        step: 'mailpiece_image',
+        bytes: content.length,
+      });
       return { image: toMailpieceImage(row), content };
     },
   };
