@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealPending } from '../src/access/index.ts';
 import { client, type Client } from './support/client.ts';
 import { testApp, type TestApp } from './support/app.ts';
+import { withoutIds } from './support/without-ids.ts';
 
 // Personal values of this file: none may ever show up in the server's logs or the audit log.
 const address = { lines: '475 Lenfant Plaza Southwest, Room 4012', city: 'Washington', state: 'DC', zip: '20260-0004' };
@@ -159,12 +160,7 @@ describe('customers over HTTP', () => {
     // Every text the log holds; numbers (times, durations) are left out, where digits like '4821' occur by chance.
     const strings = (value: unknown): string[] =>
       typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
-    // Ids are random hex: '4821' turns up in some of them by chance.
-    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/giu;
-    const text = t.logs
-      .flatMap((line) => strings(JSON.parse(line)))
-      .join('\n')
-      .replace(uuid, '<id>');
+    const text = withoutIds(t.logs.flatMap((line) => strings(JSON.parse(line))).join('\n'));
     for (const value of personalValues) expect(text).not.toContain(value);
     expect(text).not.toContain(password);
   });
