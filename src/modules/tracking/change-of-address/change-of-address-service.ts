@@ -183,7 +183,7 @@ function statusOf(outcome: ScreeningOutcome): ChangeOfAddressStatus {
 
 /**
  * Stores the identity verification a change of address or a hold was entered with (the
- * verifier defaults to whoever enters it); answers its id. The caller audits it.
+ * verifier defaults to whoever enters it) and audits it; answers its id.
  */
 export async function storeVerification(
   trx: Tx,
@@ -191,6 +191,7 @@ export async function storeVerification(
   customer: Pick<Customer, 'id' | 'businessArea'>,
   service: 'change_of_address' | 'hold_mail',
   v: CheckedVerification,
+  ctx: AuditContext,
   now: Date,
   timeZone: string,
 ): Promise<string> {
@@ -212,6 +213,11 @@ export async function storeVerification(
       { createdAt: now, resolvedAt: v.verifiedAt },
       { timeZone },
     )!,
+  });
+  await auditRecord(trx, principal, ctx, now, 'create', coaVerificationRecordType, id, [customer.id], {
+    service,
+    method: v.method,
+    outcome: v.outcome,
   });
   return id;
 }
@@ -327,11 +333,7 @@ export function createChangeOfAddressService(
     });
 
     const v = checked.verification;
-    const verificationId = await storeVerification(trx, principal, customer, 'change_of_address', v, now, timeZone);
-    await auditRecord(trx, principal, ctx, now, 'create', coaVerificationRecordType, verificationId, [owner.subject_id], {
-      method: v.method,
-      outcome: v.outcome,
-    });
+    const verificationId = await storeVerification(trx, principal, customer, 'change_of_address', v, ctx, now, timeZone);
 
     const id = randomUUID();
     const status = statusOf(screening.outcome);

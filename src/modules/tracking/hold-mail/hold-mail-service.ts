@@ -7,7 +7,6 @@ import type { CustomerService, NormalisedAddress } from '../../customers/index.t
 import {
   addressInputOf,
   checkReviewReason,
-  coaVerificationRecordType,
   storeVerification,
   type ReviewInput,
   type ScreeningReason,
@@ -200,12 +199,7 @@ export function createHoldMailService(vault: Vault, customers: CustomerService, 
       });
 
       const v = checked.verification;
-      const verificationId = await storeVerification(trx, principal, customer, 'hold_mail', v, now, timeZone);
-      await auditRecord(trx, principal, ctx, now, 'create', coaVerificationRecordType, verificationId, [owner.subject_id], {
-        service: 'hold_mail',
-        method: v.method,
-        outcome: v.outcome,
-      });
+      const verificationId = await storeVerification(trx, principal, customer, 'hold_mail', v, ctx, now, timeZone);
 
       const id = randomUUID();
       const status = statusOf(screening.outcome);
