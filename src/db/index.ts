@@ -2,6 +2,7 @@ export { openDatabase, EngineLocked, type Database, type EngineKind, type Engine
 export { migrate, migrationStatus, loadMigrations, MigrationError, type Migration, type MigrationStatus } from './migrate.ts';
 export { withPrincipal, type Tx, type DbRole } from './with-principal.ts';
 export { noWait } from './preparing-client.ts';
+export type { GroupCommit } from './group-commit.ts';
 export { withBulkSession, type BulkSession } from './bulk-session.ts';
 export { insertTogether, type PendingInsert } from './insert-together.ts';
 export type { Principal, StaffPrincipal, CustomerPrincipal, SystemPrincipal } from './principal.ts';

@@ -54,6 +54,7 @@ type Forward = (...a: unknown[]) => Promise<pg.QueryResult>;
 export class PreparingClient extends pg.Client {
   readonly #prepared = new Set<string>();
   #corked = false;
+  #batching = false;
   // Statements sent without waiting since the last one waited for; their first error.
   #unwaited = false;
   #unwaitedError: Error | null = null;
@@ -67,8 +68,9 @@ export class PreparingClient extends pg.Client {
     if (typeof text === 'string' && args.length <= 2 && (text === 'begin' || text.startsWith(noWait))) {
       return this.#sendWithoutWaiting(text, Array.isArray(values) ? values : []) as never;
     }
+    if (this.#batching) this.#corkForThisTurn();
     const answer = this.#send(args);
-    this.#flush();
+    if (!this.#batching) this.#flush();
     if (!this.#unwaited || !(answer instanceof Promise)) return answer as never;
     this.#unwaited = false;
     return answer.then(
@@ -95,17 +97,31 @@ export class PreparingClient extends pg.Client {
     return forward.call(this, { name, text, values }, ...rest);
   }
 
+  /**
+   * While on, a statement that is waited for does not leave at once either: all that is sent in
+   * one turn of the event loop leaves in one write. For a connection that carries the concurrent
+   * units of work of a shared transaction (group-commit.ts), whose statements come from many
+   * callers in the same turn.
+   */
+  batchWrites(on: boolean): void {
+    this.#batching = on;
+    if (!on) this.#flush();
+  }
+
   #sendWithoutWaiting(text: string, values: unknown[]): Promise<pg.QueryResult> {
-    if (!this.#corked) {
-      this.#corked = true;
-      this.connection.stream.cork();
-      // Normally the statement waited for flushes the write; this is for a caller that awaits I/O first.
-      setImmediate(() => this.#flush());
-    }
+    this.#corkForThisTurn();
     this.#unwaited = true;
     // A callback, not a promise: it runs as the answer is read, before the next statement's.
     this.#send([text, values, (error: Error | null) => (this.#unwaitedError ??= error)]);
     return Promise.resolve(unread as unknown as pg.QueryResult);
+  }
+
+  #corkForThisTurn(): void {
+    if (this.#corked) return;
+    this.#corked = true;
+    this.connection.stream.cork();
+    // Normally the statement waited for flushes the write; this is for a caller that awaits I/O first.
+    setImmediate(() => this.#flush());
   }
 
   #flush(): void {
