@@ -36,6 +36,7 @@ export async function startBenchServer(
   const signer = await loadSigningKey(config.dataDir);
   const staffAuth = createStaffAuth({
     db: database.db,
+    statements: database.statements,
     secrets: createSecretBox(ctx.keyring),
     clock,
     idleMinutes: config.sessionIdleMinutes,

@@ -42,6 +42,12 @@ export async function openRuntime(config: Config, options: { migrate: boolean })
     await database.close();
     throw error;
   }
-  const staffAuth = createStaffAuth({ db: database.db, secrets: createSecretBox(keyring), clock, idleMinutes: config.sessionIdleMinutes });
+  const staffAuth = createStaffAuth({
+    db: database.db,
+    statements: database.statements,
+    secrets: createSecretBox(keyring),
+    clock,
+    idleMinutes: config.sessionIdleMinutes,
+  });
   return { config, database, keyring, vault, signer, staffAuth, clock, close: () => database.close() };
 }

@@ -37,8 +37,21 @@ export function assertTimeZone(timeZone: string): void {
   formatterFor(timeZone);
 }
 
+// The last offset read for each zone, by whole second: zone offsets change only at whole
+// seconds, and a busy server asks about the same second many times (formatToParts is slow).
+const lastOffsets = new Map<string, { second: number; offset: number }>();
+
 /** The local wall-clock reading of an instant, as if that reading were UTC. */
 export function wallClockMs(instant: number, timeZone: string): number {
+  const second = Math.floor(instant / 1000);
+  const last = lastOffsets.get(timeZone);
+  if (last?.second === second) return instant + last.offset;
+  const reading = readWallClock(instant, timeZone);
+  lastOffsets.set(timeZone, { second, offset: reading - instant });
+  return reading;
+}
+
+function readWallClock(instant: number, timeZone: string): number {
   const parts = new Map<string, number>();
   for (const part of formatterFor(timeZone).formatToParts(instant)) parts.set(part.type, Number(part.value));
   const read = (type: Intl.DateTimeFormatPartTypes): number => parts.get(type) ?? 0;

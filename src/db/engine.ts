@@ -6,6 +6,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import { createGroupCommit, type GroupCommit, type GroupCommitOptions } from './group-commit.ts';
 import { PreparingClient } from './preparing-client.ts';
+import { sharedStatements } from './shared-statements.ts';
 import { withPrincipal } from './with-principal.ts';
 import type { Tables } from './tables.ts';
 
@@ -20,6 +21,12 @@ export interface Database {
    * busiest writes; the unit must touch nothing outside the database, for it may run twice.
    */
   readonly groupCommit: GroupCommit;
+  /**
+   * For single statements outside a transaction that every request sends (logins): on the
+   * PostgreSQL server, concurrent ones share one connection and leave together
+   * (shared-statements.ts); on the embedded engine, db.
+   */
+  readonly statements: Kysely<Tables>;
   /** Present on the embedded engine only: used to copy a migrated template in tests. */
   readonly pglite: PGlite | null;
   /** A connection for bulk loading, for db/bulk-session.ts alone. */
@@ -97,11 +104,13 @@ function wrap(
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   const groupCommit: GroupCommit =
     kind === 'postgres' ? createGroupCommit(db, pool, groupCommitOptions) : (principal, fn) => withPrincipal(db, principal, fn);
+  const statements = kind === 'postgres' ? sharedStatements(pool) : db;
   let bulk: pg.Pool | null = null;
   return {
     kind,
     db,
     groupCommit,
+    statements,
     pglite,
     async connectBulk() {
       if (!bulkPool) return { client: await pool.connect(), canCopy: false };
@@ -109,6 +118,7 @@ function wrap(
       return { client: await bulk.connect(), canCopy: true };
     },
     async close() {
+      if (statements !== db) await statements.destroy();
       await db.destroy();
       await bulk?.end();
       if (pglite) await pglite.close();

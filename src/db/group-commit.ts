@@ -76,18 +76,33 @@ class UnitConnection implements DatabaseConnection {
       this.#group.applied = this.#unit;
       void client.query(unitSettings, [...this.#unit.settings]);
     }
-    const result = (await client.query(compiled.sql, [...compiled.parameters])) as pg.QueryResult;
-    const { command, rowCount, rows } = result;
-    return {
-      numAffectedRows: ['INSERT', 'UPDATE', 'DELETE', 'MERGE'].includes(command) ? BigInt(rowCount ?? 0) : undefined,
-      rows: (rows ?? []) as R[],
-    };
+    return kyselyResult<R>(await client.query(compiled.sql, [...compiled.parameters]));
   }
 
-  // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
-    throw new Error('a unit of a shared transaction cannot stream');
+    throw new Error('a statement on a shared connection cannot stream');
   }
+}
+
+/** A node-postgres answer as Kysely reads it (as its PostgreSQL driver maps it). */
+export function kyselyResult<R>(result: pg.QueryResult): QueryResult<R> {
+  const { command, rowCount, rows } = result;
+  return {
+    numAffectedRows: ['INSERT', 'UPDATE', 'DELETE', 'MERGE'].includes(command) ? BigInt(rowCount ?? 0) : undefined,
+    rows: (rows ?? []) as R[],
+  };
+}
+
+/** A Kysely over a driver of ours: PostgreSQL's SQL, another way to reach the connection. */
+export function kyselyOver(driver: Driver): Kysely<Tables> {
+  return new Kysely<Tables>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => driver,
+      createIntrospector: (kysely) => new PostgresIntrospector(kysely),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
 }
 
 /**
@@ -132,14 +147,7 @@ export function createGroupCommit(db: Kysely<Tables>, pool: pg.Pool, options: Gr
   async function together(units: readonly Unit[]): Promise<void> {
     const client = (await pool.connect()) as PreparingClient & pg.PoolClient;
     const group = new Group(client);
-    const unitDb = new Kysely<Tables>({
-      dialect: {
-        createAdapter: () => new PostgresAdapter(),
-        createDriver: () => new GroupDriver(group),
-        createIntrospector: (kysely) => new PostgresIntrospector(kysely),
-        createQueryCompiler: () => new PostgresQueryCompiler(),
-      },
-    });
+    const unitDb = kyselyOver(new GroupDriver(group));
     let broken: Error | undefined;
     let rerun = false;
     let values: unknown[] = [];

@@ -180,7 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     metrics.observe(request, reply);
   });
 
-  installAuth(app, { staffAuth: deps.staffAuth, db: deps.database.db, clock: deps.clock });
+  installAuth(app, { staffAuth: deps.staffAuth, db: deps.database.db, statements: deps.database.statements, clock: deps.clock });
 
   app.get('/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
   await app.register(healthRoutes, { database: deps.database, metrics });

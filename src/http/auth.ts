@@ -77,7 +77,10 @@ const stageHint: Record<Exclude<SessionStage, 'full'>, string> = {
 };
 
 /** Resolves the caller on every request and enforces the route's `auth` level and CSRF. */
-export function installAuth(app: FastifyInstance, deps: { staffAuth: StaffAuth; db: Kysely<Tables>; clock: () => Date }): void {
+export function installAuth(
+  app: FastifyInstance,
+  deps: { staffAuth: StaffAuth; db: Kysely<Tables>; statements: Kysely<Tables>; clock: () => Date },
+): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
   app.decorateRequest('sessionToken', null);
@@ -89,7 +92,7 @@ export function installAuth(app: FastifyInstance, deps: { staffAuth: StaffAuth; 
     if (level === 'public') return;
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
-      const principal = await resolveApiToken(deps.db, authorization.slice(7).trim(), deps.clock());
+      const principal = await resolveApiToken(deps.db, authorization.slice(7).trim(), deps.clock(), deps.statements);
       if (!principal)
         throw new ProblemError(401, problemTypes.unauthenticated, 'Invalid token', 'The API token is unknown, expired or revoked.');
       request.principal = principal;

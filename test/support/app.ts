@@ -43,6 +43,7 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
   const signer = await loadSigningKey(dataDir);
   const staffAuth = createStaffAuth({
     db: database.db,
+    statements: database.statements,
     secrets: createSecretBox(keyring),
     clock: now,
     idleMinutes: config.sessionIdleMinutes,

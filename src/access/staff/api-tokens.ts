@@ -117,10 +117,18 @@ type TokenLoginRow = StaffLoginRow & {
   readonly token_revoked_at: Date | null;
 };
 
-/** The principal a bearer token acts as: its owner's grants, narrowed to the token's scopes. */
-export async function resolveApiToken(db: Kysely<Tables>, token: string, now: Date): Promise<StaffPrincipal | null> {
+/**
+ * The principal a bearer token acts as: its owner's grants, narrowed to the token's scopes. The
+ * login statement goes to `statements` (Database.statements, shared by concurrent requests).
+ */
+export async function resolveApiToken(
+  db: Kysely<Tables>,
+  token: string,
+  now: Date,
+  statements: Kysely<Tables> = db,
+): Promise<StaffPrincipal | null> {
   if (!token.startsWith(prefix)) return null;
-  const result = await sql<TokenLoginRow>`SELECT * FROM caseline.api_token_login(${tokenDigest(token)})`.execute(db);
+  const result = await sql<TokenLoginRow>`SELECT * FROM caseline.api_token_login(${tokenDigest(token)})`.execute(statements);
   const found = result.rows[0];
   if (!found) return null;
   const { token_id, token_scopes, token_expires_at, token_last_used_at, token_revoked_at, ...userRow } = found;

@@ -67,6 +67,8 @@ export class WrongStage extends Error {}
 
 export interface StaffAuthDeps {
   readonly db: Kysely<Tables>;
+  /** Where the one login statement of every request goes: Database.statements, shared by concurrent requests; db when absent. */
+  readonly statements?: Kysely<Tables>;
   readonly secrets: SecretBox;
   readonly clock: () => Date;
   readonly idleMinutes: number;
@@ -148,7 +150,7 @@ export function createStaffAuth(deps: StaffAuthDeps) {
   /** The session behind a cookie or null when it is unknown, expired or idle too long. */
   async function resolveSession(token: string): Promise<SessionInfo | null> {
     const now = deps.clock();
-    const found = await findSessionWithUser(deps.db, token);
+    const found = await findSessionWithUser(deps.statements ?? deps.db, token);
     if (!found || !isLive(found.session, idleMs, now)) return null;
     const { session, user: row } = found;
     if (row.disabled_at !== null) return null;

@@ -13,6 +13,11 @@ const commonWords: Readonly<Record<string, readonly string[]>> = {
 };
 export const detectableLanguages = Object.keys(commonWords);
 
+// Each common word and the languages it is common in: one look-up a word of the text.
+const languagesOf = new Map<string, string[]>();
+for (const [language, common] of Object.entries(commonWords))
+  for (const word of common) languagesOf.set(word, [...(languagesOf.get(word) ?? []), language]);
+
 export function detectLanguage(text: string): string | null {
   const words =
     text
@@ -20,9 +25,9 @@ export function detectLanguage(text: string): string | null {
       .normalize('NFC')
       .match(/\p{L}+/gu) ?? [];
   if (words.length < 4) return null;
-  const scores = Object.entries(commonWords)
-    .map(([language, common]) => ({ language, score: words.filter((w) => common.includes(w)).length }))
-    .sort((a, b) => b.score - a.score);
+  const counts = new Map<string, number>(detectableLanguages.map((language) => [language, 0]));
+  for (const word of words) for (const language of languagesOf.get(word) ?? []) counts.set(language, counts.get(language)! + 1);
+  const scores = [...counts].map(([language, score]) => ({ language, score })).sort((a, b) => b.score - a.score);
   const [best, second] = scores;
   // At least two common words, and clearly ahead of the runner-up.
   return best!.score >= 2 && best!.score > second!.score * 1.5 ? best!.language : null;
