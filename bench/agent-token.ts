@@ -34,9 +34,9 @@ export async function agentCredentials(
   app: App,
   ctx: BenchContext,
   scopes: readonly string[] = ['record.read'],
+  username = 'bench-agent',
 ): Promise<AgentCredentials> {
   const system = systemPrincipal('bench');
-  const username = 'bench-agent';
   const password = 'bench agent pass phrase, long enough';
   await withPrincipal(ctx.bench.database.db, system, (trx) =>
     createStaffUser(
@@ -59,6 +59,6 @@ export async function agentCredentials(
 }
 
 /** agentCredentials' API token alone. */
-export async function agentApiToken(app: App, ctx: BenchContext, scopes?: readonly string[]): Promise<string> {
-  return (await agentCredentials(app, ctx, scopes)).token;
+export async function agentApiToken(app: App, ctx: BenchContext, scopes?: readonly string[], username?: string): Promise<string> {
+  return (await agentCredentials(app, ctx, scopes, username)).token;
 }

@@ -39,7 +39,8 @@ import { startBenchServer } from './server.ts';
 interface PostJob {
   readonly port: number;
   readonly path: string;
-  readonly headers: Readonly<Record<string, string>>;
+  /** The headers of each client: client i sends headers[i % headers.length]. */
+  readonly headers: readonly Readonly<Record<string, string>>[];
   readonly concurrency: number;
   readonly warmupMs: number;
   readonly durationMs: number;
@@ -62,7 +63,7 @@ function newCase(n: number) {
 /** The worker: `concurrency` keep-alive clients, each with one POST in flight; anything but 201 is an error. */
 async function postCases(job: PostJob): Promise<Throughput> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
-  const post = (n: number) =>
+  const post = (client: number, n: number) =>
     new Promise<void>((resolve, reject) => {
       const payload = JSON.stringify(newCase(n));
       const request = http.request(
@@ -72,7 +73,11 @@ async function postCases(job: PostJob): Promise<Throughput> {
           path: job.path,
           method: 'POST',
           agent,
-          headers: { ...job.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+          headers: {
+            ...job.headers[client % job.headers.length],
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+          },
         },
         (response) => {
           const chunks: Buffer[] = [];
@@ -89,7 +94,7 @@ async function postCases(job: PostJob): Promise<Throughput> {
       request.end(payload);
     });
   try {
-    return await closedLoop(job.concurrency, job.warmupMs, job.durationMs, (_client, n) => post(n));
+    return await closedLoop(job.concurrency, job.warmupMs, job.durationMs, (client, n) => post(client, n));
   } finally {
     agent.destroy();
   }
@@ -156,7 +161,9 @@ async function main(): Promise<void> {
       await server.close();
       await closeBench();
     };
-    const token = await agentApiToken(server.app, ctx, openCaseScopes);
+    // Each client is an agent of its own: a shared transaction carries units of several principals.
+    const tokens: string[] = [];
+    for (let i = 0; i < concurrency; i++) tokens.push(await agentApiToken(server.app, ctx, openCaseScopes, `bench-agent-${i}`));
     const job = { port: server.port, concurrency, warmupMs };
 
     // 1. POST /api/cases with the sealer running, as `serve` runs it.
@@ -164,19 +171,27 @@ async function main(): Promise<void> {
     const { sealerErrors } = server;
     log(`${bench.version}: POST /api/cases, ${concurrency} clients, ${durationMs / 1000} s`);
     const watch = watchBacklog(db, 500);
-    const api = await postFromWorker({ ...job, path: '/api/cases', headers: { authorization: `Bearer ${token}` }, durationMs });
+    const api = await postFromWorker({
+      ...job,
+      path: '/api/cases',
+      headers: tokens.map((token) => ({ authorization: `Bearer ${token}` })),
+      durationMs,
+    });
     const maxUnsealed = await watch.stop();
     const drainMs = await timeToDrain(db, 60_000);
     await stopSealer();
-    const cases = await withPrincipal(db, systemPrincipal('bench'), async (trx) =>
-      Number((await sql<{ n: string }>`SELECT count(*) AS n FROM cases`.execute(trx)).rows[0]!.n),
-    );
+    // The transactions that wrote them: each row's xmin (on PGlite every case is its own).
+    const { cases, transactions } = await withPrincipal(db, systemPrincipal('bench'), async (trx) => {
+      const row = (await sql<{ n: string; tx: string }>`SELECT count(*) AS n, count(DISTINCT xmin::text) AS tx FROM cases`.execute(trx))
+        .rows[0]!;
+      return { cases: Number(row.n), transactions: Number(row.tx) };
+    });
     log(`${api.perSec} cases/s, ${api.errors} errors, ${cases} cases for ${api.started} requests`);
     if (api.firstError) log(`first error: ${api.firstError}`);
 
     // 2. The same requests into plain INSERTs through the same server (no token, RLS, encryption or audit).
     log(`POST /bench/plain-cases: ${baselineMs / 1000} s`);
-    const httpPlain = await postFromWorker({ ...job, path: '/bench/plain-cases', headers: {}, durationMs: baselineMs });
+    const httpPlain = await postFromWorker({ ...job, path: '/bench/plain-cases', headers: [{}], durationMs: baselineMs });
     // 3. Plain INSERTs straight from the pool, as many at once.
     log(`plain INSERT: ${baselineMs / 1000} s`);
     const plain = await closedLoop(concurrency, warmupMs, baselineMs, (_client, n) => {
@@ -194,12 +209,13 @@ async function main(): Promise<void> {
 ${machineLine(bench.version, measuredAt, machine)}
 ${loadLine(loadBefore, loadAfter, machine.cores)}
 
-\`POST /api/cases\` on the real app (buildApp, production log level written nowhere) with an
-agent's API token, from ${concurrency} keep-alive clients in a worker thread, one request in
-flight each. Each request opens a phone case for a caller not in the registry (name, e-mail
+\`POST /api/cases\` on the real app (buildApp, production log level written nowhere) from
+${concurrency} keep-alive clients in a worker thread, one request in flight each, each client an
+agent with an API token of its own. Each request opens a phone case for a caller not in the registry (name, e-mail
 address and phone as the sender, a ~1.5 kB inquiry): token check, row-level security, a data
 subject with its own wrapped key, the encrypted title, sender and first message, routing,
-the case event and audit entries, one transaction; the audit sealer runs as in \`serve\`.
+the case event and audit entries; concurrent requests share transactions (group commit,
+\`src/db/group-commit.ts\`), each request's statements under its own agent's settings. The audit sealer runs as in \`serve\`.
 Warm-up ${warmupMs / 1000} s, not counted.
 
 | Phase | clients | s | requests | per s | errors | p50 ms | p99 ms |
@@ -210,7 +226,7 @@ ${throughputRow('plain INSERT: case row + message row, one transaction', plain)}
 
 - **${api.perSec.toLocaleString('en-US')} cases/s** against a target of ≥ ${target.toLocaleString('en-US')} on ${engine === 'postgres' ? 'PostgreSQL' : 'PGlite'}: **${api.perSec >= target ? 'met' : 'missed'}**${engine === 'postgres' ? '' : ' (the target is for PostgreSQL)'}; p50 ${latencyCells(api).replace(' | ', ' ms, p99 ')} ms.
 - Plain INSERTs of the same rows through the same server run ${ratio(httpPlain)}× as fast (${httpPlain.perSec.toLocaleString('en-US')}/s); straight from the pool ${ratio(plain)}× (${plain.perSec.toLocaleString('en-US')}/s).
-- Cases in the database afterwards: ${cases.toLocaleString('en-US')} for ${api.started.toLocaleString('en-US')} requests, warm-up included.
+- Cases in the database afterwards: ${cases.toLocaleString('en-US')} for ${api.started.toLocaleString('en-US')} requests, warm-up included, written by ${transactions.toLocaleString('en-US')} transactions (${(cases / Math.max(1, transactions)).toFixed(1)} cases each).
 - Audit: at most ${maxUnsealed.toLocaleString('en-US')} entries waited for the sealer during the run; ${drainMs === null ? 'the backlog was **not** sealed within 60 s after it' : `all were sealed ${drainMs} ms after it`}${sealerErrors.length > 0 ? `; ${sealerErrors.length} sealer rounds failed` : ''}.
 ${settingsParagraph(settings)}`;
     await writeReport(`intake-case-creation-${engine}.md`, report);

@@ -1,12 +1,15 @@
 // node bench/tracking-lookup.ts [--pg-url postgres://…] [--per-day 500000] [--queries 2000]
+//   [--package-days 90] [--mail-days 30] [--report tracking-lookup-postgres.md]
 // Tracking lookups at scale (issue 8): `per-day` events a day for each class — 90 days of
 // packages, 30 of letters, as retention keeps them — generated in the database, then lookups by
 // article number, by IMb, by delivery point and day, and by Mailer ID and day, through the
 // tracking service (principal, row-level security, the piece directory, the audit entry) and as
 // the bare SQL a table without any of that would need. p50/p99 warm, then after PostgreSQL is
 // restarted (its cache empty; the OS cache is dropped too when the machine allows). Writes
-// bench/results/tracking-lookup-postgres.md, with the sizes that the extrapolation to a billion
-// events rests on.
+// bench/results/tracking-lookup-postgres.md, with the sizes and B-tree depths that the
+// extrapolation to a billion events rests on. Fewer days at a billion's daily volume
+// (--per-day 8333325 --package-days 6 --mail-days 4) give partitions of the size a billion
+// stored events would have, on a disk that cannot hold the billion.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -24,6 +27,9 @@ const { values: args } = parseArgs({
     'pg-url': { type: 'string', default: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     'per-day': { type: 'string', default: '500000' },
     queries: { type: 'string', default: '2000' },
+    'package-days': { type: 'string', default: '90' },
+    'mail-days': { type: 'string', default: '30' },
+    report: { type: 'string', default: 'tracking-lookup-postgres.md' },
   },
 });
 const perDay = Number(args['per-day']);
@@ -31,6 +37,9 @@ const queries = Number(args.queries);
 if (!Number.isInteger(perDay) || perDay < 10_000 || perDay % 15 !== 0)
   throw new Error('--per-day must be a whole multiple of 15, at least 10000');
 if (!Number.isInteger(queries) || queries < 100) throw new Error('--queries must be a whole number of at least 100');
+const classes = { package: Number(args['package-days']), mail: Number(args['mail-days']) } as const;
+if (!Object.values(classes).every((days) => Number.isInteger(days) && days >= 3 && days <= 90))
+  throw new Error('--package-days and --mail-days must be whole numbers from 3 to 90');
 
 const log = (msg: string) => console.log(`${new Date().toISOString()} ${msg}`);
 const bench = await openBenchDatabase('postgres', args['pg-url']);
@@ -40,7 +49,6 @@ const loadBefore = loadAverage();
 const dayMs = 24 * 60 * 60 * 1000;
 const today = new Date(Math.floor(Date.now() / dayMs) * dayMs);
 const dayOf = (k: number) => new Date(today.getTime() - k * dayMs).toISOString().slice(0, 10);
-const classes = { package: 90, mail: 30 } as const;
 // Five scans a package over three days (two, one, two); three a letter over two (two, one).
 const piecesPerDay = { package: perDay / 5, mail: perDay / 3 } as const;
 const mailers = 1000;
@@ -94,7 +102,8 @@ async function generateDay(trackingClass: keyof typeof classes, k: number): Prom
     .execute(db);
 }
 
-log(`generating ${fmt(perDay)} events a day: 90 days of packages, 30 of letters`);
+const daysLine = `${classes.package} days of packages, ${classes.mail} of letters`;
+log(`generating ${fmt(perDay)} events a day: ${daysLine}`);
 const generationStart = performance.now();
 for (const trackingClass of ['package', 'mail'] as const) {
   for (let k = 0; k < classes[trackingClass]; k++) {
@@ -114,6 +123,18 @@ const sizes = await sql<{ heap: string; indexes: string; directory: string }>`
          (pg_total_relation_size('tracking_pieces'))::text AS directory
   FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
   WHERE i.inhparent IN ('tracking_events_mail'::regclass, 'tracking_events_package'::regclass)`.execute(db);
+// B-tree depth (root to leaf, in pages) of the directory's key and of one day's indexes of each
+// class: the pages a cold lookup may have to read, which is what grows with the stored volume.
+await sql`CREATE EXTENSION IF NOT EXISTS pageinspect`.execute(db);
+const depths = await sql<{ index: string; depth: number; entries: string }>`
+  SELECT i.indexrelid::regclass::text AS index, (bt_metap(i.indexrelid::regclass::text)).level + 1 AS depth,
+         c.reltuples::bigint::text AS entries
+  FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam AND a.amname = 'btree'
+  WHERE i.indrelid IN ('tracking_pieces'::regclass,
+    ${`tracking_events_package_p${dayOf(1).replaceAll('-', '')}`}::regclass,
+    ${`tracking_events_mail_p${dayOf(1).replaceAll('-', '')}`}::regclass)
+  ORDER BY 1`.execute(db);
+const depthRows = depths.rows.map((r) => `| ${r.index} | ${fmt(Number(r.entries))} | ${r.depth} |`).join('\n');
 const gib = (bytes: string | number) => (Number(bytes) / 1024 ** 3).toFixed(1);
 
 // What each lookup asks, for a random piece, delivery point or mailer of the stored days.
@@ -239,7 +260,7 @@ const report = `# Tracking lookups, PostgreSQL
 ${machineLine(bench.version, new Date().toISOString(), machine)}
 ${loadLine(loadBefore, loadAfter, machine.cores)}
 
-${fmt(stored)} events (${fmt(perDay)} a day of each class: 90 days of packages, 30 of letters, each
+${fmt(stored)} events (${fmt(perDay)} a day of each class: ${daysLine}, each
 day its own partition), generated in ${generationSeconds.toFixed(0)} s: ${gib(sizes.rows[0]!.heap)} GiB of rows,
 ${gib(sizes.rows[0]!.indexes)} GiB of indexes (${perEvent.toFixed(0)} bytes an event in all), and a piece directory of
 ${gib(sizes.rows[0]!.directory)} GiB. ${queries} lookups of each kind, for random pieces, delivery points and mailers;
@@ -250,5 +271,11 @@ ${coldNote}
 | lookup | events found | bare SQL p50 / p99 (ms), warm | the service p50 / p99, warm | the service p50 / p99, cold |
 | --- | --- | --- | --- | --- |
 ${rows}
+
+B-tree depths (pages from root to leaf) of the piece directory and of the second day's partitions:
+
+| index | entries | depth |
+| --- | --- | --- |
+${depthRows}
 `;
-await writeReport('tracking-lookup-postgres.md', report);
+await writeReport(args.report, report);

@@ -137,6 +137,8 @@ class GroupDriver implements Driver {
  * own (withPrincipal), so a failing unit fails alone and the others still commit. A unit may see
  * rows another unit of its group wrote and has not committed; one COMMIT makes them durable together.
  * A connection lost during COMMIT is reported to every unit of the group, as it would be to one.
+ * A group holds its units' row locks until its COMMIT, so units that lock rows in differing
+ * orders can deadlock two groups; PostgreSQL refuses one of them and its units run again alone.
  */
 export function createGroupCommit(db: Kysely<Tables>, pool: pg.Pool, options: GroupCommitOptions): GroupCommit {
   const queue: Unit[] = [];
