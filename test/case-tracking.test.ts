@@ -165,10 +165,27 @@ describe('auditing', () => {
     const lookups = entries.filter((e) => (e.detail as { step?: string }).step === 'tracking_lookup');
     expect(lookups).toHaveLength(2);
     expect(lookups[0]).toMatchObject({ action: 'read', record_type: 'usps-820/package-tracking' });
-    expect(entries).toContainEqual(expect.objectContaining({ action: 'read', record_id: caseA.id }));
+    // The case's links are read, not its messages.
+    expect(entries).toContainEqual(expect.objectContaining({ action: 'read', record_id: caseA.id, detail: { part: 'links' } }));
     expect(new Set(entries.map((e) => e.purpose))).toEqual(
       new Set(['customer service: tell a customer where the mail their inquiry is about is (880.000, 820.200)']),
     );
     expect(JSON.stringify(entries)).not.toContain(article);
+  });
+
+  it('records a refused case as a refused read, naming no article', async () => {
+    const before = await t.database.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('last'))
+      .executeTakeFirstOrThrow();
+    await agnes.get(`/api/cases/${caseB.id}/tracking`);
+    const entries = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'outcome', 'detail'])
+      .where('id', '>', Number(before.last))
+      .where('actor_id', '=', agnesId)
+      .execute();
+    expect(entries).toEqual([{ action: 'read', outcome: 'denied', detail: { case_ids: [caseB.id], part: 'links' } }]);
+    expect(JSON.stringify(entries)).not.toContain(otherArticle);
   });
 });

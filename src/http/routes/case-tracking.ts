@@ -2,7 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { withPrincipal, type Database } from '../../db/index.ts';
-import { CaseNotFound } from '../../modules/cases/index.ts';
 import {
   articlesPerCustomer,
   casesPerCustomer,
@@ -79,16 +78,12 @@ export const caseTrackingRoutes: FastifyPluginAsync<{ database: Database; tracki
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      try {
-        const answer = await withPrincipal(database.db, principal, (trx) =>
-          tracking.ofCase(trx, principal, request.params.id, auditContext(request), clock()),
-        );
-        return { articles: answer.articles.map(articleJson), eventsPerArticle: answer.eventsPerArticle };
-      } catch (error) {
-        if (error instanceof CaseNotFound)
-          throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such case, or not one you may see.');
-        throw error;
-      }
+      // A refusal is committed (its audit entry with it) before it is answered.
+      const answer = await withPrincipal(database.db, principal, (trx) =>
+        tracking.ofCase(trx, principal, request.params.id, auditContext(request), clock()),
+      );
+      if (!answer) throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such case, or not one you may see.');
+      return { articles: answer.articles.map(articleJson), eventsPerArticle: answer.eventsPerArticle };
     },
   );
 

@@ -1,6 +1,6 @@
 import type { AuditContext } from '../../access/index.ts';
 import type { Principal, Tx } from '../../db/index.ts';
-import { CaseNotFound, type CaseDetail, type CaseService } from '../cases/index.ts';
+import type { CaseLinks, CaseService } from '../cases/index.ts';
 import { InvalidTrackingQuery, lookupTracking, normaliseArticleNumber } from '../tracking/index.ts';
 import {
   articlesPerCustomer,
@@ -12,8 +12,8 @@ import {
 } from './case-tracking.ts';
 
 export interface CaseTrackingService {
-  /** The tracking of the articles linked to a case; CaseNotFound when the principal may not read the case (or there is none). */
-  ofCase(trx: Tx, principal: Principal, caseId: string, ctx: AuditContext, now: Date): Promise<CaseTracking>;
+  /** The tracking of the articles linked to a case; null when the principal may not read the case (or there is none), audited as refused. */
+  ofCase(trx: Tx, principal: Principal, caseId: string, ctx: AuditContext, now: Date): Promise<CaseTracking | null>;
   /** The tracking of the articles linked to the customer's cases the principal may read, each article once. */
   ofCustomer(trx: Tx, principal: Principal, customerId: string, ctx: AuditContext, now: Date): Promise<CustomerTracking>;
 }
@@ -24,7 +24,7 @@ interface LinkedArticle {
 }
 
 /** The articles of these cases, each once (by its normalised number), in the order first linked. */
-function articlesOf(cases: readonly CaseDetail[]): LinkedArticle[] {
+function articlesOf(cases: readonly CaseLinks[]): LinkedArticle[] {
   const byNumber = new Map<string, LinkedArticle>();
   for (const detail of cases)
     for (const link of detail.links) {
@@ -39,9 +39,10 @@ function articlesOf(cases: readonly CaseDetail[]): LinkedArticle[] {
 
 /**
  * Where a case's articles are: the one place the cases module (which knows which articles a
- * case is about) and the tracking module (which knows their scans) meet. The case is read
- * through the case service, so its visibility decides and the read is audited as a case
- * read; each article is looked up through lookupTracking, audited as every lookup is.
+ * case is about) and the tracking module (which knows their scans) meet. The case's links are
+ * read through the case service (linksOf: its links alone, not its messages), so its
+ * visibility decides and the read is audited as a read of the case's links; each article is
+ * looked up through lookupTracking, audited as every lookup is.
  */
 export function createCaseTracking(cases: CaseService): CaseTrackingService {
   async function track(trx: Tx, principal: Principal, article: LinkedArticle, ctx: AuditContext, now: Date): Promise<ArticleTracking> {
@@ -72,19 +73,21 @@ export function createCaseTracking(cases: CaseService): CaseTrackingService {
 
   return {
     async ofCase(trx, principal, caseId, ctx, now) {
-      const read = await cases.get(trx, principal, caseId, ctx, now);
-      if ('refused' in read) throw new CaseNotFound('no such case');
-      return { articles: await trackAll(trx, principal, articlesOf([read.case]), ctx, now), eventsPerArticle };
+      const read = await cases.linksOf(trx, principal, [caseId], ctx, now);
+      if (read.length === 0) return null;
+      return { articles: await trackAll(trx, principal, articlesOf(read), ctx, now), eventsPerArticle };
     },
 
     async ofCustomer(trx, principal, customerId, ctx, now) {
       const summaries = await cases.list(trx, principal, { customerIds: [customerId], limit: casesPerCustomer + 1 }, ctx, now);
-      const details: CaseDetail[] = [];
-      for (const summary of summaries.slice(0, casesPerCustomer)) {
-        const read = await cases.get(trx, principal, summary.id, ctx, now);
-        if ('case' in read) details.push(read.case);
-      }
-      const articles = articlesOf(details);
+      const read = await cases.linksOf(
+        trx,
+        principal,
+        summaries.slice(0, casesPerCustomer).map((summary) => summary.id),
+        ctx,
+        now,
+      );
+      const articles = articlesOf(read);
       return {
         articles: await trackAll(trx, principal, articles.slice(0, articlesPerCustomer), ctx, now),
         eventsPerArticle,

@@ -42,7 +42,7 @@ import {
   type CaseFilter,
   type CaseRow,
 } from './case-repository.ts';
-import type { CaseDetail, CaseEvent, CaseLink, CaseMessage, CasePerson, CaseSummary, NewCase, Sender } from './case.ts';
+import type { CaseDetail, CaseEvent, CaseLink, CaseLinks, CaseMessage, CasePerson, CaseSummary, NewCase, Sender } from './case.ts';
 import type { Routing, RoutingDecision } from './routing/index.ts';
 
 export class CaseNotFound extends Error {}
@@ -176,6 +176,12 @@ export interface CaseService {
     now: Date,
   ): Promise<void>;
   link(trx: Tx, principal: Principal, id: string, kind: CaseLink['kind'], number: string, ctx: AuditContext, now: Date): Promise<CaseLink>;
+  /**
+   * The links (articles, orders, pickups) of the cases the principal may read, without their
+   * messages: what a page that only needs the numbers reads. Audited as a read of each case's
+   * links; a case the principal may not read is left out and audited as refused.
+   */
+  linksOf(trx: Tx, principal: Principal, ids: readonly string[], ctx: AuditContext, now: Date): Promise<CaseLinks[]>;
   /** Customers with cases about an article, order or pickup by that number (the find-customer box). */
   customersByItem(trx: Tx, kind: CaseLink['kind'], number: string): Promise<string[]>;
   /** The customer of the case with this number, if it has one. */
@@ -773,6 +779,48 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       });
       await audit(trx, principal, ctx, now, 'read', row, [row.subject_id]);
       return { case: detail };
+    },
+
+    async linksOf(trx, principal, ids, ctx, now) {
+      if (ids.length === 0) return [];
+      const rows = await trx.selectFrom('cases').selectAll().where('id', 'in', ids).execute();
+      const visible = rows.filter((row) => can(principal, 'record.read', scope(row)));
+      const refused = ids.filter((id) => !visible.some((row) => row.id === id));
+      const links =
+        visible.length === 0
+          ? []
+          : await trx
+              .selectFrom('case_links')
+              .selectAll()
+              .where(
+                'case_id',
+                'in',
+                visible.map((row) => row.id),
+              )
+              .orderBy('created_at')
+              .execute();
+      const answer = await Promise.all(
+        visible.map(async (row) => ({
+          id: row.id,
+          number: row.number,
+          links: await Promise.all(
+            links
+              .filter((l) => l.case_id === row.id)
+              .map(async (l) => ({
+                id: l.id,
+                kind: l.kind,
+                number: (await decrypt(trx, row.subject_id, 'case_links', 'number_ct', l.id, l.number_ct))!,
+              })),
+          ),
+        })),
+      );
+      await insertTogether(trx, [
+        ...visible.map((row) => auditInsert(trx, auditEntry(principal, ctx, now, 'read', row, [row.subject_id], { part: 'links' }))),
+        ...(refused.length > 0
+          ? [auditInsert(trx, auditEntry(principal, ctx, now, 'read', null, [], { case_ids: refused, part: 'links' }, 'denied'))]
+          : []),
+      ]);
+      return ids.flatMap((id) => answer.filter((c) => c.id === id));
     },
 
     async idOfNumber(trx, principal, number) {

@@ -66,6 +66,13 @@ export interface CaseLink {
   readonly number: string;
 }
 
+/** A case's links alone, by its id and number (CaseService.linksOf). */
+export interface CaseLinks {
+  readonly id: string;
+  readonly number: string;
+  readonly links: readonly CaseLink[];
+}
+
 export interface CaseDetail extends CaseSummary {
   readonly sender: Sender | null;
   readonly tags: readonly string[];

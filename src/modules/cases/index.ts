@@ -29,7 +29,7 @@ export {
 } from './case-kinds.ts';
 export { isCaseNumber } from './case-number.ts';
 export { caseMover } from './case-merge-mover.ts';
-export type { CaseDetail, CaseEvent, CaseLink, CaseMessage, CaseSummary, NewCase, Sender } from './case.ts';
+export type { CaseDetail, CaseEvent, CaseLink, CaseLinks, CaseMessage, CaseSummary, NewCase, Sender } from './case.ts';
 export type { CaseFilter } from './case-repository.ts';
 export {
   createRouting,
