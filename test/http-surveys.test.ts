@@ -126,7 +126,12 @@ describe('the public survey', () => {
     expect(read.json()).toEqual([expect.objectContaining({ rating: 4, comment, agentId: agnesId })]);
     const carl = client(t.app);
     await carl.signIn('carl', password, now);
-    expect((await carl.get(`/api/cases/${survey.caseId}/survey-responses`)).json()).toEqual([]);
+    const hidden = await carl.get(`/api/cases/${survey.caseId}/survey-responses`);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.body).not.toContain(comment);
+    const missing = await carl.get('/api/cases/00000000-0000-4000-8000-000000000000/survey-responses');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().detail).toBe(hidden.json().detail);
   });
 
   it('answers 404, the same for all, to any altered token', async () => {

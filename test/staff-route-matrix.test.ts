@@ -348,11 +348,7 @@ const rows: Row[] = [
   shown(route('GET', '/api/cases/:id/calls', caseWork, [200], { url: (o) => `/api/cases/${o.callCaseA}/calls` })),
   shown(route('GET', '/api/calls/:id', caseWork, [200], { url: (o) => `/api/calls/${o.callA}` })),
   // Unlike the case itself (404), its survey answers are a list: empty to whoever may not read the case.
-  route('GET', '/api/cases/:id/survey-responses', caseWork, [200], {
-    url: (o) => `/api/cases/${o.caseA}/survey-responses`,
-    otherArea: noneOfTheirs,
-    noGrant: noneOfTheirs,
-  }),
+  route('GET', '/api/cases/:id/survey-responses', caseWork, [200], { url: (o) => `/api/cases/${o.caseA}/survey-responses` }),
   shown(route('GET', '/api/cases/:id/attachments', caseWork, [200], { url: (o) => `/api/cases/${o.caseA}/attachments` })),
   shown(
     route('GET', '/api/cases/:id/attachments/:attachmentId', caseWork, [200], {

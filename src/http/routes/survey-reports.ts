@@ -2,10 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { withPrincipal, type Database } from '../../db/index.ts';
+import { caseRef, CaseNotFound } from '../../modules/cases/index.ts';
 import { InvalidReportField } from '../../modules/reports/index.ts';
 import type { SatisfactionReports, SatisfactionRow, SurveyService } from '../../modules/surveys/index.ts';
 import { auditContext, requirePrincipal } from '../auth.ts';
-import { fieldProblem, problemResponses } from '../problem.ts';
+import { fieldProblem, ProblemError, problemResponses, problemTypes } from '../problem.ts';
 import { Nullable } from './common-schema.ts';
 
 const reportPurpose = 'quality control of customer service: satisfaction by agent, area and channel (PAT-TM-20)';
@@ -112,9 +113,15 @@ export const surveyReportRoutes: FastifyPluginAsync<{
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      const responses = await withPrincipal(database.db, principal, (trx) =>
-        surveys.responsesOfCase(trx, principal, request.params.id, auditContext(request), clock()),
-      );
+      // A case the caller may not read is 404, like a missing one, not an empty list.
+      const responses = await withPrincipal(database.db, principal, async (trx) => {
+        await caseRef(trx, principal, request.params.id, 'record.read');
+        return surveys.responsesOfCase(trx, principal, request.params.id, auditContext(request), clock());
+      }).catch((error: unknown) => {
+        if (error instanceof CaseNotFound)
+          throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such case, or not one you may see.');
+        throw error;
+      });
       return responses.map((r) => ({ ...r, answeredAt: r.answeredAt.toISOString(), disposeAfter: r.disposeAfter.toISOString() }));
     },
   );
