@@ -99,11 +99,15 @@ describe.skipIf(!browserAvailable)(`Privacy incidents in the console (${chromium
     await expectAccessible(page, 'declare form with errors');
     await shot(page, 'form-errors');
 
+    // The browser's times are real ones (the countdown, the times the form proposes); the server's clock
+    // is the test's, set when the suite started: bring it to now before each step that compares the two.
+    t.clock.now = new Date();
     const start = new Date(now().getTime() - 2 * 60 * 60_000);
     await page.getByLabel('Title', { exact: true }).fill('Portal case page showed another customer’s case');
     await page.getByLabel('What happened', { exact: true }).fill('Release 4.2 answered the case page with other customers’ cases.');
     await page.getByLabel('Window start').fill(localInput(start));
     await page.getByLabel('Window end').fill(localInput(new Date(now().getTime() - 10 * 60_000)));
+    await page.getByLabel('Discovered at').fill(localInput(now()));
     await page.getByLabel('Suspected routes').fill('GET /portal/api/cases/:id');
     await page.getByLabel('Suspected release').fill('4.2.0');
     await form.getByRole('button', { name: 'Declare incident' }).click();
@@ -120,6 +124,7 @@ describe.skipIf(!browserAvailable)(`Privacy incidents in the console (${chromium
     await expectAccessible(page, 'incident declared');
     await shot(page, 'declared');
 
+    t.clock.now = new Date();
     await page.getByRole('button', { name: 'Confirm breach' }).click();
     await page.getByText('Breach confirmed recorded.').waitFor();
     const clock = page.getByTestId('cisa-clock');
