@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from './engine.ts';
-import { principalSettings, type Principal } from './principal.ts';
+import { settingsStatement, type Principal } from './principal.ts';
 
 /** One transaction on a bulk connection, as a principal: row-level security applies as in withPrincipal. */
 export interface BulkSession {
@@ -22,20 +22,9 @@ export async function withBulkSession<T>(database: Database, principal: Principa
   const { client, canCopy } = await database.connectBulk();
   let broken = false;
   try {
-    const settings = principalSettings(principal);
+    const settings = settingsStatement(principal, 'caseline_app');
     await client.query('BEGIN');
-    await client.query(
-      `SELECT set_config('caseline.principal_kind', $1, true), set_config('caseline.principal_id', $2, true),
-              set_config('caseline.subject_id', $3, true), set_config('caseline.areas', $4, true),
-              set_config('caseline.grants', $5, true), set_config('role', 'caseline_app', true)`,
-      [
-        settings['caseline.principal_kind'],
-        settings['caseline.principal_id'],
-        settings['caseline.subject_id'],
-        settings['caseline.areas'],
-        settings['caseline.grants'],
-      ],
-    );
+    await client.query(settings.text, settings.values);
     const session: BulkSession = {
       canCopy,
       async query<R extends object>(text: string, values: readonly unknown[] = []) {

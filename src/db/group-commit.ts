@@ -10,7 +10,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import type pg from 'pg';
-import { principalSettings, type Principal } from './principal.ts';
+import { settingsStatement, type Principal } from './principal.ts';
 import { noWait, type PreparingClient } from './preparing-client.ts';
 import type { Tables } from './tables.ts';
 import { withPrincipal, type Tx } from './with-principal.ts';
@@ -31,16 +31,13 @@ export interface GroupCommitOptions {
 
 interface Unit {
   readonly principal: Principal;
-  readonly settings: readonly string[];
+  /** Its principal's settings: before the first statement of a unit that follows another unit's, the connection is given them (not waited for). */
+  readonly settings: { readonly text: string; readonly values: readonly string[] };
   readonly fn: (trx: Tx) => Promise<unknown>;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
 
-// Each unit's statements carry its principal: before the first statement of a unit that follows
-// another unit's, the connection is given this unit's settings (not waited for).
-const unitSettings = `${noWait} SELECT set_config('caseline.principal_kind', $1, true), set_config('caseline.principal_id', $2, true),
-  set_config('caseline.subject_id', $3, true), set_config('caseline.areas', $4, true), set_config('caseline.grants', $5, true)`;
 const groupRole = `${noWait} SELECT set_config('role', 'caseline_app', true)`;
 
 const currentUnit = new AsyncLocalStorage<Unit>();
@@ -74,7 +71,7 @@ class UnitConnection implements DatabaseConnection {
     const { client } = this.#group;
     if (this.#group.applied !== this.#unit) {
       this.#group.applied = this.#unit;
-      void client.query(unitSettings, [...this.#unit.settings]);
+      void client.query(`${noWait} ${this.#unit.settings.text}`, [...this.#unit.settings.values]);
     }
     return kyselyResult<R>(await client.query(compiled.sql, [...compiled.parameters]));
   }
@@ -84,11 +81,13 @@ class UnitConnection implements DatabaseConnection {
   }
 }
 
+const changingCommands = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
+
 /** A node-postgres answer as Kysely reads it (as its PostgreSQL driver maps it). */
 export function kyselyResult<R>(result: pg.QueryResult): QueryResult<R> {
   const { command, rowCount, rows } = result;
   return {
-    numAffectedRows: ['INSERT', 'UPDATE', 'DELETE', 'MERGE'].includes(command) ? BigInt(rowCount ?? 0) : undefined,
+    numAffectedRows: changingCommands.has(command) ? BigInt(rowCount ?? 0) : undefined,
     rows: (rows ?? []) as R[],
   };
 }
@@ -197,16 +196,9 @@ export function createGroupCommit(db: Kysely<Tables>, pool: pg.Pool, options: Gr
 
   return <T>(principal: Principal, fn: (trx: Tx) => Promise<T>) =>
     new Promise<T>((resolve, reject) => {
-      const settings = principalSettings(principal);
       queue.push({
         principal,
-        settings: [
-          settings['caseline.principal_kind']!,
-          settings['caseline.principal_id']!,
-          settings['caseline.subject_id']!,
-          settings['caseline.areas']!,
-          settings['caseline.grants']!,
-        ],
+        settings: settingsStatement(principal),
         fn,
         resolve: resolve as (value: unknown) => void,
         reject,

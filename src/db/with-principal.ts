@@ -1,6 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { Tables } from './tables.ts';
-import { principalSettings, type Principal } from './principal.ts';
+import { settingsStatement, type Principal } from './principal.ts';
 import { noWait } from './preparing-client.ts';
 
 export type Tx = Transaction<Tables>;
@@ -19,18 +19,12 @@ export async function withPrincipal<T>(
   fn: (trx: Tx) => Promise<T>,
   role: DbRole = 'caseline_app',
 ): Promise<T> {
-  const settings = principalSettings(principal);
+  const settings = settingsStatement(principal, role);
   return db.transaction().execute(async (trx) => {
-    // One statement for all of it: set_config('role', …, true) is SET LOCAL ROLE (the same
-    // membership check, undone at the end of the transaction). Not waited for: it leaves
-    // with the unit of work's first statement.
-    await sql`${sql.raw(noWait)} SELECT
-      set_config('caseline.principal_kind', ${settings['caseline.principal_kind']}, true),
-      set_config('caseline.principal_id', ${settings['caseline.principal_id']}, true),
-      set_config('caseline.subject_id', ${settings['caseline.subject_id']}, true),
-      set_config('caseline.areas', ${settings['caseline.areas']}, true),
-      set_config('caseline.grants', ${settings['caseline.grants']}, true),
-      set_config('role', ${role}, true)`.execute(trx);
+    // One statement for all of it, the role included (the same membership check as SET ROLE,
+    // undone at the end of the transaction). Not waited for: it leaves with the unit of work's
+    // first statement.
+    await trx.executeQuery(CompiledQuery.raw(`${noWait} ${settings.text}`, settings.values));
     return fn(trx);
   });
 }

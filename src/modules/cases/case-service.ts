@@ -13,7 +13,15 @@ import {
 } from '../../access/index.ts';
 import { agencyTimeZone, disposeAfter, getRecordType } from '../../catalog/index.ts';
 import { InvalidIndexValueError, type ItemKind, type Vault } from '../../crypto/index.ts';
-import { insertTogether, type CaseEventsTable, type CustomersTable, type PendingInsert, type Principal, type Tx } from '../../db/index.ts';
+import {
+  insertTogether,
+  type CaseEventsTable,
+  type CaseLinksTable,
+  type CustomersTable,
+  type PendingInsert,
+  type Principal,
+  type Tx,
+} from '../../db/index.ts';
 import { contactInsert, recordContact } from '../customers/index.ts';
 import {
   caseChannels,
@@ -258,6 +266,12 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
     vault.encryptFor(trx, row.subject_id, location(table, column, rowId), value);
   const decrypt = async (trx: Tx, subjectId: string, table: string, column: string, rowId: string, value: Uint8Array) =>
     (await vault.decryptFor(trx, subjectId, location(table, column, rowId), value)).toString('utf8');
+
+  const readLink = async (trx: Tx, subjectId: string, l: Selectable<CaseLinksTable>): Promise<CaseLink> => ({
+    id: l.id,
+    kind: l.kind,
+    number: (await decrypt(trx, subjectId, 'case_links', 'number_ct', l.id, l.number_ct))!,
+  });
 
   async function audit(
     trx: Tx,
@@ -773,9 +787,7 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
         messages: readMessages,
         events: events.map((e): CaseEvent => ({ id: e.id, at: e.at, actor: e.actor, kind: e.kind, detail: e.detail })),
         personnel: await personnelOf(trx, row, events),
-        links: await Promise.all(
-          links.map(async (l) => ({ id: l.id, kind: l.kind, number: (await open('case_links', 'number_ct', l.id, l.number_ct))! })),
-        ),
+        links: await Promise.all(links.map((l) => readLink(trx, row.subject_id, l))),
       });
       await audit(trx, principal, ctx, now, 'read', row, [row.subject_id]);
       return { case: detail };
@@ -785,33 +797,22 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
       if (ids.length === 0) return [];
       const rows = await trx.selectFrom('cases').selectAll().where('id', 'in', ids).execute();
       const visible = rows.filter((row) => can(principal, 'record.read', scope(row)));
-      const refused = ids.filter((id) => !visible.some((row) => row.id === id));
+      const visibleIds = new Set(visible.map((row) => row.id));
+      const refused = ids.filter((id) => !visibleIds.has(id));
       const links =
         visible.length === 0
           ? []
           : await trx
               .selectFrom('case_links')
               .selectAll()
-              .where(
-                'case_id',
-                'in',
-                visible.map((row) => row.id),
-              )
+              .where('case_id', 'in', [...visibleIds])
               .orderBy('created_at')
               .execute();
       const answer = await Promise.all(
         visible.map(async (row) => ({
           id: row.id,
           number: row.number,
-          links: await Promise.all(
-            links
-              .filter((l) => l.case_id === row.id)
-              .map(async (l) => ({
-                id: l.id,
-                kind: l.kind,
-                number: (await decrypt(trx, row.subject_id, 'case_links', 'number_ct', l.id, l.number_ct))!,
-              })),
-          ),
+          links: await Promise.all(links.filter((l) => l.case_id === row.id).map((l) => readLink(trx, row.subject_id, l))),
         })),
       );
       await insertTogether(trx, [
@@ -820,7 +821,8 @@ export function createCaseService(vault: Vault, options: CaseServiceOptions = {}
           ? [auditInsert(trx, auditEntry(principal, ctx, now, 'read', null, [], { case_ids: refused, part: 'links' }, 'denied'))]
           : []),
       ]);
-      return ids.flatMap((id) => answer.filter((c) => c.id === id));
+      const byId = new Map(answer.map((c) => [c.id, c]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
     async idOfNumber(trx, principal, number) {
