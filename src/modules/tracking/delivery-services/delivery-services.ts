@@ -95,13 +95,10 @@ export interface DeliveryPreferencesInput {
   readonly instructions: string | null;
 }
 
-export interface DeliveryPreferences {
+/** The preferences as stored: the input checked, its days named. */
+export interface DeliveryPreferences extends Omit<DeliveryPreferencesInput, 'deliveryDays'> {
   readonly customerId: string;
-  readonly whenAbsent: WhenAbsent | null;
   readonly deliveryDays: readonly DeliveryDay[];
-  readonly preferredContact: ContactMeans | null;
-  readonly dropShipCodes: readonly string[];
-  readonly instructions: string | null;
   /** Null when the customer has set none yet (every field then empty). */
   readonly updatedBy: string | null;
   readonly updatedAt: Date | null;

@@ -94,34 +94,15 @@ export interface MailingUpdate {
   readonly problems?: string | null;
 }
 
-export interface Mailing {
+/** A stored mailing: what was entered, normalised (every optional part present, null when absent), and its record. */
+export interface Mailing extends Omit<Required<NewMailing>, 'appointmentAt'> {
   readonly id: string;
   readonly customerId: string;
   readonly businessArea: string | null;
   /** usps-820/drop-ship for destination entry, usps-820/business-mailing for origin entry. */
   readonly recordType: string;
-  readonly mailingId: string;
-  readonly mailerId: string;
-  readonly serialFirst: number | null;
-  readonly serialLast: number | null;
-  readonly postageStatement: string;
-  readonly mailingDate: string;
-  readonly mailClass: MailClass;
-  readonly processingCategory: ProcessingCategory;
-  readonly priceCategory: string;
-  readonly presortLevel: PresortLevel;
-  readonly pieceCount: number;
-  readonly weightGrams: number;
-  readonly postageCents: number;
-  readonly permitNumber: string;
-  readonly permitType: PermitType;
-  readonly containerLabels: readonly string[];
-  readonly entry: EntryPoint;
-  readonly dropShipCode: string | null;
   readonly appointmentAt: Date | null;
-  readonly reply: ReplyMailpiece | null;
   readonly status: MailingStatus;
-  readonly problems: string | null;
   readonly enteredBy: string;
   readonly createdAt: Date;
   readonly updatedAt: Date;
