@@ -104,10 +104,11 @@ function ruleOf(recordType: string): string {
  * Row-level security hides from the planner how many rows are due, so it would read and
  * sort every due row to return a batch (each batch as slow as the whole backlog); with
  * sorting off for the batch's transaction it walks the dispose_after index and stops at
- * the batch's size.
+ * the batch's size. The cost that sorting off puts on such a plan would have it compiled
+ * (JIT) each time, which takes longer than running it.
  */
 async function claimInDueOrder(trx: Tx): Promise<void> {
-  await sql`SELECT set_config('enable_sort', 'off', true)`.execute(trx);
+  await sql`SELECT set_config('enable_sort', 'off', true), set_config('jit', 'off', true)`.execute(trx);
 }
 
 function chain(previous: Buffer | undefined, ids: readonly string[]): Buffer {
@@ -115,6 +116,30 @@ function chain(previous: Buffer | undefined, ids: readonly string[]): Buffer {
     .update([...ids].sort().join('\n'))
     .digest();
   return previous ? createHash('sha256').update(previous).update(batch).digest() : batch;
+}
+
+/**
+ * The tables among `tables` whose rows cannot outlive a row of another of them: a NOT NULL
+ * reference with ON DELETE CASCADE, a foreign key's or one kept per statement (a case's
+ * messages, a customer's values). A subject has records left exactly when one of the
+ * others has a row of it, so only those are read.
+ */
+async function rootTables(trx: Tx, tables: readonly string[]): Promise<string[]> {
+  const dependents = await sql<{ child: string }>`
+    WITH cascading AS (
+      SELECT c.conrelid AS child, c.confrelid AS parent, c.conkey[1] AS attnum
+      FROM pg_constraint c WHERE c.contype = 'f' AND c.confdeltype = 'c' AND cardinality(c.conkey) = 1
+      UNION ALL
+      SELECT r.child, r.parent, a.attnum
+      FROM caseline.statement_references r JOIN pg_attribute a ON a.attrelid = r.child AND a.attname = r.child_column
+      WHERE r.on_delete = 'cascade')
+    SELECT DISTINCT r.child::regclass::text AS child
+    FROM cascading r JOIN pg_attribute a ON a.attrelid = r.child AND a.attnum = r.attnum
+    WHERE a.attnotnull
+      AND r.child::regclass::text = ANY (${[...tables]}::text[])
+      AND r.parent::regclass::text = ANY (${[...tables]}::text[])`.execute(trx);
+  const dependent = new Set(dependents.rows.map((row) => row.child));
+  return tables.filter((table) => !dependent.has(table));
 }
 
 /**
@@ -126,25 +151,6 @@ function chain(previous: Buffer | undefined, ids: readonly string[]): Buffer {
  * finds its records still due. Each batch adds to the run's certificate in the same
  * transaction, so a crash never leaves a disposal without its certificate.
  */
-/**
- * The tables among `tables` whose rows cannot outlive a row of another of them: a NOT NULL
- * foreign key with ON DELETE CASCADE (a case's messages, a customer's values). A subject
- * has records left exactly when one of the others has a row of it, so only those are read.
- */
-async function rootTables(trx: Tx, tables: readonly string[]): Promise<string[]> {
-  const dependents = await sql<{ child: string }>`
-    SELECT DISTINCT c.conrelid::regclass::text AS child
-    FROM pg_constraint c
-    WHERE c.contype = 'f' AND c.confdeltype = 'c'
-      AND c.conrelid::regclass::text = ANY (${[...tables]}::text[])
-      AND c.confrelid::regclass::text = ANY (${[...tables]}::text[])
-      AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey) AND NOT a.attnotnull)`.execute(
-    trx,
-  );
-  const dependent = new Set(dependents.rows.map((row) => row.child));
-  return tables.filter((table) => !dependent.has(table));
-}
-
 export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveOrphanFiles; readonly timeZone?: string }) {
   const timeZone = deps.timeZone ?? agencyTimeZone;
   const indexedTables = indexedRecordTables();
