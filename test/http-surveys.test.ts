@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemPrincipal } from '../src/access/index.ts';
+import { agencyTimeZone } from '../src/catalog/index.ts';
 import { openKeyring } from '../src/crypto/index.ts';
 import { withPrincipal } from '../src/db/index.ts';
 import { createSurveyTokens, surveyTokenKey, type SurveyTokens } from '../src/modules/surveys/index.ts';
@@ -70,7 +71,8 @@ const responsesOf = (caseId: string) =>
 const publicGet = (token: string) => t.app.inject({ method: 'GET', url: `/api/public/surveys/${encodeURIComponent(token)}` });
 const publicPost = (token: string, payload: object) =>
   t.app.inject({ method: 'POST', url: `/api/public/surveys/${encodeURIComponent(token)}`, payload });
-const today = () => now().toISOString().slice(0, 10);
+// The report's days are the agency's: from midnight to 5 a.m. UTC, New York is still on the day before.
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: agencyTimeZone }).format(now());
 
 describe('the public survey', () => {
   let survey: Awaited<ReturnType<typeof resolvedCase>>;
