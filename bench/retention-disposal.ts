@@ -1,9 +1,13 @@
-// node bench/retention-disposal.ts [--pg-url postgres://…] [--records 1000000] [--batch-size 5000] [--concurrency 2]
+// node bench/retention-disposal.ts [--pg-url postgres://…] [--records 1000000] [--batch-size 5000] [--concurrency 2] [--scattered]
 // Disposal of expired records by the retention sweep (issue 6): `records` cases resolved
 // years ago (each with its data subject and key, a message and two events), all long past
 // their rule, disposed of by services.retention.run on PostgreSQL: records per second, and
 // the latency of a case read over the HTTP API while the sweep runs against the same
 // reads on a quiet server. Writes bench/results/retention-disposal-postgres.md.
+// The cases are written in the order they were created, as the server writes them, so the
+// order they fall due in is close to the order of their pages; --scattered writes every
+// 300th case on the same day instead (a batch's rows then lie on as many pages as it has
+// rows), the layout of the measurements before 2026-11-26.
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -34,6 +38,7 @@ const { values: args } = parseArgs({
     records: { type: 'string', default: '1000000' },
     'batch-size': { type: 'string', default: '5000' },
     concurrency: { type: 'string', default: '2' },
+    scattered: { type: 'boolean', default: false },
   },
 });
 const records = Number(args.records);
@@ -58,7 +63,7 @@ for (let from = 0; from < records; from += chunk) {
   const to = Math.min(records, from + chunk) - 1;
   await sql`
     WITH n AS (SELECT g, gen_random_uuid() AS subject, gen_random_uuid() AS case_id,
-                      timestamptz '2020-01-02 15:00:00+00' + (g % 300) * interval '1 day' AS created
+                      timestamptz '2020-01-02 15:00:00+00' + ${args.scattered ? sql`(g % 300) * interval '1 day'` : sql`(g::float8 * 300 / ${records}) * interval '1 day'`} AS created
                FROM generate_series(${from}::int, ${to}::int) g),
     s AS (INSERT INTO data_subjects (id, kind, business_area, record_type, created_at, dispose_after)
           SELECT subject, 'person', NULL, 'usps-880/inquiry', created, NULL FROM n),
@@ -160,8 +165,8 @@ ${loadLine(loadBefore, loadAfter, machine.cores)}
 
 ${records.toLocaleString('en-US')} cases of record type usps-880/inquiry, resolved in 2020 and long past their rule (2 years
 from resolution), each with its own data subject and wrapped key, one message (~0.8 kB of ciphertext) and two
-events: ${(records * 6).toLocaleString('en-US')} rows. \`services.retention.run\` disposes of them in batches of ${batchSize.toLocaleString('en-US')}, ${concurrency} transaction${concurrency === 1 ? '' : 's'} at a time, one
-batch each (claim with SKIP LOCKED, delete the cases and by cascade their messages and events, drop stale
+events: ${(records * 6).toLocaleString('en-US')} rows, ${args.scattered ? "every 300th written on the same day (a batch's rows on as many pages as it has rows)" : 'written in the order they were created, as the server writes them'}. \`services.retention.run\` disposes of them in batches of ${batchSize.toLocaleString('en-US')}, ${concurrency} transaction${concurrency === 1 ? '' : 's'} at a time, one
+batch each (claim with SKIP LOCKED, delete the cases and with each statement their messages and events, drop stale
 blind-index entries, erase the subjects left with nothing: index entries, subject row, key; certificate line and
 audit entries), while 4 keep-alive clients read a live case (\`GET /api/cases/:id\`: token, RLS, decryption, audit).
 
@@ -179,7 +184,10 @@ audit entries), while 4 keep-alive clients read a live case (\`GET /api/cases/:i
 
 ${settingsParagraph(await commitSettings(db))}
 `;
-await writeReport('retention-disposal-postgres.md', report);
+await writeReport(
+  `retention-disposal-postgres${args.scattered ? '-scattered' : ''}${concurrency === 1 ? '-concurrency-1' : ''}.md`,
+  report,
+);
 await stopSealer();
 agent.destroy();
 await server.close();
