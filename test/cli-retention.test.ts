@@ -90,4 +90,61 @@ describe('caseline retention', () => {
       expect(result.err).toContain(option);
     }
   });
+
+  it('records the end of a relationship on a subject, and names the option or argument it refuses', async () => {
+    const runtime = await openRuntime(loadConfig(env()), { migrate: false });
+    const system = systemPrincipal('test');
+    let subjectId: string;
+    try {
+      const services = createServices({ config: runtime.config, vault: runtime.vault, keyring: runtime.keyring, clock: runtime.clock });
+      const opened = await withPrincipal(runtime.database.db, system, (trx) =>
+        services.cases.open(
+          trx,
+          system,
+          {
+            sender: { name: 'Cosmo Featherstonehaugh' },
+            channel: 'letter',
+            recordType: 'usps-880/inquiry',
+            title: 'A letter',
+            body: 'Hello.',
+          },
+          { requestId: null, clientAddr: null, purpose: 'retention cli test' },
+          runtime.clock(),
+        ),
+      );
+      subjectId = (
+        await withPrincipal(runtime.database.db, system, (trx) =>
+          trx.selectFrom('cases').select('subject_id').where('id', '=', opened.case.id).executeTakeFirstOrThrow(),
+        )
+      ).subject_id;
+    } finally {
+      await runtime.close();
+    }
+    for (const [args, named] of [
+      [['retention', 'relationship-end', subjectId], '--on'],
+      [['retention', 'relationship-end', subjectId, '--on', '2026-02-30'], '--on'],
+      [['retention', 'relationship-end', subjectId, '--on', '2026-01-05', '--resume'], '--on'],
+      [['retention', 'relationship-end', '2b1c7e0a-3d4f-4a5b-8c6d-7e8f9a0b1c2d', '--on', '2026-01-05'], '<subject-id>'],
+    ] as const) {
+      const refused = await run([...args]);
+      expect(refused.code, args.join(' ')).not.toBe(0);
+      expect(refused.err).toContain(named);
+    }
+    const ended = await run(['retention', 'relationship-end', subjectId, '--on', '2026-01-05']);
+    expect(ended.code, ended.err).toBe(0);
+    // A case runs from its resolution, not from the end of a relationship: nothing to reschedule.
+    expect(ended.out.trim()).toBe(`${subjectId}: relationship ended on 2026-01-05; 0 records rescheduled`);
+    const check = await openRuntime(loadConfig(env()), { migrate: false });
+    try {
+      const row = await withPrincipal(check.database.db, system, (trx) =>
+        trx.selectFrom('data_subjects').select('relationship_ended_at').where('id', '=', subjectId).executeTakeFirstOrThrow(),
+      );
+      expect(row.relationship_ended_at?.toISOString()).toBe('2026-01-05T05:00:00.000Z');
+    } finally {
+      await check.close();
+    }
+    expect((await run(['retention', 'relationship-end', subjectId, '--resume'])).out).toContain(
+      'relationship lasts; 0 records rescheduled',
+    );
+  });
 });

@@ -793,6 +793,11 @@ const rows: Row[] = [
     url: (o) => `/api/retention/holds/${o.holdRelease}/release`,
     body: () => ({ note: 'Case settled.' }),
   }),
+  // The end of a relationship reschedules the customer's records in every area: the privacy office's.
+  route('PUT', '/api/retention/relationship-ends/:subjectId', privacyOffice, [200], {
+    url: (o) => `/api/retention/relationship-ends/${o.customerA}`,
+    body: () => ({ endedOn: '2025-06-01' }),
+  }),
 
   // The audit log.
   // The audit log holds ids, not content: no canary to show, but area A's ids are the refusals' secrets.

@@ -2,7 +2,14 @@ import { Command, Option } from 'commander';
 import { systemPrincipal } from '../access/index.ts';
 import type { Config } from '../config.ts';
 import { withPrincipal } from '../db/index.ts';
-import { retentionCheck, retentionForecast, type ForecastLine } from '../modules/privacy/index.ts';
+import {
+  createRelationshipEnds,
+  InvalidRelationshipEnd,
+  retentionCheck,
+  retentionForecast,
+  SubjectNotFound,
+  type ForecastLine,
+} from '../modules/privacy/index.ts';
 import { openRuntime } from '../runtime.ts';
 import { createServices } from '../services.ts';
 import { CliError, type Io } from './io.ts';
@@ -98,6 +105,35 @@ export function retentionCommand(config: () => Config, io: Io): Command {
         io.out('kept by legal holds:');
         forecastLines(io, check.held);
         if (!check.passed) throw new CliError('records past their retention still exist: run `caseline retention run`');
+      } finally {
+        await runtime.close();
+      }
+    });
+  retention
+    .command('relationship-end')
+    .description(
+      "record the day a customer's relationship ended (or that it lasts again): their records under a rule from that end are rescheduled",
+    )
+    .argument('<subject-id>', "the customer's id (their data subject)")
+    .option('--on <date>', 'the day it ended, YYYY-MM-DD, in the agency’s time zone')
+    .option('--resume', 'the relationship lasts again: those records wait for its end once more')
+    .action(async (subjectId: string, options: { on?: string; resume?: boolean }) => {
+      if ((options.on === undefined) === (options.resume !== true)) throw new CliError('give either --on <date> or --resume');
+      const runtime = await openRuntime(config(), { migrate: false });
+      try {
+        const principal = systemPrincipal('retention-cli');
+        const ends = createRelationshipEnds({ timeZone: runtime.config.timeZone });
+        const ctx = { requestId: null, clientAddr: null, purpose: 'records management: the end of a customer relationship (CLI)' };
+        const recorded = await withPrincipal(runtime.database.db, principal, (trx) =>
+          ends.record(trx, principal, subjectId, options.on ?? null, ctx, runtime.clock()),
+        ).catch((error: unknown) => {
+          if (error instanceof InvalidRelationshipEnd) throw new CliError(`--on: ${error.reason}`);
+          if (error instanceof SubjectNotFound) throw new CliError('<subject-id>: no such customer or data subject');
+          throw error;
+        });
+        io.out(
+          `${recorded.subjectId}: ${recorded.endedOn ? `relationship ended on ${recorded.endedOn}` : 'relationship lasts'}; ${recorded.rescheduled} records rescheduled`,
+        );
       } finally {
         await runtime.close();
       }

@@ -28,6 +28,7 @@ export interface DataSubjectsTable {
   record_type: string;
   created_at: DefaultedTimestamp;
   dispose_after: Timestamp | null;
+  relationship_ended_at: Timestamp | null;
 }
 
 export interface SubjectKeysTable {

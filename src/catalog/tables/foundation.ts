@@ -20,6 +20,7 @@ export const foundationTables = {
       record_type: 'operational',
       created_at: 'operational',
       dispose_after: 'operational',
+      relationship_ended_at: 'operational',
     },
   },
   subject_keys: {

@@ -66,9 +66,7 @@ export const caseRoutes: FastifyPluginAsync<{ database: Database; cases: CaseSer
       config: { purpose },
     },
     async (request, reply) => {
-      const opened = await runShared(request, (trx) =>
-        cases.open(trx, request.principal!, request.body, auditContext(request), clock()),
-      );
+      const opened = await runShared(request, (trx) => cases.open(trx, request.principal!, request.body, auditContext(request), clock()));
       return reply.status(201).send(caseSummaryJson(opened.case));
     },
   );

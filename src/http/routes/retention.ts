@@ -6,8 +6,11 @@ import { describeRetention, localDateOf, notices, startOfLocalDay, type LocalDat
 import { withPrincipal, type Database, type Principal, type Tx } from '../../db/index.ts';
 import {
   createLegalHolds,
+  createRelationshipEnds,
   HoldNotFound,
   InvalidHold,
+  InvalidRelationshipEnd,
+  SubjectNotFound,
   listCertificates,
   retentionCheck,
   retentionForecast,
@@ -156,6 +159,12 @@ function holdFailure(error: unknown): never {
     ]);
   if (error instanceof HoldNotFound)
     throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such legal hold, or it was already released.');
+  if (error instanceof InvalidRelationshipEnd)
+    throw new ProblemError(400, problemTypes.validation, 'Invalid relationship end', `/body/${error.field} ${error.reason}`, [
+      { field: `/body/${error.field}`, message: error.reason },
+    ]);
+  if (error instanceof SubjectNotFound)
+    throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such customer or data subject.');
   throw error;
 }
 
@@ -171,7 +180,8 @@ const nextDay = (date: LocalDate): LocalDate => {
 /**
  * Retention and disposal for the privacy office: the rules of the catalog, what falls due
  * and what legal holds keep, the compliance check, the disposal certificates of the sweeps
- * (records managers; auditors and privacy officers read the certificates), and legal holds.
+ * (records managers; auditors and privacy officers read the certificates), legal holds, and
+ * the end of a customer's relationship that starts the rules running from it (privacy officers).
  */
 export const retentionRoutes: FastifyPluginAsync<{
   database: Database;
@@ -180,6 +190,7 @@ export const retentionRoutes: FastifyPluginAsync<{
   timeZone: string;
   holds?: LegalHolds;
 }> = async (base, { database, clock, timeZone, holds = createLegalHolds() }) => {
+  const relationshipEnds = createRelationshipEnds({ timeZone });
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['retention'];
   const purpose = 'records management: retention, disposal and legal holds (NARA GRS, the notices’ retention sections)';
@@ -353,6 +364,33 @@ export const retentionRoutes: FastifyPluginAsync<{
         await run(request, (trx, principal) =>
           holds.release(trx, principal, request.params.id, request.body.note, auditContext(request), clock()),
         ),
+      ),
+  );
+  app.put(
+    '/relationship-ends/:subjectId',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record the day a customer’s relationship ended (account closed, ceased to participate, removal asked for), or null if it lasts again: every record of theirs under a rule that runs from that end is rescheduled (privacy officers)',
+        description:
+          'The rules of 820.200 customer accounts, business mailings and delivery requests, 890.000 memberships and sales contacts, and PAT-TM-20 customers run from this day. A date in the future, or not a date, is refused with 400 naming /body/endedOn.',
+        params: Type.Object({ subjectId: Type.String({ maxLength: 100 }) }),
+        body: Type.Object({ endedOn: Nullable(CalendarDate) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            subjectId: Type.String({ format: 'uuid' }),
+            endedOn: Nullable(CalendarDate),
+            rescheduled: Type.Integer({ description: 'Records whose disposal date this changed' }),
+          }),
+          ...problemResponses,
+        },
+      },
+      config: { purpose },
+    },
+    async (request) =>
+      run(request, (trx, principal) =>
+        relationshipEnds.record(trx, principal, request.params.subjectId, request.body.endedOn, auditContext(request), clock()),
       ),
   );
 };

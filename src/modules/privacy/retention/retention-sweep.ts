@@ -8,6 +8,7 @@ import { accountableTables } from '../disclosures/index.ts';
 import { subjectRecordTables } from '../subject-tables.ts';
 import { disposalTargets, indexedRecordTables, type DisposalTarget } from './disposal-targets.ts';
 import { partitionDayHeld, partitionDaysDue } from './partition-days.ts';
+import { rescheduleForRelationship, subjectsToReschedule } from './relationship-end.ts';
 
 /** What a certificate says of the method: rows deleted, files deleted, keys destroyed. */
 export const disposalMethod =
@@ -406,6 +407,10 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
             }
           }),
         );
+      // Records written for a customer after their relationship ended get the date the end gives them first.
+      await withPrincipal(database.db, principal, async (trx) => {
+        for (const subject of await subjectsToReschedule(trx)) await rescheduleForRelationship(trx, subject.id, subject.endedAt, timeZone);
+      });
       for (const target of disposalTargets) await drain(() => disposeBatch(target));
       await drain(disposeSubjectsBatch);
       // Tracking events and mailpiece images: a day at a time, each day's partition dropped in a transaction of its own.
