@@ -5,8 +5,11 @@ import { noWait } from './preparing-client.ts';
 
 export type Tx = Transaction<Tables>;
 
-/** The database role a unit of work runs as; only the audit sealer uses the second. */
-export type DbRole = 'caseline_app' | 'caseline_sealer';
+/**
+ * The database role a unit of work runs as: the audit sealer uses the second; the retention
+ * sweep, as the system principal, the third, which bypasses row-level security (0037).
+ */
+export type DbRole = 'caseline_app' | 'caseline_sealer' | 'caseline_retention';
 
 /**
  * Runs `fn` in one transaction as `principal`: the settings row-level security reads are

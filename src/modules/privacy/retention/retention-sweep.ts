@@ -232,6 +232,8 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
       const principal = systemPrincipal(options.job ?? 'retention');
       const runId = randomUUID();
       const startedAt = now;
+      // As the system principal every policy is true: the sweep's role skips evaluating them on each row (0037).
+      const asSweep = <T>(fn: (trx: Tx) => Promise<T>) => withPrincipal(database.db, principal, fn, 'caseline_retention');
 
       /**
        * Adds a batch to its line of the run's certificate, in the batch's transaction. The
@@ -303,7 +305,7 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
       };
 
       const disposeBatch = (target: DisposalTarget) =>
-        withPrincipal(database.db, principal, async (trx) => {
+        asSweep(async (trx) => {
           await claimInDueOrder(trx);
           const due = await sql<DueRow>`
             SELECT t.id, t.subject_id, ${recordTypeOf(target)} AS record_type, t.dispose_after
@@ -359,7 +361,7 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
       // A subject's own record (the registry entry of a customer whose relationship ended):
       // its profile goes; the subject itself goes with its last record.
       const disposeSubjectsBatch = () =>
-        withPrincipal(database.db, principal, async (trx) => {
+        asSweep(async (trx) => {
           await claimInDueOrder(trx);
           const due = await sql<DueRow>`
             SELECT t.id, t.id AS subject_id, t.record_type, t.dispose_after
@@ -408,16 +410,16 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
           }),
         );
       // Records written for a customer after their relationship ended get the date the end gives them first.
-      await withPrincipal(database.db, principal, async (trx) => {
+      await asSweep(async (trx) => {
         for (const subject of await subjectsToReschedule(trx)) await rescheduleForRelationship(trx, subject.id, subject.endedAt, timeZone);
       });
       for (const target of disposalTargets) await drain(() => disposeBatch(target));
       await drain(disposeSubjectsBatch);
       // Tracking events and mailpiece images: a day at a time, each day's partition dropped in a transaction of its own.
-      const days = await withPrincipal(database.db, principal, (trx) => partitionDaysDue(trx, now));
+      const days = await asSweep((trx) => partitionDaysDue(trx, now));
       for (const day of days) {
         options.signal?.throwIfAborted();
-        await withPrincipal(database.db, principal, async (trx) => {
+        await asSweep(async (trx) => {
           if (await partitionDayHeld(trx, day)) return;
           const { records, idsXor } = await day.drop(trx, now);
           if (records === 0) return;
@@ -436,8 +438,8 @@ export function createRetentionSweep(deps: { readonly removeOrphanFiles: RemoveO
           });
         });
       }
-      const filesRemoved = await withPrincipal(database.db, principal, (trx) => deps.removeOrphanFiles(trx, principal, now));
-      const certificate = await withPrincipal(database.db, principal, (trx) =>
+      const filesRemoved = await asSweep((trx) => deps.removeOrphanFiles(trx, principal, now));
+      const certificate = await asSweep((trx) =>
         trx
           .selectFrom('disposal_certificates')
           .selectAll()
