@@ -50,31 +50,28 @@ CREATE FUNCTION caseline.missing_reference(child regclass, name name) RETURNS vo
   END
 $$;
 
-CREATE FUNCTION caseline.subject_exists() RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  BEGIN
-    PERFORM 1 FROM public.data_subjects WHERE id = NEW.subject_id FOR KEY SHARE;
-    IF NOT FOUND THEN PERFORM caseline.missing_reference(TG_RELID::regclass, TG_ARGV[0]); END IF;
-    RETURN NULL;
-  END
-$$;
-
-CREATE FUNCTION caseline.case_exists() RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  BEGIN
-    PERFORM 1 FROM public.cases WHERE id = NEW.case_id FOR KEY SHARE;
-    IF NOT FOUND THEN PERFORM caseline.missing_reference(TG_RELID::regclass, TG_ARGV[0]); END IF;
-    RETURN NULL;
-  END
-$$;
-
-CREATE FUNCTION caseline.case_message_exists() RETURNS trigger
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  BEGIN
-    PERFORM 1 FROM public.case_messages WHERE id = NEW.case_message_id FOR KEY SHARE;
-    IF NOT FOUND THEN PERFORM caseline.missing_reference(TG_RELID::regclass, TG_ARGV[0]); END IF;
-    RETURN NULL;
-  END
+DO $$
+DECLARE
+  ref record;
+BEGIN
+  FOR ref IN SELECT * FROM (VALUES
+      ('subject_exists', 'data_subjects', 'subject_id'),
+      ('case_exists', 'cases', 'case_id'),
+      ('case_message_exists', 'case_messages', 'case_message_id')) AS r (fn, parent, child_column)
+  LOOP
+    EXECUTE format($f$
+      CREATE FUNCTION caseline.%I() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $body$
+        BEGIN
+          PERFORM 1 FROM public.%I WHERE id = NEW.%I FOR KEY SHARE;
+          IF NOT FOUND THEN PERFORM caseline.missing_reference(TG_RELID::regclass, TG_ARGV[0]); END IF;
+          RETURN NULL;
+        END
+      $body$
+    $f$, ref.fn, ref.parent, ref.child_column);
+    EXECUTE format('ALTER FUNCTION caseline.%I() OWNER TO caseline_references', ref.fn);
+  END LOOP;
+END
 $$;
 
 -- The referenced side: what the deleted rows' references become, one statement a table.
@@ -112,9 +109,6 @@ CREATE FUNCTION caseline.keep_referenced_id() RETURNS trigger
   END
 $$;
 
-ALTER FUNCTION caseline.subject_exists() OWNER TO caseline_references;
-ALTER FUNCTION caseline.case_exists() OWNER TO caseline_references;
-ALTER FUNCTION caseline.case_message_exists() OWNER TO caseline_references;
 ALTER FUNCTION caseline.act_on_references() OWNER TO caseline_references;
 
 -- Replaces every foreign key to parent(id) by the above, under the same name; the check
