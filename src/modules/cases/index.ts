@@ -111,7 +111,7 @@ export async function inboundMessageOf(trx: CaseTx, messageId: string): Promise<
 export { createCaseSla, type CaseSla, type SlaAlertCase, type SlaTarget, type SweepResult } from './case-sla.ts';
 export { agencySlaPolicy } from './sla/agency-policy.ts';
 export { businessMinutesBetween, type BusinessCalendar } from './sla/index.ts';
-export { observedFederalHoliday, type FederalHoliday } from './sla/index.ts';
+export { observedFederalHoliday, parseLocalDate, type FederalHoliday } from './sla/index.ts';
 export { startSlaMonitor, type SlaMonitor, type SlaMonitorOptions } from './case-sla-monitor.ts';
 export { caseWorkload, type WorkloadRow } from './case-workload.ts';
 export { holdCustomerRetention, refreshCustomerRetention } from './customer-retention.ts';

@@ -3,6 +3,7 @@
 export { federalHolidays, observedFederalHoliday, firstModelledYear } from './federal-holidays.ts';
 export type { FederalHoliday, FederalHolidayName } from './federal-holidays.ts';
 export type { LocalDate } from './local-date.ts';
+export { parseLocalDate } from './local-date.ts';
 export { addBusinessMinutes, businessCalendar, businessMinutesBetween, isOpen, weekdays } from './business-calendar.ts';
 export type { BusinessCalendar, BusinessCalendarSpec, OpeningHours, Weekday } from './business-calendar.ts';
 export type { MinuteRange } from './opening-intervals.ts';

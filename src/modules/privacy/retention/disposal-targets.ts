@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import { personalTables } from '../../../catalog/index.ts';
 import { subjectBookkeeping } from '../subject-tables.ts';
 import { surveyRecordType } from '../../surveys/index.ts';
@@ -61,6 +62,11 @@ export const disposalTargets: readonly DisposalTarget[] = [
   // whichever is longer (5 U.S.C. 552a(c)(2)), so only once its record is gone.
   { table: 'disclosures', recordType: { column: 'record_type' }, caseColumn: 'disclosed_case', createdColumn: 'disclosed_at' },
 ];
+
+/** The record type of the row `t` of the target's table: its column, or the one type all its rows are. */
+export function recordTypeOf(target: Pick<DisposalTarget, 'recordType'>): RawBuilder<string> {
+  return 'column' in target.recordType ? sql<string>`${sql.ref(`t.${target.recordType.column}`)}` : sql<string>`${target.recordType.fixed}`;
+}
 
 /** Tables whose rows the blind index points at by id: their entries go with the row. */
 export function indexedRecordTables(): string[] {

@@ -2,28 +2,23 @@ import { sql } from 'kysely';
 import { AccessDenied, appendAudit, can, type AuditContext } from '../../../access/index.ts';
 import { agencyTimeZone, disposeAfter, recordTypes, startOfLocalDay, type RecordType } from '../../../catalog/index.ts';
 import type { Principal, Tx } from '../../../db/index.ts';
-import { disposalTargets, type DisposalTarget } from './disposal-targets.ts';
+import { parseLocalDate } from '../../cases/index.ts';
+import { disposalTargets, recordTypeOf, type DisposalTarget } from './disposal-targets.ts';
 
 /** Record types whose rule runs from the end of the relationship, or until the customer ceases to participate. */
 export const relationshipRecordTypes: readonly RecordType[] = [...recordTypes.values()].filter(
   (type) => type.retention.kind === 'from_relationship_end' || type.retention.kind === 'until_event',
 );
 
-interface Rescheduled {
-  readonly table: DisposalTarget['table'] | 'data_subjects';
-  readonly recordType: DisposalTarget['recordType'];
-  readonly subjectColumn: 'subject_id' | 'id';
-}
-
-/** The tables whose rows may be of such a type, and the subject's own row (a customer record of such a type). */
-const rescheduled: readonly Rescheduled[] = [
+/** Where such records are: the targets that may hold one, and the subject's own row (a customer record of such a type). */
+const rescheduled: readonly (Pick<DisposalTarget, 'recordType'> & { readonly table: string; readonly subjectColumn: string })[] = [
   ...disposalTargets
-    .filter((target) => 'column' in target.recordType || relationshipRecordTypes.some((type) => type.id === fixedType(target)))
-    .map((target): Rescheduled => ({ table: target.table, recordType: target.recordType, subjectColumn: 'subject_id' })),
+    .filter((target) => 'column' in target.recordType || relationshipRecordTypes.some((type) => type.id === recordTypeId(target)))
+    .map((target) => ({ table: target.table, recordType: target.recordType, subjectColumn: 'subject_id' })),
   { table: 'data_subjects', recordType: { column: 'record_type' }, subjectColumn: 'id' },
 ];
 
-function fixedType(target: Pick<Rescheduled, 'recordType'>): string | null {
+function recordTypeId(target: Pick<DisposalTarget, 'recordType'>): string | null {
   return 'fixed' in target.recordType ? target.recordType.fixed : null;
 }
 
@@ -48,7 +43,6 @@ export class InvalidRelationshipEnd extends Error {
 export class SubjectNotFound extends Error {}
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * Gives every record of the subject under a relationship rule the disposal date its rule
@@ -56,20 +50,19 @@ const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
  * must see all of the subject's records: rows hidden from it would keep their old dates.
  */
 export async function rescheduleForRelationship(trx: Tx, subjectId: string, endedAt: Date | null, timeZone: string): Promise<number> {
+  const types = relationshipRecordTypes.map((type) => type.id);
+  const dues = relationshipRecordTypes.map(
+    (type) =>
+      endedAt && disposeAfter(type.retention, { createdAt: endedAt, relationshipEndedAt: endedAt, ceasedAt: endedAt }, { timeZone }),
+  );
   let changed = 0;
   for (const target of rescheduled) {
-    for (const type of relationshipRecordTypes) {
-      if (fixedType(target) !== null && fixedType(target) !== type.id) continue;
-      const due =
-        endedAt && disposeAfter(type.retention, { createdAt: endedAt, relationshipEndedAt: endedAt, ceasedAt: endedAt }, { timeZone });
-      const ofType = 'column' in target.recordType ? sql`AND ${sql.ref(target.recordType.column)} = ${type.id}` : sql``;
-      const result = await sql`
-        UPDATE ${sql.table(target.table)} SET dispose_after = ${due}
-        WHERE ${sql.ref(target.subjectColumn)} = ${subjectId} ${ofType} AND dispose_after IS DISTINCT FROM ${due}::timestamptz`.execute(
-        trx,
-      );
-      changed += Number(result.numAffectedRows ?? 0n);
-    }
+    const result = await sql`
+      UPDATE ${sql.table(target.table)} AS t SET dispose_after = d.due
+      FROM unnest(${types}::text[], ${dues}::timestamptz[]) AS d (record_type, due)
+      WHERE ${sql.ref(`t.${target.subjectColumn}`)} = ${subjectId} AND ${recordTypeOf(target)} = d.record_type
+        AND t.dispose_after IS DISTINCT FROM d.due`.execute(trx);
+    changed += Number(result.numAffectedRows ?? 0n);
   }
   return changed;
 }
@@ -84,10 +77,10 @@ export async function subjectsToReschedule(trx: Tx): Promise<{ id: string; ended
   const ids = relationshipRecordTypes.map((type) => type.id);
   const pending = rescheduled
     .filter((target) => target.table !== 'data_subjects')
-    .map((target) => {
-      const ofType = 'column' in target.recordType ? sql`AND ${sql.ref(`t.${target.recordType.column}`)} = ANY (${ids}::text[])` : sql``;
-      return sql`SELECT 1 FROM ${sql.table(target.table)} t WHERE t.subject_id = s.id AND t.dispose_after IS NULL ${ofType}`;
-    });
+    .map(
+      (target) =>
+        sql`SELECT 1 FROM ${sql.table(target.table)} t WHERE t.subject_id = s.id AND t.dispose_after IS NULL AND ${recordTypeOf(target)} = ANY (${ids}::text[])`,
+    );
   const result = await sql<{ id: string; ended_at: Date }>`
     SELECT s.id, s.relationship_ended_at AS ended_at FROM data_subjects s
     WHERE s.relationship_ended_at IS NOT NULL AND EXISTS (${sql.join(pending, sql` UNION ALL `)})`.execute(trx);
@@ -96,11 +89,11 @@ export async function subjectsToReschedule(trx: Tx): Promise<{ id: string; ended
 
 function parseDate(value: string | null, timeZone: string): Date | null {
   if (value === null) return null;
-  const match = typeof value === 'string' ? datePattern.exec(value) : null;
-  const date = match && { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-  if (!date || new Date(Date.UTC(date.year, date.month - 1, date.day)).toISOString().slice(0, 10) !== value)
+  try {
+    return new Date(startOfLocalDay(parseLocalDate(value), timeZone));
+  } catch {
     throw new InvalidRelationshipEnd('endedOn', 'must be a date, YYYY-MM-DD, or null');
-  return new Date(startOfLocalDay(date, timeZone));
+  }
 }
 
 /**

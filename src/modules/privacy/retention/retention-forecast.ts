@@ -4,7 +4,8 @@ import { describeRetention, recordTypes } from '../../../catalog/index.ts';
 import type { Principal, Tx } from '../../../db/index.ts';
 import { disposalTargets, type DisposalTarget } from './disposal-targets.ts';
 import { partitionDayHeld, partitionDaysDue } from './partition-days.ts';
-import { notHeld, outlived, recordTypeOf } from './retention-sweep.ts';
+import { recordTypeOf } from './disposal-targets.ts';
+import { notHeld, outlived } from './retention-sweep.ts';
 
 export interface ForecastLine {
   readonly recordTable: string;

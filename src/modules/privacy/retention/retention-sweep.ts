@@ -6,7 +6,7 @@ import { refreshCustomerRetention } from '../../cases/index.ts';
 import { withPrincipal, type Database, type Principal, type SystemPrincipal, type Tx } from '../../../db/index.ts';
 import { accountableTables } from '../disclosures/index.ts';
 import { subjectRecordTables } from '../subject-tables.ts';
-import { disposalTargets, indexedRecordTables, type DisposalTarget } from './disposal-targets.ts';
+import { disposalTargets, indexedRecordTables, recordTypeOf, type DisposalTarget } from './disposal-targets.ts';
 import { partitionDayHeld, partitionDaysDue } from './partition-days.ts';
 import { rescheduleForRelationship, subjectsToReschedule } from './relationship-end.ts';
 
@@ -90,10 +90,6 @@ export function outlived(target: Pick<DisposalTarget, 'table'>): RawBuilder<bool
       sql`(t.record_table = ${t.table} AND EXISTS (SELECT 1 FROM ${sql.table(t.table)} r WHERE r.${sql.ref(t.keyColumn)}::text = t.record_id))`,
   );
   return sql<boolean>`NOT (${sql.join(exists, sql` OR `)})`;
-}
-
-export function recordTypeOf(target: Pick<DisposalTarget, 'recordType'>): RawBuilder<string> {
-  return 'column' in target.recordType ? sql<string>`${sql.ref(`t.${target.recordType.column}`)}` : sql<string>`${target.recordType.fixed}`;
 }
 
 function ruleOf(recordType: string): string {
