@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withPrincipal, type Database } from '../src/db/index.ts';
 import { recordActions, systemActions } from '../src/access/matrix.ts';
-import { can, relationOf } from '../src/access/policy.ts';
+import { can, canInEveryArea, relationOf } from '../src/access/policy.ts';
 import { customerPrincipal, staffPrincipal } from '../src/access/principals.ts';
 import { staffRoles } from '../src/access/roles.ts';
 import { testDatabase } from './support/database.ts';
@@ -50,6 +50,17 @@ describe('service layer and row-level security agree', () => {
         expect(sqlAnswer.allowed).toBe(can(p, a, r));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('acts on a subject’s records in every area', () => {
+  it('canInEveryArea() holds exactly when can() allows the action on a record of any subject in any area or none', () => {
+    const everyRecord = [null, ...subjects].flatMap((subjectId) => [null, ...areas].map((businessArea) => ({ subjectId, businessArea })));
+    fc.assert(
+      fc.property(principal, action, (p, a) => {
+        expect(canInEveryArea(p, a)).toBe(everyRecord.every((r) => can(p, a, r)));
+      }),
     );
   });
 });

@@ -1,7 +1,7 @@
 export { staffRoles, roleDescriptions, isStaffRole, type StaffRole, type Role } from './roles.ts';
 export { matrix, recordActions, systemActions, staffRelations, customerRelations, allowedRelations } from './matrix.ts';
 export type { Action, RecordAction, SystemAction, Relation } from './matrix.ts';
-export { AccessDenied, authorize, can, relationOf, type RecordScope } from './policy.ts';
+export { AccessDenied, authorize, can, canInEveryArea, relationOf, type RecordScope } from './policy.ts';
 export { actorOf, customerPrincipal, requiresMfa, staffPrincipal, systemPrincipal } from './principals.ts';
 export type { AuditContext } from './audit-context.ts';
 export type { SecretBox } from './secret-box.ts';

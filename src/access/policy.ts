@@ -35,6 +35,18 @@ export function can(principal: Principal, action: Action, record?: RecordScope):
   return principal.grants.includes(`${action}:${relationOf(principal, record)}`);
 }
 
+/**
+ * Whether `principal` may do `action` on the records of every business area and of none:
+ * what an act reaching all of a subject's records, wherever they are kept, requires.
+ */
+export function canInEveryArea(principal: Principal, action: Action): boolean {
+  if (can(principal, action)) return true;
+  return (
+    principal.kind === 'staff' &&
+    (['shared', 'in_area', 'other_area'] as const).every((relation) => principal.grants.includes(`${action}:${relation}`))
+  );
+}
+
 /** The access check services open with: throws AccessDenied, which the HTTP layer turns into 403. */
 export function authorize(principal: Principal, action: Action, record?: RecordScope): void {
   if (!can(principal, action, record)) throw new AccessDenied(action);

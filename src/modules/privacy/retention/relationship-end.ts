@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { AccessDenied, appendAudit, can, type AuditContext } from '../../../access/index.ts';
+import { AccessDenied, appendAudit, canInEveryArea, type AuditContext } from '../../../access/index.ts';
 import { agencyTimeZone, disposeAfter, recordTypes, startOfLocalDay, type RecordType } from '../../../catalog/index.ts';
 import type { Principal, Tx } from '../../../db/index.ts';
 import { parseLocalDate } from '../../cases/index.ts';
@@ -113,8 +113,7 @@ export function createRelationshipEnds(options: { readonly timeZone?: string } =
       ctx: AuditContext,
       now: Date,
     ): Promise<RelationshipEnd> {
-      if (!can(principal, 'record.update') && !principal.grants.includes('record.update:other_area'))
-        throw new AccessDenied('record.update');
+      if (!canInEveryArea(principal, 'record.update')) throw new AccessDenied('record.update');
       if (!uuidPattern.test(subjectId)) throw new SubjectNotFound();
       const endedAt = parseDate(endedOn, timeZone);
       if (endedAt && endedAt.getTime() > now.getTime()) throw new InvalidRelationshipEnd('endedOn', 'must not be in the future');
