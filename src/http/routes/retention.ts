@@ -151,18 +151,19 @@ const holdJson = (hold: LegalHold) => ({
   releasedAt: iso(hold.releasedAt),
 });
 
-/** The legal-hold errors as problem+json: a bad hold is a 400 naming its field (as schema errors do), a missing one a 404. */
-function holdFailure(error: unknown): never {
-  if (error instanceof InvalidHold)
-    throw new ProblemError(400, problemTypes.validation, 'Invalid hold', `/body/${error.field} ${error.reason}`, [
+/**
+ * The retention errors as problem+json: a bad hold or relationship end is a 400 naming its
+ * field (as schema errors do), a missing hold or subject a 404.
+ */
+function retentionFailure(error: unknown): never {
+  if (error instanceof InvalidHold || error instanceof InvalidRelationshipEnd) {
+    const title = error instanceof InvalidHold ? 'Invalid hold' : 'Invalid relationship end';
+    throw new ProblemError(400, problemTypes.validation, title, `/body/${error.field} ${error.reason}`, [
       { field: `/body/${error.field}`, message: error.reason },
     ]);
+  }
   if (error instanceof HoldNotFound)
     throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such legal hold, or it was already released.');
-  if (error instanceof InvalidRelationshipEnd)
-    throw new ProblemError(400, problemTypes.validation, 'Invalid relationship end', `/body/${error.field} ${error.reason}`, [
-      { field: `/body/${error.field}`, message: error.reason },
-    ]);
   if (error instanceof SubjectNotFound)
     throw new ProblemError(404, problemTypes.notFound, 'Not found', 'No such customer or data subject.');
   throw error;
@@ -196,7 +197,7 @@ export const retentionRoutes: FastifyPluginAsync<{
   const purpose = 'records management: retention, disposal and legal holds (NARA GRS, the notices’ retention sections)';
   const run = <T>(request: Parameters<typeof requirePrincipal>[0], fn: (trx: Tx, principal: Principal) => Promise<T>) => {
     const principal = requirePrincipal(request);
-    return withPrincipal(database.db, principal, (trx) => fn(trx, principal)).catch(holdFailure);
+    return withPrincipal(database.db, principal, (trx) => fn(trx, principal)).catch(retentionFailure);
   };
 
   app.get(
